@@ -1,0 +1,50 @@
+"""Application factory: one Flask server, every Dash app of the registry mounted on it."""
+
+from pathlib import Path
+
+import dash
+import flask
+from dash import html
+
+import registry
+
+ROOT = Path(__file__).resolve().parent
+ASSETS = ROOT / "assets"
+
+DEFAULTS = {
+    # Debug mode and Dash dev tools: off unless IOCONNECT_DEBUG=1.
+    "DEBUG": False,
+}
+
+
+def create_dash_app(server, spec, debug=False):
+    """Mount one registry entry on ``server`` and return its ``Dash`` instance."""
+    app = dash.Dash(
+        f"ioconnect_{spec.name}",
+        server=server,
+        url_base_pathname=spec.prefix,
+        title=spec.title,
+        update_title=None,  # keep document.title stable: glue names apps after it
+        assets_folder=str(ASSETS),
+        serve_locally=True,
+    )
+    app.layout = spec.layout
+    if spec.validation_layout is not None:
+        app.validation_layout = html.Div([spec.layout(), spec.validation_layout()])
+    spec.register_callbacks(app)
+    if debug:
+        app.enable_dev_tools(debug=True)
+    return app
+
+
+def create_server(config=None):
+    """Build the Flask server. ``config`` overrides the defaults and ``IOCONNECT_*`` variables."""
+    server = flask.Flask(__name__)
+    server.config.from_mapping(DEFAULTS)
+    server.config.from_prefixed_env("IOCONNECT")
+    if config:
+        server.config.from_mapping(config)
+    server.extensions["dash_apps"] = {
+        spec.name: create_dash_app(server, spec, debug=server.config["DEBUG"]) for spec in registry.APPS
+    }
+    return server

@@ -1,0 +1,177 @@
+/*
+ * Clientside callbacks. They run in the page because they need the page's
+ * glue instance (window.glue42dash.glueInstance) or must tick without
+ * calling the server.
+ */
+(function () {
+    "use strict";
+
+    function glue() {
+        return window.glue42dash && window.glue42dash.glueInstance;
+    }
+
+    // Elapsed time of each pending invocation, measured from when this page saw it.
+    var firstSeen = {};
+    var sequence = 0;
+    var MAX_KEPT = 200; // invocations and results remembered by the caller
+    var MAX_TIMEOUT_MS = 300000;
+    var TARGETS = ["best", "all", "skipMine"];
+    var BAD_TIMEOUT = "Timeouts must be whole numbers of milliseconds, from 0 to 300,000 " +
+        "(methodResponseTimeoutMs at least 1).";
+
+    function keepNewest(byId, limit) {
+        var keys = Object.keys(byId); // insertion order: oldest first
+        keys.slice(0, Math.max(0, keys.length - limit)).forEach(function (k) { delete byId[k]; });
+        return byId;
+    }
+
+    function isTimeout(value, min) {
+        return typeof value === "number" && Number.isInteger(value) && value >= min && value <= MAX_TIMEOUT_MS;
+    }
+
+    function newInvocationId() {
+        return (window.crypto && window.crypto.randomUUID) ? window.crypto.randomUUID()
+            : Date.now().toString(36) + Math.random().toString(36).slice(2);
+    }
+
+    var INVOKERS = {Sum: "io-connect-invoke-sum", SendMessage: "io-connect-invoke-send-message"};
+    var handledClicks = {Sum: 0, SendMessage: 0};
+    var queue = [];
+
+    /*
+     * Dash merges triggers of a callback that arrive before it runs, so a
+     * burst of clicks can reach us as one call with n_clicks up by several.
+     * Each click owed becomes one invocation, and the queue hands them to
+     * MethodInvoke one per task, so React renders (and invokes) each one.
+     */
+    function drain() {
+        var next = queue.shift();
+        if (!next) {
+            return;
+        }
+        window.dash_clientside.set_props(INVOKERS[next.definition.name], {invoke: next});
+        if (queue.length) {
+            setTimeout(drain, 0);
+        }
+    }
+
+    /* [MethodInvoke.invoke, issued store, error children] for the clicks not yet handled. */
+    function invoke(method, clicks, argumentObj, target, responseTimeout, waitTimeout, issued) {
+        var noUpdate = window.dash_clientside.no_update;
+        var owed = Math.max(1, (clicks || 0) - handledClicks[method]);
+        handledClicks[method] = Math.max(clicks || 0, handledClicks[method]);
+        if (!isTimeout(responseTimeout, 1) || !isTimeout(waitTimeout, 0)) {
+            return [noUpdate, noUpdate, {namespace: "dash_html_components", type: "Div",
+                props: {children: BAD_TIMEOUT, className: "text-danger"}}];
+        }
+        var options = {methodResponseTimeoutMs: responseTimeout, waitTimeoutMs: waitTimeout};
+        var next = Object.assign({}, issued);
+        var requests = [];
+        for (var i = 0; i < owed; i++) {
+            var request = {
+                invocationId: newInvocationId(),
+                definition: {name: method},
+                argumentObj: argumentObj,
+                target: TARGETS.indexOf(target) >= 0 ? target : "best",
+                options: options
+            };
+            sequence += 1;
+            next[request.invocationId] = {method: method, args: argumentObj, target: request.target,
+                options: options, seq: sequence};
+            requests.push(request);
+        }
+        var wasIdle = queue.length === 0;
+        queue.push.apply(queue, requests.slice(1));
+        if (wasIdle && queue.length) {
+            setTimeout(drain, 0);
+        }
+        return [requests[0], keepNewest(next, MAX_KEPT), noUpdate];
+    }
+
+    window.dash_clientside = Object.assign({}, window.dash_clientside, {
+        ioconnect: {
+            /* Client apps: the application name this instance has on the interop bus. */
+            instanceName: function (glueReady) {
+                var g = glue();
+                if (!glueReady || !g) {
+                    return "connecting…";
+                }
+                return g.interop.instance.application;
+            },
+
+            /* Caller: make a Sum invocation (see callbacks/caller.py for why this is clientside). */
+            invokeSum: function (clicks, a, b, target, responseTimeout, waitTimeout, issued) {
+                return invoke("Sum", clicks, {a: a, b: b}, target, responseTimeout, waitTimeout, issued);
+            },
+
+            /* Caller: make a SendMessage invocation. */
+            invokeSendMessage: function (clicks, message, target, responseTimeout, waitTimeout, issued) {
+                var args = {message: message || ""};
+                return invoke("SendMessage", clicks, args, target, responseTimeout, waitTimeout, issued);
+            },
+
+            /* Caller: keep every MethodInvoke result, by invocationId. */
+            collectResult: function (result, results) {
+                if (!result || !result.invocationId) {
+                    return window.dash_clientside.no_update;
+                }
+                return keepNewest(Object.assign({}, results, {[result.invocationId]: result}), MAX_KEPT);
+            },
+
+            /* Caller: "Waiting for Sum (all): 1.2 s of 10 s" for each invocation without a result. */
+            pendingStatus: function (issued, results) {
+                var now = Date.now();
+                var pending = Object.keys(issued || {}).filter(function (id) {
+                    return !(results && id in results);
+                });
+                Object.keys(firstSeen).forEach(function (id) {
+                    if (pending.indexOf(id) < 0) {
+                        delete firstSeen[id];
+                    }
+                });
+                if (!pending.length) {
+                    return ["", true];
+                }
+                var lines = pending.map(function (id) {
+                    var p = issued[id];
+                    firstSeen[id] = firstSeen[id] || now;
+                    var elapsed = ((now - firstSeen[id]) / 1000).toFixed(1);
+                    var limit = p.options.methodResponseTimeoutMs / 1000;
+                    return "Waiting for " + p.method + " (" + p.target + "): " + elapsed + " s of " + limit + " s";
+                });
+                var spinner = {namespace: "dash_bootstrap_components", type: "Spinner",
+                    props: {size: "sm", spinner_class_name: "me-2"}};
+                return [[spinner, lines.join(" · ")], false];
+            },
+
+            /* Shell: keep the connected-apps store in step with the platform's interop servers. */
+            watchConnections: function (glueReady) {
+                var g = glue();
+                if (!glueReady || !g || this.watching) {
+                    return window.dash_clientside.no_update;
+                }
+                var publish = function () {
+                    var names = g.interop.servers().map(function (s) { return s.application; });
+                    window.dash_clientside.set_props("connected-apps", {data: names});
+                };
+                g.interop.serverAdded(publish);
+                g.interop.serverRemoved(function () { setTimeout(publish, 0); });
+                publish();
+                return "watching";
+            },
+
+            /* Shell: a badge per embedded app, from the connected-apps store. */
+            frameStatus: function (connected, frames, statusIds) {
+                var names = {};
+                (frames || []).forEach(function (f) { names[f.key] = f.name; });
+                var up = statusIds.map(function (id) {
+                    return (connected || []).indexOf(names[id.frame]) >= 0;
+                });
+                return [
+                    up.map(function (u) { return u ? "connected" : "connecting…"; }),
+                    up.map(function (u) { return u ? "success" : "secondary"; })
+                ];
+            }
+        }
+    });
+})();

@@ -1,0 +1,123 @@
+/*
+ * dash_glue42 1.5.0 compatibility layer (Dash 2.x, 3.x and 4.x).
+ *
+ * Dash loads asset scripts after the component bundles and before the
+ * renderer, so replacing components on window.dash_glue42 here takes effect
+ * for every render. The exports of that object are getter-only: assigning to
+ * them silently does nothing, so the whole object is replaced with a copy.
+ *
+ * 1. MethodRegister reads `loading_state.prop_name`, which Dash 3+ no longer
+ *    passes: it threw and unmounted the whole Glue42 subtree. We pass a
+ *    synthetic loading_state that changes exactly when `result` changes,
+ *    which is when the component must look for the handler's answer.
+ * 2. MethodRegister re-registers its method whenever `definition` or
+ *    `setProps` change identity, which Dash 4 does on every render: each
+ *    invocation unregistered and re-registered the method, so target "all"
+ *    lost servers mid-call. We pass a stable setProps and a definition
+ *    memoised by value.
+ * 3. MethodInvoke invokes in an effect that depends on `invoke` and
+ *    `setProps`. Under Dash 4 setProps changes identity between renders, so
+ *    setting `result` re-rendered it and ran the same invocation again: every
+ *    server handled each call twice. We pass a stable setProps.
+ * 4. Glue42 naming: a client opened with `?name=...` joins the interop bus
+ *    under that application name, so several instances of one app have
+ *    readable, distinct names ("Sum Server 2", not "Sum Server (x1y2)").
+ * 5. Glue42 platform: the platform's own glue instance is published on
+ *    window.glue42dash (glueInstance and glueInstancePromise), as clients
+ *    already do, so clientside callbacks in the shell can use it.
+ */
+(function () {
+    "use strict";
+    var original = window.dash_glue42;
+    var React = window.React;
+    if (!original || !React || original.__ioConnectCompat) {
+        return;
+    }
+    var h = React.createElement;
+
+    function copyStatics(from, to) {
+        ["propTypes", "defaultProps", "displayName"].forEach(function (key) {
+            if (from[key] !== undefined) {
+                to[key] = from[key];
+            }
+        });
+        return to;
+    }
+
+    /* A setProps whose identity never changes, calling Dash's latest one. */
+    function useStableSetProps(setProps) {
+        var ref = React.useRef(setProps);
+        ref.current = setProps;
+        return React.useCallback(function (changes) {
+            return ref.current(changes);
+        }, []);
+    }
+
+    function StableMethodInvoke(props) {
+        var setProps = useStableSetProps(props.setProps);
+        return h(original.MethodInvoke, Object.assign({}, props, {setProps: setProps}));
+    }
+
+    function StableMethodRegister(props) {
+        var setProps = useStableSetProps(props.setProps);
+        var definitionKey = JSON.stringify(props.definition);
+        // eslint-disable-next-line react-hooks/exhaustive-deps
+        var definition = React.useMemo(function () { return props.definition; }, [definitionKey]);
+        var loadingState = React.useMemo(function () { return {is_loading: false}; }, [props.result]);
+        return h(original.MethodRegister, Object.assign({}, props, {
+            setProps: setProps,
+            definition: definition,
+            loading_state: loadingState
+        }));
+    }
+
+    var MAX_NAME_LENGTH = 80;
+
+    function nameFromUrl() {
+        var name = new URLSearchParams(window.location.search).get("name");
+        name = name && name.trim().slice(0, MAX_NAME_LENGTH);
+        return name || null;
+    }
+
+    function publishGlue(glue) {
+        var ns = window.glue42dash;
+        if (ns && !ns.glueInstance) {
+            ns.glueInstance = glue;
+            if (typeof ns._resolveGlueInstance === "function") {
+                ns._resolveGlueInstance(glue);
+            }
+        }
+    }
+
+    function withReferenceSettings(settings) {
+        var copy = JSON.parse(JSON.stringify(settings || {}));
+        if (copy.type === "platform") {
+            copy.webPlatform = copy.webPlatform || {};
+            copy.webPlatform.config = copy.webPlatform.config || {};
+            var glueConfig = copy.webPlatform.config.glue = copy.webPlatform.config.glue || {};
+            glueConfig.libraries = (glueConfig.libraries || []).concat([publishGlue]);
+            return copy;
+        }
+        var name = nameFromUrl();
+        if (name) {
+            copy.web = copy.web || {};
+            copy.web.config = Object.assign({}, copy.web.config, {application: name});
+        }
+        return copy;
+    }
+
+    function ReferenceGlue42(props) {
+        var settingsKey = JSON.stringify(props.settings);
+        // eslint-disable-next-line react-hooks/exhaustive-deps
+        var settings = React.useMemo(function () { return withReferenceSettings(props.settings); }, [settingsKey]);
+        return h(original.Glue42, Object.assign({}, props, {settings: settings}));
+    }
+
+    var patched = Object.assign({}, original, {
+        MethodRegister: copyStatics(original.MethodRegister, StableMethodRegister),
+        MethodInvoke: copyStatics(original.MethodInvoke, StableMethodInvoke),
+        Glue42: copyStatics(original.Glue42, ReferenceGlue42),
+        __ioConnectCompat: true
+    });
+    window.dash_glue42 = patched;
+})();

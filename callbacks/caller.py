@@ -1,0 +1,121 @@
+"""Callbacks of the caller app: invoking Sum and SendMessage and showing the results.
+
+Why the invoke and result callbacks are clientside: Dash discards the output
+of a server callback that is triggered again while it runs. Clicking "Sum"
+ten times 5 ms apart made ONE invocation with a server callback. The two
+clientside callbacks (``assets/clientside.js``) record every invocation and
+every result by ``invocationId``; the Python callback below renders them, and
+being superseded cannot lose anything because it always renders all of them.
+"""
+
+from dash import ClientsideFunction, Input, Output, State, html
+
+import ids
+from callbacks.common import register_instance_name
+from callbacks.server import sum_invocation_handler
+from interop.results import DEFAULT_TARGET, describe_send_result, describe_sum_result
+from pages.common import lines_to_children
+from pages.server import sum_registration
+
+HISTORY_LENGTH = 10
+
+
+def latest(results, issued, method):
+    """``(invocation, result)`` pairs for ``method``, newest first."""
+    pairs = [
+        (issued[invocation_id], result)
+        for invocation_id, result in (results or {}).items()
+        if invocation_id in (issued or {}) and issued[invocation_id].get("method") == method
+    ]
+    return sorted(pairs, key=lambda pair: pair[0].get("seq", 0), reverse=True)
+
+
+def describe(invocation, result):
+    if invocation["method"] == "Sum":
+        return describe_sum_result(result, invocation.get("target", DEFAULT_TARGET), invocation.get("options"))
+    return describe_send_result(result, invocation.get("options"))
+
+
+def history_item(invocation, result):
+    args = invocation.get("args") or {}
+    summary = "; ".join(text for _, text in describe(invocation, result))
+    return html.Li(f"{args.get('a')!r} + {args.get('b')!r} ({invocation.get('target')}): {summary}")
+
+
+def render_results(results, issued):
+    """The latest Sum and SendMessage results, and the recent Sum history."""
+    sums = latest(results, issued, "Sum")
+    sends = latest(results, issued, "SendMessage")
+    sum_result = lines_to_children(describe(*sums[0])) if sums else []
+    send_result = lines_to_children(describe(*sends[0])) if sends else []
+    history = [history_item(*pair) for pair in sums[:HISTORY_LENGTH]]
+    return sum_result, history, send_result
+
+
+def serve_sum(enabled):
+    """Registers Sum from the caller itself while the switch is on (unmounting unregisters it)."""
+    return sum_registration() if enabled else None
+
+
+def caller_sum_handler(invoke):
+    """The caller's own Sum handler: the server's logic, without the server's page log."""
+    result, _ = sum_invocation_handler(invoke)
+    return result
+
+
+def register(app):
+    options = (State(ids.TARGET, "value"), State(ids.RESPONSE_TIMEOUT, "value"), State(ids.WAIT_TIMEOUT, "value"))
+    app.clientside_callback(
+        ClientsideFunction(namespace="ioconnect", function_name="invokeSum"),
+        Output(ids.INVOKE_SUM, "invoke"),
+        Output(ids.ISSUED_STORE, "data", allow_duplicate=True),
+        Output(ids.SUM_RESULT, "children", allow_duplicate=True),
+        Input(ids.SUM_BUTTON, "n_clicks"),
+        State(ids.NUMBER_A, "value"),
+        State(ids.NUMBER_B, "value"),
+        *options,
+        State(ids.ISSUED_STORE, "data"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        ClientsideFunction(namespace="ioconnect", function_name="invokeSendMessage"),
+        Output(ids.INVOKE_SEND_MESSAGE, "invoke"),
+        Output(ids.ISSUED_STORE, "data", allow_duplicate=True),
+        Output(ids.SEND_MESSAGE_RESULT, "children", allow_duplicate=True),
+        Input(ids.SEND_MESSAGE_BUTTON, "n_clicks"),
+        State(ids.MESSAGE_INPUT, "value"),
+        *options,
+        State(ids.ISSUED_STORE, "data"),
+        prevent_initial_call=True,
+    )
+    for invoker in (ids.INVOKE_SUM, ids.INVOKE_SEND_MESSAGE):
+        app.clientside_callback(
+            ClientsideFunction(namespace="ioconnect", function_name="collectResult"),
+            Output(ids.RESULTS_STORE, "data", allow_duplicate=True),
+            Input(invoker, "result"),
+            State(ids.RESULTS_STORE, "data"),
+            prevent_initial_call=True,
+        )
+    app.callback(
+        Output(ids.SUM_RESULT, "children", allow_duplicate=True),
+        Output(ids.SUM_HISTORY, "children"),
+        Output(ids.SEND_MESSAGE_RESULT, "children", allow_duplicate=True),
+        Input(ids.RESULTS_STORE, "data"),
+        State(ids.ISSUED_STORE, "data"),
+        prevent_initial_call=True,
+    )(render_results)
+    app.clientside_callback(
+        ClientsideFunction(namespace="ioconnect", function_name="pendingStatus"),
+        Output(ids.PENDING_STATUS, "children"),
+        Output(ids.PENDING_TICK, "disabled"),
+        Input(ids.ISSUED_STORE, "data"),
+        Input(ids.RESULTS_STORE, "data"),
+        Input(ids.PENDING_TICK, "n_intervals"),
+    )
+    app.callback(Output(ids.CALLER_SUM_SLOT, "children"), Input(ids.SERVE_SUM, "value"))(serve_sum)
+    app.callback(
+        Output(ids.REGISTER_SUM, "result"),
+        Input(ids.REGISTER_SUM, "invoke"),
+        prevent_initial_call=True,
+    )(caller_sum_handler)
+    register_instance_name(app)

@@ -1,0 +1,108 @@
+"""Callbacks of the server app: the Interop method handlers."""
+
+import time
+
+from dash import Input, Output, Patch, State, html
+from dash.exceptions import PreventUpdate
+
+import ids
+from interop.answer import answer
+from interop.message import clean_message
+from interop.results import server_name
+from interop.sum import compute_sum
+from callbacks.common import register_instance_name
+
+MAX_HANDLED = 20  # entries kept in the "handled invocations" list
+
+
+def handled_entry(method, invoke, outcome, ok=True):
+    """A record for the handled-invocations list (plain data, rendered as text)."""
+    return {
+        "time": time.strftime("%H:%M:%S"),
+        "method": method,
+        "caller": server_name(invoke.get("caller")),
+        "args": invoke.get("args"),
+        "outcome": outcome,
+        "ok": ok,
+    }
+
+
+def prepend_handled(entry):
+    """A Patch that adds ``entry`` on top of the list and keeps it bounded.
+
+    A Patch, rather than State plus a new list, so the Sum and SendMessage
+    handlers can both write without overwriting each other's entries.
+    """
+    patch = Patch()
+    patch.prepend(entry)
+    del patch[MAX_HANDLED]
+    return patch
+
+
+def sum_invocation_handler(invoke):
+    """Handler for the "Sum" Interop method: always answers with the invocationId."""
+    if invoke is None:
+        raise PreventUpdate
+    result = answer(invoke, compute_sum)
+    if "error" in result:
+        entry = handled_entry("Sum", invoke, result["error"]["message"], ok=False)
+    else:
+        entry = handled_entry("Sum", invoke, f"sum = {result['invocationResult']['sum']!r}")
+    return result, prepend_handled(entry)
+
+
+def send_message_invocation_handler(invoke):
+    """Handler for the void "SendMessage" method: shows the text on this page."""
+    if invoke is None:
+        raise PreventUpdate
+    message, problem = clean_message(invoke.get("args"))
+    if problem:
+        return problem, prepend_handled(handled_entry("SendMessage", invoke, problem, ok=False))
+    return message, prepend_handled(handled_entry("SendMessage", invoke, "shown"))
+
+
+def registration_errors(sum_error, send_message_error):
+    """Shows MethodRegister.error, set by the framework when registering fails."""
+    problems = [
+        f"{name} is not registered: {error.get('message', error)}"
+        for name, error in (("Sum", sum_error), ("SendMessage", send_message_error))
+        if error
+    ]
+    return [html.Div(text, className="alert alert-danger py-1 mb-2") for text in problems]
+
+
+def render_handled(entries):
+    return [
+        html.Li(
+            [
+                html.Span(f"{e['time']} ", className="text-muted"),
+                html.Strong(e["method"]),
+                f" from {e['caller']} with {e['args']!r}: ",
+                html.Span(e["outcome"], className="text-success" if e["ok"] else "text-danger"),
+            ],
+            className="text-break",
+        )
+        for e in entries or []
+    ]
+
+
+def register(app):
+    app.callback(
+        Output(ids.REGISTER_SUM, "result"),
+        Output(ids.HANDLED_STORE, "data", allow_duplicate=True),
+        Input(ids.REGISTER_SUM, "invoke"),
+        prevent_initial_call=True,
+    )(sum_invocation_handler)
+    app.callback(
+        Output(ids.MESSAGE, "children"),
+        Output(ids.HANDLED_STORE, "data", allow_duplicate=True),
+        Input(ids.REGISTER_SEND_MESSAGE, "invoke"),
+        prevent_initial_call=True,
+    )(send_message_invocation_handler)
+    app.callback(
+        Output(ids.REGISTER_ERRORS, "children"),
+        Input(ids.REGISTER_SUM, "error"),
+        Input(ids.REGISTER_SEND_MESSAGE, "error"),
+    )(registration_errors)
+    app.callback(Output(ids.HANDLED_LIST, "children"), Input(ids.HANDLED_STORE, "data"))(render_handled)
+    register_instance_name(app)

@@ -1,0 +1,58 @@
+"""Component ids shared by layouts, callbacks and tests.
+
+The ids the vendor documentation uses are kept verbatim so that its snippets
+map one-to-one onto this project.
+"""
+
+# --- every client app -------------------------------------------------------
+GLUE = "io-connect"  # the root dash_glue42.Glue42 component
+INSTANCE_NAME = "instance-name"
+
+# --- server app (/server/) --------------------------------------------------
+REGISTER_SUM = "io-connect-register-sum"
+REGISTER_SEND_MESSAGE = "io-connect-register-send-message"
+MESSAGE = "message"  # where SendMessage puts the received text
+REGISTER_ERRORS = "register-errors"
+HANDLED_STORE = "handled-invocations-store"
+HANDLED_LIST = "handled-invocations"
+
+# --- caller app (/caller/) --------------------------------------------------
+INVOKE_SUM = "io-connect-invoke-sum"
+INVOKE_SEND_MESSAGE = "io-connect-invoke-send-message"
+NUMBER_A = "number-a"
+NUMBER_B = "number-b"
+SUM_BUTTON = "sum-numbers-btn"
+SUM_RESULT = "sum-numbers-result"
+MESSAGE_INPUT = "message"  # the docs use "message" for the caller's input too
+SEND_MESSAGE_BUTTON = "send-message"
+SEND_MESSAGE_RESULT = "send-message-result"
+TARGET = "target"
+RESPONSE_TIMEOUT = "method-response-timeout-ms"
+WAIT_TIMEOUT = "wait-timeout-ms"
+SERVE_SUM = "serve-sum"
+CALLER_SUM_SLOT = "caller-sum-registration"
+ISSUED_STORE = "issued-invocations"  # invocations made, by invocationId
+RESULTS_STORE = "invocation-results"  # their results, by invocationId
+SUM_HISTORY = "sum-history"
+PENDING_STATUS = "pending-status"
+PENDING_TICK = "pending-tick"
+
+# --- platform shell (/) -----------------------------------------------------
+FRAMES_STORE = "frames"
+FRAMES_GRID = "frames-grid"
+ADD_SERVER = "add-server"
+CONNECTED_STORE = "connected-apps"
+CONNECTION_WATCH = "connection-watch"
+
+
+def frame_card(key):
+    """Id of the card that embeds one app instance in the shell."""
+    return {"type": "frame-card", "frame": key}
+
+
+def frame_status(key):
+    return {"type": "frame-status", "frame": key}
+
+
+def remove_frame(key):
+    return {"type": "remove-frame", "frame": key}

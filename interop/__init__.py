@@ -1,0 +1,1 @@
+"""Pure interop logic: no Dash, no Flask, so tests can call it directly."""

@@ -1,0 +1,90 @@
+"""Turning a ``MethodInvoke.result`` into lines a person can read.
+
+A result is ``{"invocationId", "invocationResult", "error"}``. With target
+``best`` one server answers; with ``all``/``skipMine`` every server's answer
+is in ``invocationResult.all_return_values`` and every server's failure in
+``invocationResult.all_errors``. The invoke promise (and so ``error``) only
+fails when every targeted server failed.
+"""
+
+from interop.sum import format_number
+
+TARGETS = ("best", "all", "skipMine")
+DEFAULT_TARGET = "best"
+
+
+def server_name(instance):
+    """A readable name for an interop instance (``executed_by``/``caller``)."""
+    if not isinstance(instance, dict):
+        return "unknown app"
+    return instance.get("application") or instance.get("applicationName") or instance.get("instance") or "unknown app"
+
+
+def explain_error(error, method, options=None):
+    """A clear message for an invocation failure, from the error glue reports."""
+    options = options or {}
+    if not isinstance(error, dict):
+        return f"{method} failed."
+    message = str(error.get("message") or "")
+    lowered = message.lower()
+    if "can not find a method" in lowered or "no server" in lowered or "cannot find" in lowered:
+        wait = options.get("waitTimeoutMs")
+        waited = f" within {wait} ms" if wait else ""
+        return f"No server offers {method}{waited}."
+    if "timeout" in lowered or "timed out" in lowered:
+        limit = options.get("methodResponseTimeoutMs")
+        within = f" within {limit} ms" if limit else ""
+        return f"No answer from {method}{within} (timed out)."
+    per_server = error.get("all_errors")
+    if isinstance(per_server, list) and per_server:
+        messages = {str(e.get("message") or "") for e in per_server if isinstance(e, dict)}
+        if len(messages) == 1:
+            return messages.pop() or f"{method} failed."
+    return message or f"{method} failed."
+
+
+def per_server_lines(invocation_result, describe):
+    """One line per answering server, then one per server that failed."""
+    lines = []
+    for entry in invocation_result.get("all_return_values") or []:
+        lines.append(("ok", f"{server_name(entry.get('executed_by'))}: {describe(entry.get('returned'))}"))
+    for entry in invocation_result.get("all_errors") or []:
+        lines.append(("error", f"{server_name(entry.get('executed_by'))}: {entry.get('message') or 'failed'}"))
+    return lines
+
+
+def describe_sum(returned):
+    value = returned.get("sum") if isinstance(returned, dict) else None
+    if value is None:
+        return "returned no sum"
+    return f"Sum is {format_number(value)}"
+
+
+def describe_sum_result(result, target=DEFAULT_TARGET, options=None):
+    """Lines of ``(kind, text)`` for a Sum result; kind is "ok" or "error"."""
+    if not isinstance(result, dict):
+        return []
+    if result.get("error") is not None:
+        return [("error", explain_error(result["error"], "Sum", options))]
+    invocation_result = result.get("invocationResult") or {}
+    if target == DEFAULT_TARGET:
+        return [("ok", describe_sum(invocation_result.get("returned")))]
+    return per_server_lines(invocation_result, describe_sum)
+
+
+def describe_send_result(result, options=None):
+    """Lines for a SendMessage result: who received the message."""
+    if not isinstance(result, dict):
+        return []
+    if result.get("error") is not None:
+        return [("error", explain_error(result["error"], "SendMessage", options))]
+    invocation_result = result.get("invocationResult") or {}
+    receivers = [server_name(e.get("executed_by")) for e in invocation_result.get("all_return_values") or []]
+    if not receivers:
+        receivers = [server_name(invocation_result.get("executed_by"))]
+    lines = [("ok", f"Message delivered to {', '.join(receivers)}")]
+    lines += [
+        ("error", f"{server_name(e.get('executed_by'))}: {e.get('message') or 'failed'}")
+        for e in invocation_result.get("all_errors") or []
+    ]
+    return lines

@@ -1,0 +1,112 @@
+"""Layout of the caller app (/caller/): invokes Sum and SendMessage."""
+
+import dash_bootstrap_components as dbc
+import dash_glue42
+from dash import dcc, html
+
+import ids
+from interop.results import DEFAULT_TARGET, TARGETS
+from pages.common import client_root, instance_badge
+
+APP_NAME = "Caller"
+DEFAULT_RESPONSE_TIMEOUT_MS = 10_000
+DEFAULT_WAIT_TIMEOUT_MS = 3_000
+
+TARGET_LABELS = {"best": "best", "all": "all", "skipMine": "skipMine"}
+
+
+def sum_controls():
+    return dbc.InputGroup(
+        [
+            dbc.Input(id=ids.NUMBER_A, type="text", autoComplete="off", value=37, debounce=False),
+            dbc.InputGroupText("+"),
+            dbc.Input(id=ids.NUMBER_B, type="text", autoComplete="off", value=5),
+            dbc.Button("Sum", id=ids.SUM_BUTTON, color="primary"),
+        ],
+        className="mb-1",
+    )
+
+
+def message_controls():
+    return dbc.InputGroup(
+        [
+            dbc.InputGroupText("Message"),
+            dbc.Input(id=ids.MESSAGE_INPUT, type="text", autoComplete="off", value="Send your daily report!"),
+            dbc.Button("Send", id=ids.SEND_MESSAGE_BUTTON, color="secondary"),
+        ],
+        className="mb-1",
+    )
+
+
+def options_controls():
+    return dbc.Row(
+        [
+            dbc.Col(
+                [
+                    dbc.Label("Target", html_for=ids.TARGET, className="small mb-0 me-2"),
+                    dbc.RadioItems(
+                        id=ids.TARGET,
+                        options=[{"label": TARGET_LABELS[t], "value": t} for t in TARGETS],
+                        value=DEFAULT_TARGET,
+                        inline=True,
+                    ),
+                ],
+                width="auto",
+            ),
+            dbc.Col(
+                dbc.InputGroup(
+                    [
+                        dbc.InputGroupText("methodResponseTimeoutMs"),
+                        dbc.Input(id=ids.RESPONSE_TIMEOUT, type="number", min=1, step=1,
+                                  value=DEFAULT_RESPONSE_TIMEOUT_MS),
+                    ],
+                    size="sm",
+                ),
+                width="auto",
+            ),
+            dbc.Col(
+                dbc.InputGroup(
+                    [
+                        dbc.InputGroupText("waitTimeoutMs"),
+                        dbc.Input(id=ids.WAIT_TIMEOUT, type="number", min=0, step=1, value=DEFAULT_WAIT_TIMEOUT_MS),
+                    ],
+                    size="sm",
+                ),
+                width="auto",
+            ),
+            dbc.Col(
+                dbc.Switch(id=ids.SERVE_SUM, label="Serve Sum from this caller too", value=False),
+                width="auto",
+            ),
+        ],
+        className="g-2 align-items-center mb-2",
+    )
+
+
+def layout():
+    return client_root(
+        APP_NAME,
+        [
+            # Components that invoke the Interop methods.
+            dash_glue42.MethodInvoke(id=ids.INVOKE_SUM),
+            dash_glue42.MethodInvoke(id=ids.INVOKE_SEND_MESSAGE),
+            # Filled with a MethodRegister for Sum while the serve-sum switch is on.
+            html.Div(id=ids.CALLER_SUM_SLOT),
+            dcc.Store(id=ids.ISSUED_STORE, data={}),
+            dcc.Store(id=ids.RESULTS_STORE, data={}),
+            dcc.Interval(id=ids.PENDING_TICK, interval=100, disabled=True),
+            dbc.Container(
+                [
+                    html.H5(["Caller", instance_badge()], className="mt-2"),
+                    options_controls(),
+                    sum_controls(),
+                    html.Div(id=ids.PENDING_STATUS, className="small text-muted", **{"aria-live": "polite"}),
+                    html.Div(id=ids.SUM_RESULT),
+                    html.Ol(id=ids.SUM_HISTORY, reversed=True, className="small text-muted mb-3"),
+                    message_controls(),
+                    html.Div(id=ids.SEND_MESSAGE_RESULT, className="small"),
+                ],
+                fluid=True,
+            ),
+        ],
+    )

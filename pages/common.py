@@ -1,0 +1,47 @@
+"""Pieces every client app's layout shares."""
+
+import dash_bootstrap_components as dbc
+import dash_glue42
+from dash import html
+
+import ids
+
+
+def connecting():
+    """What ``Glue42`` shows until glue is ready."""
+    return dbc.Container(
+        html.Div(
+            [dbc.Spinner(size="sm", spinner_class_name="me-2"), "Connecting to io.Connect…"],
+            className="text-muted d-flex align-items-center",
+        ),
+        className="py-3",
+    )
+
+
+def client_root(app_name, children):
+    """The ``Glue42`` root of a client app.
+
+    ``app_name`` is how this app appears to the others. The shell opens each
+    instance with ``?name=<unique name>``, which overrides it (see
+    ``assets/dash_glue42_compat.js``); io.Connect Desktop names apps from
+    their definitions instead.
+    """
+    return dash_glue42.Glue42(
+        id=ids.GLUE,
+        settings={"type": "client", "web": {"config": {"application": app_name, "logger": "error"}}},
+        fallback=connecting(),
+        children=children,
+    )
+
+
+def instance_badge():
+    """Filled in by a clientside callback with this instance's interop name."""
+    return html.Span(id=ids.INSTANCE_NAME, className="badge text-bg-secondary ms-2")
+
+
+def lines_to_children(lines):
+    """``[(kind, text)]`` -> list items; text is always rendered as text."""
+    return [
+        html.Div(text, className="text-danger" if kind == "error" else "text-success", **{"data-kind": kind})
+        for kind, text in lines
+    ]

@@ -1,0 +1,60 @@
+"""Layout of the interop server app (/server/): registers Sum and SendMessage."""
+
+import dash_bootstrap_components as dbc
+import dash_glue42
+from dash import dcc, html
+
+import ids
+from pages.common import client_root, instance_badge
+
+APP_NAME = "Sum Server"
+# How long MethodRegister waits for the Sum handler callback. Invocations run
+# one at a time, so this also bounds how long a stuck one blocks the queue.
+SUM_RESPONSE_TIMEOUT_MS = 10_000
+
+
+def sum_registration():
+    """Sum returns a result: invocations queue and are answered one at a time."""
+    return dash_glue42.MethodRegister(
+        id=ids.REGISTER_SUM,
+        definition={"name": "Sum"},
+        returns=True,
+        methodResponseTimeoutMs=SUM_RESPONSE_TIMEOUT_MS,
+    )
+
+
+def registrations():
+    """The two Interop methods, exactly as the vendor documentation registers them."""
+    return [
+        sum_registration(),
+        # Void: answered at once, the callback just updates the page.
+        dash_glue42.MethodRegister(id=ids.REGISTER_SEND_MESSAGE, definition="SendMessage", returns=False),
+    ]
+
+
+def layout():
+    return client_root(
+        APP_NAME,
+        [
+            *registrations(),
+            dcc.Store(id=ids.HANDLED_STORE, data=[]),
+            dbc.Container(
+                [
+                    html.H5(["Sum Server", instance_badge()], className="mt-2"),
+                    html.Div(id=ids.REGISTER_ERRORS),
+                    dbc.Card(
+                        dbc.CardBody(
+                            [
+                                html.Small("Last message", className="text-muted d-block"),
+                                html.Div(id=ids.MESSAGE, className="fs-5 text-break"),
+                            ]
+                        ),
+                        className="mb-2",
+                    ),
+                    html.Small("Handled invocations (latest first)", className="text-muted"),
+                    html.Ul(id=ids.HANDLED_LIST, className="list-unstyled small mb-0"),
+                ],
+                fluid=True,
+            ),
+        ],
+    )

@@ -1,0 +1,60 @@
+"""The one list of apps this project serves.
+
+``app.create_server`` mounts every entry, the platform shell embeds the
+client apps from it, and io.Connect Desktop definitions are generated from it.
+"""
+
+from dataclasses import dataclass
+from functools import partial
+from typing import Any, Callable
+
+import callbacks.caller
+import callbacks.server
+import callbacks.shell
+import pages.caller
+import pages.server
+import pages.shell
+
+
+@dataclass(frozen=True)
+class AppSpec:
+    name: str  # short, url-safe: used in ids and definitions
+    title: str  # what people see: page title, interop application name
+    prefix: str  # route prefix, with leading and trailing slash
+    layout: Callable[[], Any]
+    register_callbacks: Callable[[Any], None]
+    shell_instances: int = 0  # how many the shell embeds by default
+    validation_layout: Callable[[], Any] | None = None  # components a callback may add later
+    is_platform: bool = False
+
+
+CLIENT_APPS = (
+    AppSpec(
+        name="server",
+        title=pages.server.APP_NAME,
+        prefix="/server/",
+        layout=pages.server.layout,
+        register_callbacks=callbacks.server.register,
+        shell_instances=2,
+    ),
+    AppSpec(
+        name="caller",
+        title=pages.caller.APP_NAME,
+        prefix="/caller/",
+        layout=pages.caller.layout,
+        register_callbacks=callbacks.caller.register,
+        shell_instances=1,
+        validation_layout=pages.server.sum_registration,
+    ),
+)
+
+SHELL = AppSpec(
+    name="shell",
+    title="io.Connect Dash Interop",
+    prefix="/",
+    layout=partial(pages.shell.layout, CLIENT_APPS),
+    register_callbacks=callbacks.shell.register,
+    is_platform=True,
+)
+
+APPS = (*CLIENT_APPS, SHELL)

@@ -1,0 +1,13 @@
+"""Entry point: ``gunicorn run:server`` in production, ``python run.py`` for development."""
+
+import os
+
+from app import create_server
+
+server = create_server()
+
+if __name__ == "__main__":
+    host = os.environ.get("HOST", "127.0.0.1")
+    port = int(os.environ.get("PORT", "8050"))
+    print(f"io.Connect Dash Interop reference app: http://{host}:{port}", flush=True)
+    server.run(host=host, port=port, debug=server.config["DEBUG"])
