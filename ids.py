@@ -35,19 +35,22 @@ ISSUED_STORE = "issued-invocations"  # invocations made, by invocationId
 RESULTS_STORE = "invocation-results"  # their results, by invocationId
 SUM_HISTORY = "sum-history"
 PENDING_STATUS = "pending-status"
+INVOKE_PROBLEM = "invoke-problem"  # why nothing was sent (bad options)
 PENDING_TICK = "pending-tick"
 
 # --- platform shell (/) -----------------------------------------------------
 FRAMES_STORE = "frames"
+ADDABLE_STORE = "addable-app"  # the app "Add server" adds instances of
 FRAMES_GRID = "frames-grid"
 ADD_SERVER = "add-server"
+SHELL_NOTICE = "shell-notice"
 CONNECTED_STORE = "connected-apps"
 CONNECTION_WATCH = "connection-watch"
 
 
-def frame_card(key):
-    """Id of the card that embeds one app instance in the shell."""
-    return {"type": "frame-card", "frame": key}
+def frame_slot(slot):
+    """A place in the shell's grid that holds one embedded app instance, or nothing."""
+    return {"type": "frame-slot", "slot": slot}
 
 
 def frame_status(key):

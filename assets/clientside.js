@@ -13,6 +13,7 @@
     // Elapsed time of each pending invocation, measured from when this page saw it.
     var firstSeen = {};
     var sequence = 0;
+    var watchingConnections = false;
     var MAX_KEPT = 200; // invocations and results remembered by the caller
     var MAX_TIMEOUT_MS = 300000;
     var TARGETS = ["best", "all", "skipMine"];
@@ -55,14 +56,13 @@
         }
     }
 
-    /* [MethodInvoke.invoke, issued store, error children] for the clicks not yet handled. */
+    /* [MethodInvoke.invoke, issued store, problem text] for the clicks not yet handled. */
     function invoke(method, clicks, argumentObj, target, responseTimeout, waitTimeout, issued) {
         var noUpdate = window.dash_clientside.no_update;
         var owed = Math.max(1, (clicks || 0) - handledClicks[method]);
         handledClicks[method] = Math.max(clicks || 0, handledClicks[method]);
         if (!isTimeout(responseTimeout, 1) || !isTimeout(waitTimeout, 0)) {
-            return [noUpdate, noUpdate, {namespace: "dash_html_components", type: "Div",
-                props: {children: BAD_TIMEOUT, className: "text-danger"}}];
+            return [noUpdate, noUpdate, BAD_TIMEOUT];
         }
         var options = {methodResponseTimeoutMs: responseTimeout, waitTimeoutMs: waitTimeout};
         var next = Object.assign({}, issued);
@@ -85,7 +85,7 @@
         if (wasIdle && queue.length) {
             setTimeout(drain, 0);
         }
-        return [requests[0], keepNewest(next, MAX_KEPT), noUpdate];
+        return [requests[0], keepNewest(next, MAX_KEPT), ""];
     }
 
     window.dash_clientside = Object.assign({}, window.dash_clientside, {
@@ -147,9 +147,10 @@
             /* Shell: keep the connected-apps store in step with the platform's interop servers. */
             watchConnections: function (glueReady) {
                 var g = glue();
-                if (!glueReady || !g || this.watching) {
+                if (!glueReady || !g || watchingConnections) {
                     return window.dash_clientside.no_update;
                 }
+                watchingConnections = true;
                 var publish = function () {
                     var names = g.interop.servers().map(function (s) { return s.application; });
                     window.dash_clientside.set_props("connected-apps", {data: names});
@@ -160,17 +161,11 @@
                 return "watching";
             },
 
-            /* Shell: a badge per embedded app, from the connected-apps store. */
-            frameStatus: function (connected, frames, statusIds) {
-                var names = {};
-                (frames || []).forEach(function (f) { names[f.key] = f.name; });
-                var up = statusIds.map(function (id) {
-                    return (connected || []).indexOf(names[id.frame]) >= 0;
-                });
-                return [
-                    up.map(function (u) { return u ? "connected" : "connecting…"; }),
-                    up.map(function (u) { return u ? "success" : "secondary"; })
-                ];
+            /* Shell: the badge of one embedded app, from the connected-apps store. */
+            frameStatus: function (connected, badgeId, frames) {
+                var frame = (frames || []).find(function (f) { return f.key === badgeId.frame; });
+                var up = Boolean(frame) && (connected || []).indexOf(frame.name) >= 0;
+                return up ? ["connected", "success"] : ["connecting…", "secondary"];
             }
         }
     });

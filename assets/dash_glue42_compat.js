@@ -25,6 +25,10 @@
  * 5. Glue42 platform: the platform's own glue instance is published on
  *    window.glue42dash (glueInstance and glueInstancePromise), as clients
  *    already do, so clientside callbacks in the shell can use it.
+ * 6. Leaving: a client tells the platform it is gone on `beforeunload`,
+ *    which never fires for an iframe removed from its page. The platform
+ *    then kept offering the removed app's methods, and invocations of them
+ *    waited out their timeout. We forward `pagehide` as `beforeunload`.
  */
 (function () {
     "use strict";
@@ -111,6 +115,21 @@
         // eslint-disable-next-line react-hooks/exhaustive-deps
         var settings = React.useMemo(function () { return withReferenceSettings(props.settings); }, [settingsKey]);
         return h(original.Glue42, Object.assign({}, props, {settings: settings}));
+    }
+
+    function leaveOnPagehide() {
+        var told = false;
+        window.addEventListener("beforeunload", function () { told = true; });
+        window.addEventListener("pagehide", function () {
+            if (!told) {
+                told = true;
+                window.dispatchEvent(new Event("beforeunload"));
+            }
+        });
+    }
+
+    if (window.parent !== window) {
+        leaveOnPagehide();
     }
 
     var patched = Object.assign({}, original, {

@@ -1,65 +1,83 @@
 """Callbacks of the platform shell: managing the embedded apps and their status."""
 
-from dash import ALL, ClientsideFunction, Input, Output, State, ctx
+from dash import ALL, MATCH, ClientsideFunction, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
 import ids
-from pages.shell import frame_cards, frame_record
+from pages.shell import EMPTY_SLOT_CLASS, MAX_FRAMES, SLOT_CLASS, frame_card, frame_record
 
-ADDABLE_APP = "server"  # the app the "Add server" button adds instances of
+FULL = f"The shell holds at most {MAX_FRAMES} apps. Remove one to add another."
 
 
-def add_server(_, frames):
-    """Adds one more server instance, named after the highest number in use plus one."""
-    template = next((f for f in frames if f["app"] == ADDABLE_APP), None)
-    if template is None:
+def slot_updates(slot, children, class_name):
+    """Outputs for every slot: only ``slot`` changes, the others keep their iframes."""
+    children_out = [no_update] * MAX_FRAMES
+    classes_out = [no_update] * MAX_FRAMES
+    children_out[slot] = children
+    classes_out[slot] = class_name
+    return children_out, classes_out
+
+
+def add_server(frames, addable):
+    """Adds one more server instance, numbered one above the highest in use, in the first free slot."""
+    if not addable:
         raise PreventUpdate
-    number = max((f.get("number") or 0 for f in frames if f["app"] == ADDABLE_APP), default=0) + 1
-    return [*frames, frame_record(ADDABLE_APP, template["title"], template["prefix"], number)]
+    used = {f["slot"] for f in frames}
+    free = [slot for slot in range(MAX_FRAMES) if slot not in used]
+    if not free:
+        return no_update, [no_update] * MAX_FRAMES, [no_update] * MAX_FRAMES, FULL
+    number = max((f.get("number") or 0 for f in frames if f["app"] == addable["app"]), default=0) + 1
+    record = frame_record(addable["app"], addable["title"], addable["prefix"], number, slot=free[0])
+    children, classes = slot_updates(record["slot"], frame_card(record, removable=True), SLOT_CLASS)
+    return [*frames, record], children, classes, None
 
 
-def remove_frame(clicks, frames):
-    """Removes the instance whose Remove button was clicked."""
-    if not ctx.triggered_id or not any(clicks):
+def remove_frame(key, frames):
+    """Removes the instance ``key``; its app leaves the interop bus as its iframe goes."""
+    record = next((f for f in frames if f["key"] == key), None)
+    if record is None:
         raise PreventUpdate
-    key = ctx.triggered_id["frame"]
-    return [f for f in frames if f["key"] != key]
+    children, classes = slot_updates(record["slot"], None, EMPTY_SLOT_CLASS)
+    return [f for f in frames if f["key"] != key], children, classes, None
 
 
-def render_frames(frames):
-    """Cards keyed by id, so the iframes that stay are not reloaded."""
-    return frame_cards(frames, {ADDABLE_APP})
+def manage_frames(_add_clicks, remove_clicks, frames, addable):
+    """One callback for adding and removing, as both write the same slots."""
+    trigger = ctx.triggered_id
+    if trigger == ids.ADD_SERVER:
+        return add_server(frames, addable)
+    if isinstance(trigger, dict) and any(remove_clicks):
+        return remove_frame(trigger["frame"], frames)
+    # Removing a card removes its button, which re-triggers this callback.
+    raise PreventUpdate
 
 
 def register(app):
     app.callback(
-        Output(ids.FRAMES_STORE, "data", allow_duplicate=True),
+        Output(ids.FRAMES_STORE, "data"),
+        Output(ids.frame_slot(ALL), "children"),
+        Output(ids.frame_slot(ALL), "className"),
+        Output(ids.SHELL_NOTICE, "children"),
         Input(ids.ADD_SERVER, "n_clicks"),
-        State(ids.FRAMES_STORE, "data"),
-        prevent_initial_call=True,
-    )(add_server)
-    app.callback(
-        Output(ids.FRAMES_STORE, "data", allow_duplicate=True),
         Input(ids.remove_frame(ALL), "n_clicks"),
         State(ids.FRAMES_STORE, "data"),
+        State(ids.ADDABLE_STORE, "data"),
         prevent_initial_call=True,
-    )(remove_frame)
-    app.callback(
-        Output(ids.FRAMES_GRID, "children"),
-        Input(ids.FRAMES_STORE, "data"),
-        prevent_initial_call=True,
-    )(render_frames)
+    )(manage_frames)
     # Connection status comes from the platform's own glue, in the page.
     app.clientside_callback(
         ClientsideFunction(namespace="ioconnect", function_name="watchConnections"),
         Output(ids.CONNECTION_WATCH, "children"),
         Input(ids.GLUE, "glueReady"),
     )
+    # MATCH, not ALL: one small callback per badge, which also runs for badges
+    # added later. (An ALL output over badges that slots add and remove left
+    # Dash 4's callback queue stuck after the first removal.)
     app.clientside_callback(
         ClientsideFunction(namespace="ioconnect", function_name="frameStatus"),
-        Output(ids.frame_status(ALL), "children"),
-        Output(ids.frame_status(ALL), "color"),
+        Output(ids.frame_status(MATCH), "children"),
+        Output(ids.frame_status(MATCH), "color"),
         Input(ids.CONNECTED_STORE, "data"),
-        Input(ids.FRAMES_STORE, "data"),
-        State(ids.frame_status(ALL), "id"),
+        Input(ids.frame_status(MATCH), "id"),
+        State(ids.FRAMES_STORE, "data"),
     )

@@ -99,6 +99,7 @@ def layout():
                 [
                     html.H5(["Caller", instance_badge()], className="mt-2"),
                     options_controls(),
+                    html.Div(id=ids.INVOKE_PROBLEM, className="text-danger small", role="alert"),
                     sum_controls(),
                     html.Div(id=ids.PENDING_STATUS, className="small text-muted", **{"aria-live": "polite"}),
                     html.Div(id=ids.SUM_RESULT),

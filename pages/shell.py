@@ -20,13 +20,22 @@ PLATFORM_SETTINGS = {
     },
 }
 
+# Fixed places for app instances. Dash 3+ re-creates every child of a
+# `children` prop that a callback changes, which would reload every iframe in
+# the grid; giving each instance its own slot means adding or removing one
+# only touches that slot.
+MAX_FRAMES = 8
+SLOT_CLASS = "mb-3"
+EMPTY_SLOT_CLASS = "d-none"
 
-def frame_record(app_name, title, prefix, number=None):
+
+def frame_record(app_name, title, prefix, number=None, slot=0):
     """A record for one embedded app instance (kept in the frames store)."""
     name = title if number is None else f"{title} {number}"
     key = app_name if number is None else f"{app_name}-{number}"
     return {
         "key": key,
+        "slot": slot,
         "app": app_name,
         "title": title,
         "prefix": prefix,
@@ -36,17 +45,12 @@ def frame_record(app_name, title, prefix, number=None):
     }
 
 
-def frame(app, number=None):
-    return frame_record(app.name, app.title, app.prefix, number)
-
-
 def default_frames(client_apps):
     frames = []
     for app in client_apps:
-        if app.shell_instances > 1:
-            frames += [frame(app, n) for n in range(1, app.shell_instances + 1)]
-        elif app.shell_instances == 1:
-            frames.append(frame(app))
+        numbers = range(1, app.shell_instances + 1) if app.shell_instances > 1 else [None] * app.shell_instances
+        for number in numbers:
+            frames.append(frame_record(app.name, app.title, app.prefix, number, slot=len(frames)))
     return frames
 
 
@@ -59,35 +63,50 @@ def frame_card(record, removable):
         header.append(
             dbc.Button("Remove", id=ids.remove_frame(record["key"]), size="sm", color="link", className="ms-auto p-0")
         )
-    return dbc.Col(
-        dbc.Card(
-            [
-                dbc.CardHeader(header, className="d-flex align-items-center py-1"),
-                html.Iframe(src=record["src"], title=record["name"], className="app-frame",
-                            **{"data-app": record["app"], "data-name": record["name"]}),
-            ],
-            className="h-100",
-        ),
-        id=ids.frame_card(record["key"]),
-        xs=12,
-        lg=6,
-        className="mb-3",
+    return dbc.Card(
+        [
+            dbc.CardHeader(header, className="d-flex align-items-center py-1"),
+            html.Iframe(
+                src=record["src"],
+                title=record["name"],
+                className="app-frame",
+                **{"data-app": record["app"], "data-name": record["name"]},
+            ),
+        ],
+        className="h-100",
     )
 
 
-def frame_cards(frames, removable_apps):
-    return [frame_card(record, record["app"] in removable_apps) for record in frames]
+def frame_slots(frames, removable_apps=()):
+    by_slot = {record["slot"]: record for record in frames}
+    slots = []
+    for slot in range(MAX_FRAMES):
+        record = by_slot.get(slot)
+        slots.append(
+            dbc.Col(
+                frame_card(record, record["app"] in removable_apps) if record else None,
+                id=ids.frame_slot(slot),
+                xs=12,
+                lg=6,
+                className=SLOT_CLASS if record else EMPTY_SLOT_CLASS,
+            )
+        )
+    return slots
 
 
 def layout(client_apps):
     frames = default_frames(client_apps)
-    removable = {app.name for app in client_apps if app.shell_instances > 1}
+    # Apps embedded more than once can be added and removed; the first is what "Add server" adds.
+    multi = [app for app in client_apps if app.shell_instances > 1]
+    removable = {app.name for app in multi}
+    addable = {"app": multi[0].name, "title": multi[0].title, "prefix": multi[0].prefix} if multi else None
     return dash_glue42.Glue42(
         id=ids.GLUE,
         settings=PLATFORM_SETTINGS,
         fallback=html.Div("Starting the io.Connect web platform…", className="p-3 text-muted"),
         children=[
             dcc.Store(id=ids.FRAMES_STORE, data=frames),
+            dcc.Store(id=ids.ADDABLE_STORE, data=addable),
             dcc.Store(id=ids.CONNECTED_STORE, data=[]),
             html.Div(id=ids.CONNECTION_WATCH, hidden=True),
             dbc.Navbar(
@@ -102,6 +121,12 @@ def layout(client_apps):
                 dark=True,
                 className="mb-3",
             ),
-            dbc.Container(dbc.Row(frame_cards(frames, removable), id=ids.FRAMES_GRID), fluid=True),
+            dbc.Container(
+                [
+                    html.Div(id=ids.SHELL_NOTICE),
+                    dbc.Row(frame_slots(frames, removable), id=ids.FRAMES_GRID),
+                ],
+                fluid=True,
+            ),
         ],
     )
