@@ -12,12 +12,15 @@ ROOT = Path(__file__).resolve().parent
 ASSETS = ROOT / "assets"
 
 DEFAULTS = {
-    # Debug mode and Dash dev tools: off unless IOCONNECT_DEBUG=1.
+    # Debug mode and Dash dev tools: off unless IOCONNECT_DEBUG=true.
     "DEBUG": False,
+    # Serve assets/dash_glue42_compat.js. Only turned off to show what breaks without it.
+    "DASH_GLUE42_COMPAT": True,
 }
+COMPAT_SCRIPT = r"dash_glue42_compat\.js"
 
 
-def create_dash_app(server, spec, debug=False):
+def create_dash_app(server, spec, debug=False, compat=True):
     """Mount one registry entry on ``server`` and return its ``Dash`` instance."""
     app = dash.Dash(
         f"ioconnect_{spec.name}",
@@ -27,6 +30,7 @@ def create_dash_app(server, spec, debug=False):
         update_title=None,  # keep document.title stable: glue names apps after it
         assets_folder=str(ASSETS),
         serve_locally=True,
+        assets_ignore="" if compat else COMPAT_SCRIPT,
     )
     app.layout = spec.layout
     if spec.validation_layout is not None:
@@ -51,6 +55,9 @@ def create_server(config=None):
     if config:
         server.config.from_mapping(config)
     server.extensions["dash_apps"] = {
-        spec.name: create_dash_app(server, spec, debug=server.config["DEBUG"]) for spec in registry.APPS
+        spec.name: create_dash_app(
+            server, spec, debug=server.config["DEBUG"], compat=server.config["DASH_GLUE42_COMPAT"]
+        )
+        for spec in registry.APPS
     }
     return server

@@ -1,0 +1,157 @@
+"""Routes and layouts, through Flask's test client."""
+
+import json
+import re
+
+import pytest
+
+import ids
+import registry
+
+EXPECTED_IDS = {
+    "/": [ids.GLUE, ids.FRAMES_GRID, ids.ADD_SERVER, ids.FRAMES_STORE],
+    "/server/": [ids.GLUE, ids.REGISTER_SUM, ids.REGISTER_SEND_MESSAGE, ids.MESSAGE, ids.HANDLED_LIST],
+    "/caller/": [
+        ids.GLUE, ids.INVOKE_SUM, ids.INVOKE_SEND_MESSAGE, ids.NUMBER_A, ids.NUMBER_B, ids.SUM_BUTTON,
+        ids.SUM_RESULT, ids.MESSAGE_INPUT, ids.SEND_MESSAGE_BUTTON, ids.TARGET, ids.RESPONSE_TIMEOUT,
+        ids.WAIT_TIMEOUT, ids.SERVE_SUM,
+    ],
+}
+
+
+def layout_ids(node, found=None):
+    found = set() if found is None else found
+    if isinstance(node, dict):
+        props = node.get("props", {})
+        if isinstance(props.get("id"), str):
+            found.add(props["id"])
+        for value in props.values():
+            layout_ids(value, found)
+    elif isinstance(node, list):
+        for item in node:
+            layout_ids(item, found)
+    return found
+
+
+def find_component(node, component_id):
+    if isinstance(node, dict):
+        props = node.get("props", {})
+        if props.get("id") == component_id:
+            return node
+        for value in props.values():
+            hit = find_component(value, component_id)
+            if hit:
+                return hit
+    elif isinstance(node, list):
+        for item in node:
+            hit = find_component(item, component_id)
+            if hit:
+                return hit
+    return None
+
+
+@pytest.mark.parametrize("spec", registry.APPS, ids=lambda s: s.name)
+def test_rout001_every_registry_app_is_served(client, spec):
+    response = client.get(spec.prefix)
+    assert response.status_code == 200
+    assert f"<title>{spec.title}</title>" in response.text
+
+
+@pytest.mark.parametrize("prefix, expected", EXPECTED_IDS.items())
+def test_rout002_layouts_hold_the_documented_ids(client, prefix, expected):
+    layout = client.get(f"{prefix}_dash-layout").get_json()
+    assert set(expected) <= layout_ids(layout)
+
+
+def test_rout003_server_registers_sum_and_send_message_as_documented(client):
+    layout = client.get("/server/_dash-layout").get_json()
+    sum_register = find_component(layout, ids.REGISTER_SUM)["props"]
+    send_register = find_component(layout, ids.REGISTER_SEND_MESSAGE)["props"]
+    assert sum_register["definition"] == {"name": "Sum"} and sum_register["returns"] is True
+    assert isinstance(sum_register["methodResponseTimeoutMs"], int)
+    assert send_register["definition"] == "SendMessage" and send_register["returns"] is False
+
+
+def test_rout004_shell_is_the_platform_and_quiets_the_gateway(client):
+    glue = client.get("/_dash-layout").get_json()
+    assert glue["type"] == "Glue42"
+    settings = glue["props"]["settings"]
+    assert settings["type"] == "platform"
+    assert settings["webPlatform"]["config"]["gateway"]["logging"]["level"] in ("warn", "error")
+
+
+def test_rout005_shell_embeds_two_servers_and_a_caller_from_the_registry(client):
+    frames = find_component(client.get("/_dash-layout").get_json(), ids.FRAMES_STORE)["props"]["data"]
+    assert [f["name"] for f in frames] == ["Sum Server 1", "Sum Server 2", "Caller"]
+    prefixes = {spec.name: spec.prefix for spec in registry.CLIENT_APPS}
+    assert all(f["src"].startswith(prefixes[f["app"]]) for f in frames)
+
+
+def test_rout006_clients_are_named_and_not_platforms(client):
+    for spec in registry.CLIENT_APPS:
+        glue = client.get(f"{spec.prefix}_dash-layout").get_json()
+        assert glue["props"]["settings"]["type"] == "client"
+        assert glue["props"]["settings"]["web"]["config"]["application"] == spec.title
+
+
+@pytest.mark.parametrize("prefix", ["/", "/server/", "/caller/"])
+def test_rout007_nothing_is_loaded_from_another_origin(client, prefix):
+    html = client.get(prefix).text
+    external = re.findall(r'(?:src|href)="(https?:)?//', html)
+    assert external == []
+    assert "bootstrap" in html  # the vendored stylesheet
+
+
+def test_rout008_debug_and_dev_tools_are_off_by_default(app, client):
+    assert app.debug is False
+    config = json.loads(re.search(r'<script id="_dash-config" type="application/json">(.*?)</script>',
+                                  client.get("/caller/").text).group(1))
+    assert config["ui"] is False and config["props_check"] is False
+
+
+def test_rout009_debug_is_an_environment_switch(monkeypatch):
+    from app import create_server
+
+    monkeypatch.setenv("IOCONNECT_DEBUG", "true")
+    assert create_server().debug is True
+
+
+def test_rout010_bare_prefix_redirects(client):
+    response = client.get("/server")
+    assert response.status_code in (301, 308) and response.headers["Location"].endswith("/server/")
+
+
+def test_rout011_assets_are_served_to_every_app(client):
+    for prefix in ("/", "/server/", "/caller/"):
+        html = client.get(prefix).text
+        assert "dash_glue42_compat.js" in html and "clientside.js" in html
+
+
+def test_rout012_compat_script_can_be_left_out(app):
+    from app import create_server
+
+    html = create_server({"DASH_GLUE42_COMPAT": False}).test_client().get("/server/").text
+    assert "dash_glue42_compat.js" not in html and "clientside.js" in html
+
+
+def test_rout013_sum_handler_answers_over_http(client):
+    """The real _dash-update-component round trip of the Sum handler callback."""
+    dependencies = client.get("/server/_dash-dependencies").get_json()
+    handler = next(d for d in dependencies if d["inputs"] == [{"id": ids.REGISTER_SUM, "property": "invoke"}])
+    invoke = {"invocationId": "http-1", "args": {"a": "40", "b": 2}, "caller": {"application": "Caller"}}
+    response = client.post(
+        "/server/_dash-update-component",
+        json={
+            "output": handler["output"],
+            "outputs": [
+                {"id": ids.REGISTER_SUM, "property": "result"},
+                {"id": ids.HANDLED_STORE, "property": "data"},
+            ],
+            "inputs": [{"id": ids.REGISTER_SUM, "property": "invoke", "value": invoke}],
+            "changedPropIds": [f"{ids.REGISTER_SUM}.invoke"],
+            "state": [],
+        },
+    )
+    assert response.status_code == 200
+    result = response.get_json()["response"][ids.REGISTER_SUM]["result"]
+    assert result == {"invocationId": "http-1", "invocationResult": {"sum": 42.0}}

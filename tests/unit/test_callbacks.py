@@ -1,0 +1,154 @@
+"""The callbacks, called as the plain functions they are."""
+
+import pytest
+from dash import no_update
+from dash.exceptions import PreventUpdate
+
+import ids
+from callbacks import caller, server, shell
+from interop.sum import NOT_NUMBERS
+from pages.shell import MAX_FRAMES
+
+
+def invoke(args, invocation_id="inv-1", application="Caller"):
+    return {"invocationId": invocation_id, "args": args, "caller": {"application": application}}
+
+
+def patch_operations(patch):
+    return patch.to_plotly_json()["operations"]
+
+
+# --- server -----------------------------------------------------------------
+
+
+def test_cbsv001_sum_handler_answers_with_invocation_id():
+    result, log = server.sum_invocation_handler(invoke({"a": 37, "b": 5}, "abc"))
+    assert result == {"invocationId": "abc", "invocationResult": {"sum": 42.0}}
+    prepend = patch_operations(log)[0]
+    assert prepend["operation"] == "Prepend"
+    assert prepend["params"]["value"]["caller"] == "Caller"
+
+
+def test_cbsv002_sum_handler_error_keeps_invocation_id():
+    result, _ = server.sum_invocation_handler(invoke({"a": "nan", "b": 5}, "xyz"))
+    assert result == {"invocationId": "xyz", "error": {"message": NOT_NUMBERS}}
+
+
+def test_cbsv003_handlers_ignore_the_initial_none():
+    for handler in (server.sum_invocation_handler, server.send_message_invocation_handler):
+        with pytest.raises(PreventUpdate):
+            handler(None)
+
+
+def test_cbsv004_handled_log_is_bounded():
+    ops = patch_operations(server.prepend_handled({"method": "Sum"}))
+    assert [op["operation"] for op in ops] == ["Prepend", "Delete"]
+    assert ops[1]["location"] == [server.MAX_HANDLED]
+
+
+def test_cbsv005_send_message_returns_text_as_is():
+    payload = "<script>alert(1)</script>"
+    shown, _ = server.send_message_invocation_handler(invoke({"message": payload}))
+    assert shown == payload  # a string child: React renders it as text
+
+
+@pytest.mark.parametrize("args", [{"message": 42}, {"message": None}, {"message": {"x": 1}}, {}])
+def test_cbsv006_send_message_refuses_non_text(args):
+    shown, _ = server.send_message_invocation_handler(invoke(args))
+    assert shown == "Ignored a message that was not text."
+
+
+def test_cbsv007_registration_errors_are_shown():
+    assert server.registration_errors(None, None) == []
+    [alert] = server.registration_errors({"message": "taken"}, None)
+    assert alert.children == "Sum is not registered: taken"
+
+
+# --- caller -----------------------------------------------------------------
+
+ISSUED = {
+    "i1": {"method": "Sum", "args": {"a": 1, "b": 2}, "target": "best", "options": {}, "seq": 1},
+    "i2": {"method": "Sum", "args": {"a": 3, "b": 4}, "target": "all", "options": {}, "seq": 2},
+    "m1": {"method": "SendMessage", "args": {"message": "hi"}, "target": "best", "options": {}, "seq": 3},
+}
+S1 = {"application": "Sum Server 1"}
+
+
+def sum_result(invocation_id, total, servers=(S1,)):
+    return {
+        "invocationId": invocation_id,
+        "error": None,
+        "invocationResult": {
+            "returned": {"sum": total},
+            "all_return_values": [{"executed_by": s, "returned": {"sum": total}} for s in servers],
+        },
+    }
+
+
+def test_cbcl001_render_results_latest_and_history():
+    results = {"i2": sum_result("i2", 7.0), "i1": sum_result("i1", 3.0)}
+    latest, history, sent = caller.render_results(results, ISSUED)
+    assert [c.children for c in latest] == ["Sum Server 1: Sum is 7"]  # i2 is newer, target all
+    assert [item.children for item in history] == ["3 + 4 (all): Sum Server 1: Sum is 7", "1 + 2 (best): Sum is 3"]
+    assert sent == []
+
+
+def test_cbcl002_render_results_ignores_unknown_invocations():
+    latest, history, _ = caller.render_results({"zz": sum_result("zz", 1.0)}, ISSUED)
+    assert latest == [] and history == []
+
+
+def test_cbcl003_serve_sum_mounts_a_registration():
+    assert caller.serve_sum(False) is None
+    registration = caller.serve_sum(True)
+    assert registration.id == ids.REGISTER_SUM and registration.returns is True
+
+
+def test_cbcl004_caller_sum_handler_answers():
+    assert caller.caller_sum_handler(invoke({"a": 1, "b": 1}, "c1")) == {
+        "invocationId": "c1",
+        "invocationResult": {"sum": 2.0},
+    }
+
+
+# --- shell ------------------------------------------------------------------
+
+ADDABLE = {"app": "server", "title": "Sum Server", "prefix": "/server/"}
+
+
+def frames():
+    from pages.shell import frame_record
+
+    return [
+        frame_record("server", "Sum Server", "/server/", 1, slot=0),
+        frame_record("server", "Sum Server", "/server/", 2, slot=1),
+        frame_record("caller", "Caller", "/caller/", None, slot=2),
+    ]
+
+
+def test_cbsh001_add_server_takes_next_number_and_free_slot():
+    new_frames, children, classes, notice = shell.add_server(frames(), ADDABLE)
+    added = new_frames[-1]
+    assert (added["name"], added["slot"], added["src"]) == ("Sum Server 3", 3, "/server/?name=Sum%20Server%203")
+    assert children[3] is not no_update and all(c is no_update for i, c in enumerate(children) if i != 3)
+    assert classes[3] == shell.SLOT_CLASS and notice is None
+
+
+def test_cbsh002_remove_frees_only_its_slot():
+    new_frames, children, classes, _ = shell.remove_frame("server-1", frames())
+    assert [f["key"] for f in new_frames] == ["server-2", "caller"]
+    assert children[0] is None and classes[0] == shell.EMPTY_SLOT_CLASS
+    assert all(c is no_update for c in children[1:])
+
+
+def test_cbsh003_full_shell_says_so():
+    from pages.shell import frame_record
+
+    full = [frame_record("server", "Sum Server", "/server/", n, slot=n - 1) for n in range(1, MAX_FRAMES + 1)]
+    new_frames, _, _, notice = shell.add_server(full, ADDABLE)
+    assert new_frames is no_update and notice == shell.FULL
+
+
+def test_cbsh004_remove_unknown_frame_is_ignored():
+    with pytest.raises(PreventUpdate):
+        shell.remove_frame("nope", frames())
