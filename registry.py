@@ -4,9 +4,10 @@
 client apps from it, and io.Connect Desktop definitions are generated from it.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
-from typing import Any, Callable
+from typing import Any
 
 import callbacks.caller
 import callbacks.server

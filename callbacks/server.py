@@ -2,15 +2,15 @@
 
 import time
 
-from dash import Input, Output, Patch, State, html
+from dash import Input, Output, Patch, html
 from dash.exceptions import PreventUpdate
 
 import ids
+from callbacks.common import register_instance_name
 from interop.answer import answer
 from interop.message import clean_message
 from interop.results import server_name
 from interop.sum import compute_sum
-from callbacks.common import register_instance_name
 
 MAX_HANDLED = 20  # entries kept in the "handled invocations" list
 

@@ -57,8 +57,9 @@ def options_controls():
                 dbc.InputGroup(
                     [
                         dbc.InputGroupText("methodResponseTimeoutMs"),
-                        dbc.Input(id=ids.RESPONSE_TIMEOUT, type="number", min=1, step=1,
-                                  value=DEFAULT_RESPONSE_TIMEOUT_MS),
+                        dbc.Input(
+                            id=ids.RESPONSE_TIMEOUT, type="number", min=1, step=1, value=DEFAULT_RESPONSE_TIMEOUT_MS
+                        ),
                     ],
                     size="sm",
                 ),

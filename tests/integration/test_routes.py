@@ -12,9 +12,19 @@ EXPECTED_IDS = {
     "/": [ids.GLUE, ids.FRAMES_GRID, ids.ADD_SERVER, ids.FRAMES_STORE],
     "/server/": [ids.GLUE, ids.REGISTER_SUM, ids.REGISTER_SEND_MESSAGE, ids.MESSAGE, ids.HANDLED_LIST],
     "/caller/": [
-        ids.GLUE, ids.INVOKE_SUM, ids.INVOKE_SEND_MESSAGE, ids.NUMBER_A, ids.NUMBER_B, ids.SUM_BUTTON,
-        ids.SUM_RESULT, ids.MESSAGE_INPUT, ids.SEND_MESSAGE_BUTTON, ids.TARGET, ids.RESPONSE_TIMEOUT,
-        ids.WAIT_TIMEOUT, ids.SERVE_SUM,
+        ids.GLUE,
+        ids.INVOKE_SUM,
+        ids.INVOKE_SEND_MESSAGE,
+        ids.NUMBER_A,
+        ids.NUMBER_B,
+        ids.SUM_BUTTON,
+        ids.SUM_RESULT,
+        ids.MESSAGE_INPUT,
+        ids.SEND_MESSAGE_BUTTON,
+        ids.TARGET,
+        ids.RESPONSE_TIMEOUT,
+        ids.WAIT_TIMEOUT,
+        ids.SERVE_SUM,
     ],
 }
 
@@ -104,8 +114,11 @@ def test_rout007_nothing_is_loaded_from_another_origin(client, prefix):
 
 def test_rout008_debug_and_dev_tools_are_off_by_default(app, client):
     assert app.debug is False
-    config = json.loads(re.search(r'<script id="_dash-config" type="application/json">(.*?)</script>',
-                                  client.get("/caller/").text).group(1))
+    config = json.loads(
+        re.search(
+            r'<script id="_dash-config" type="application/json">(.*?)</script>', client.get("/caller/").text
+        ).group(1)
+    )
     assert config["ui"] is False and config["props_check"] is False
 
 

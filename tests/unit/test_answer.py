@@ -32,6 +32,8 @@ def test_answ004_non_object_args_are_refused():
 
 def test_answ005_caller_is_passed_through():
     seen = {}
-    answer({"invocationId": "i5", "args": {}, "caller": {"application": "Caller"}},
-           lambda a, c: seen.setdefault("caller", c) and {})
+    answer(
+        {"invocationId": "i5", "args": {}, "caller": {"application": "Caller"}},
+        lambda a, c: seen.setdefault("caller", c) and {},
+    )
     assert seen["caller"] == {"application": "Caller"}

@@ -42,7 +42,9 @@ def test_rslt005_no_server_and_timeout_are_explained():
     missing = {"message": 'Can not find a method matching "Sum" with server filter "best"'}
     timeout = {"message": "Invocation timeout (1 ms) reached for method name: Sum, target instance: {...}"}
     assert explain_error(missing, "Sum", {"waitTimeoutMs": 3000}) == "No server offers Sum within 3000 ms."
-    assert explain_error(timeout, "Sum", {"methodResponseTimeoutMs": 1}) == "No answer from Sum within 1 ms (timed out)."
+    assert (
+        explain_error(timeout, "Sum", {"methodResponseTimeoutMs": 1}) == "No answer from Sum within 1 ms (timed out)."
+    )
 
 
 def test_rslt006_all_failed_with_one_message_shows_it_once():

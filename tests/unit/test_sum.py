@@ -17,8 +17,25 @@ def test_sum001_parse_number_accepts_numbers_and_numeric_strings(value, expected
 
 @pytest.mark.parametrize(
     "value",
-    ["abc", "", "   ", None, "nan", "NaN", "inf", "-Infinity", "1e309", True, False, [1], {"x": 1},
-     float("nan"), float("inf"), "1" * 401, "0x10"],
+    [
+        "abc",
+        "",
+        "   ",
+        None,
+        "nan",
+        "NaN",
+        "inf",
+        "-Infinity",
+        "1e309",
+        True,
+        False,
+        [1],
+        {"x": 1},
+        float("nan"),
+        float("inf"),
+        "1" * 401,
+        "0x10",
+    ],
 )
 def test_sum002_parse_number_refuses_everything_else(value):
     assert parse_number(value) is None

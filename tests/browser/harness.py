@@ -1,0 +1,147 @@
+"""Browser test harness: the app as deployed (gunicorn, free port) and the shell page with its apps.
+
+Nothing is mocked: the shell runs the real Glue42 web platform, the apps
+connect to it from their iframes, and interop goes through its gateway.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+import ids
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+CONNECT_TIMEOUT_MS = 20_000
+
+
+def chromium_path():
+    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(path).exists():
+        pytest.fail(f"Chromium not found at {path}: run `make test` (installs Debian's chromium) or set CHROMIUM.")
+    return path
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class LiveServer:
+    """``gunicorn run:server`` with the project's gunicorn.conf.py, as the Procfile runs it."""
+
+    def __init__(self, log_path, workers=2, **env):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log_path = log_path
+        environment = {
+            **os.environ,
+            "HOST": "127.0.0.1",
+            "PORT": str(self.port),
+            "WEB_CONCURRENCY": str(workers),
+            **env,
+        }
+        self.log = open(log_path, "w")  # noqa: SIM115 - closed in stop()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "run:server"],
+            cwd=ROOT,
+            env=environment,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+        self._wait_until_up()
+
+    def _wait_until_up(self, timeout=30):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"gunicorn exited: {Path(self.log_path).read_text()}")
+            try:
+                with urllib.request.urlopen(self.url + "/", timeout=1) as response:
+                    if response.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError("gunicorn did not answer in time")
+
+    def errors(self):
+        return [line for line in Path(self.log_path).read_text().splitlines() if "Traceback" in line]
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=30)
+        self.log.close()
+
+
+class Shell:
+    """The platform shell page and the apps in its iframes."""
+
+    def __init__(self, page, url):
+        self.page = page
+        self.url = url
+        self.console = []
+        page.on("console", lambda message: self.console.append((message.type, message.text)))
+        page.on("pageerror", lambda error: self.console.append(("pageerror", str(error))))
+
+    def open(self):
+        self.page.goto(self.url + "/")
+        self.wait_connected("Sum Server 1", "Sum Server 2", "Caller")
+        return self
+
+    def card(self, name):
+        return self.page.locator(".card", has=self.page.locator(f'iframe[data-name="{name}"]'))
+
+    def wait_connected(self, *names):
+        for name in names:
+            expect(self.card(name).locator(".badge")).to_have_text("connected", timeout=CONNECT_TIMEOUT_MS)
+
+    def app(self, name):
+        """A FrameLocator for an embedded app: its locators auto-wait."""
+        return self.page.frame_locator(f'iframe[data-name="{name}"]')
+
+    def frame(self, name):
+        """The Frame object of an embedded app, for evaluating JavaScript in it."""
+        return self.page.locator(f'iframe[data-name="{name}"]').element_handle().content_frame()
+
+    @property
+    def caller(self):
+        return self.app("Caller")
+
+    def choose_target(self, target):
+        self.caller.locator(f"#{ids.TARGET}").get_by_text(target, exact=True).click()
+
+    def sum(self, a, b, target=None):
+        if target:
+            self.choose_target(target)
+        self.caller.locator("#number-a").fill(str(a))
+        self.caller.locator("#number-b").fill(str(b))
+        self.caller.locator("#sum-numbers-btn").click()
+
+    def wait_until(self, condition, timeout_ms=5_000, step_ms=50):
+        """Poll ``condition`` while letting the browser run (never time.sleep: it stalls Playwright)."""
+        waited = 0
+        while not condition():
+            if waited >= timeout_ms:
+                raise AssertionError(f"condition not met within {timeout_ms} ms")
+            self.page.wait_for_timeout(step_ms)
+            waited += step_ms
+
+    def problems(self):
+        """Console errors and warnings: the apps must run without any."""
+        return [entry for entry in self.console if entry[0] in ("error", "warning", "pageerror")]

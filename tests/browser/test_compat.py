@@ -1,0 +1,33 @@
+"""The compatibility script is needed: the same scenario fails without it on Dash 3+."""
+
+import dash
+import pytest
+from playwright.sync_api import expect
+
+import ids
+from tests.browser.harness import LiveServer, Shell
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def server_without_compat(tmp_path_factory):
+    server = LiveServer(tmp_path_factory.mktemp("nocompat") / "gunicorn.log", IOCONNECT_DASH_GLUE42_COMPAT="false")
+    yield server
+    server.stop()
+
+
+@pytest.mark.skipif(int(dash.__version__.split(".")[0]) < 3, reason="dash_glue42 works unpatched on Dash 2")
+def test_comp001_without_the_compat_script_sum_is_never_registered(browser, server_without_compat):
+    context = browser.new_context()
+    shell = Shell(context.new_page(), server_without_compat.url)
+    shell.page.goto(server_without_compat.url + "/")
+    # Glue itself connects: the caller renders its controls once glue is ready...
+    shell.caller.locator(f"#{ids.WAIT_TIMEOUT}").fill("1000")
+    shell.sum(37, 5)
+    # ...but MethodRegister crashed on the missing loading_state, so no server offers Sum.
+    expect(shell.caller.locator(f"#{ids.SUM_RESULT}")).to_have_text(
+        "No server offers Sum within 1000 ms.", timeout=10_000
+    )
+    assert any("prop_name" in text for kind, text in shell.console if kind in ("error", "pageerror"))
+    context.close()
