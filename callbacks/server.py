@@ -2,7 +2,7 @@
 
 import time
 
-from dash import Input, Output, Patch, html
+from dash import Input, Output, Patch, html, no_update
 from dash.exceptions import PreventUpdate
 
 import ids
@@ -10,7 +10,7 @@ from callbacks.common import register_instance_name
 from interop.answer import answer
 from interop.message import clean_message
 from interop.results import server_name
-from interop.sum import compute_sum
+from interop.sum import compute_sum, format_number
 
 MAX_HANDLED = 20  # entries kept in the "handled invocations" list
 
@@ -47,7 +47,7 @@ def sum_invocation_handler(invoke):
     if "error" in result:
         entry = handled_entry("Sum", invoke, result["error"]["message"], ok=False)
     else:
-        entry = handled_entry("Sum", invoke, f"sum = {result['invocationResult']['sum']!r}")
+        entry = handled_entry("Sum", invoke, f"sum = {format_number(result['invocationResult']['sum'])}")
     return result, prepend_handled(entry)
 
 
@@ -56,8 +56,8 @@ def send_message_invocation_handler(invoke):
     if invoke is None:
         raise PreventUpdate
     message, problem = clean_message(invoke.get("args"))
-    if problem:
-        return problem, prepend_handled(handled_entry("SendMessage", invoke, problem, ok=False))
+    if problem:  # keep showing the last good message; the log says what was refused
+        return no_update, prepend_handled(handled_entry("SendMessage", invoke, problem, ok=False))
     return message, prepend_handled(handled_entry("SendMessage", invoke, "shown"))
 
 

@@ -54,8 +54,10 @@ def test_cbsv005_send_message_returns_text_as_is():
 
 @pytest.mark.parametrize("args", [{"message": 42}, {"message": None}, {"message": {"x": 1}}, {}])
 def test_cbsv006_send_message_refuses_non_text(args):
-    shown, _ = server.send_message_invocation_handler(invoke(args))
-    assert shown == "Ignored a message that was not text."
+    shown, log = server.send_message_invocation_handler(invoke(args))
+    assert shown is no_update
+    entry = patch_operations(log)[0]["params"]["value"]
+    assert (entry["outcome"], entry["ok"]) == ("Ignored a message that was not text.", False)
 
 
 def test_cbsv007_registration_errors_are_shown():
