@@ -2,6 +2,8 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
+DASH2_VENV ?= .venv-dash2
+PYTEST_ARGS ?=
 CHROMIUM ?= /usr/bin/chromium
 HOST ?= 127.0.0.1
 PORT ?= 8050
@@ -16,8 +18,14 @@ $(VENV)/.runtime: requirements.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-$(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
+$(VENV)/.dev: requirements-dev.txt requirements-tools.txt $(VENV)/.runtime
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+# The second line of the matrix: Dash 2.18 with its own pins, in its own virtualenv.
+$(DASH2_VENV)/.dev: requirements-dash2.txt requirements-tools.txt
+	$(PYTHON) -m venv $(DASH2_VENV)
+	$(DASH2_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-dash2.txt
 	touch $@
 
 ## run: install the pinned requirements and start the app on http://$(HOST):$(PORT)
@@ -28,12 +36,15 @@ run: $(VENV)/.runtime
 serve: $(VENV)/.runtime
 	HOST=$(HOST) PORT=$(PORT) $(BIN)/gunicorn run:server
 
-## test: lint, then the whole suite (unit, Flask client, browser)
-test: $(VENV)/.dev
+## test: lint, then the whole suite (unit, Flask client, browser) on Dash 4 and again on Dash 2.18
+test: $(VENV)/.dev $(DASH2_VENV)/.dev
 	@scripts/ensure-chromium.sh
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest
+	@echo "== Dash 4 line (requirements.txt) =="
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	@echo "== Dash 2.18 line (requirements-dash2.txt) =="
+	$(DASH2_VENV)/bin/python -m pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
@@ -44,4 +55,4 @@ format: $(VENV)/.dev
 	$(BIN)/ruff check --fix .
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(DASH2_VENV) .pytest_cache .ruff_cache

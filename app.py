@@ -7,6 +7,7 @@ import flask
 from dash import html
 
 import registry
+from dash_compat import set_up_now
 
 ROOT = Path(__file__).resolve().parent
 ASSETS = ROOT / "assets"
@@ -38,12 +39,7 @@ def create_dash_app(server, spec, debug=False, compat=True):
     spec.register_callbacks(app)
     if debug:
         app.enable_dev_tools(debug=True)
-    # Dash sets up lazily, on its first request, and marks itself set up before
-    # registering its script paths (plotly/dash#3971). Under gunicorn's threaded
-    # workers, script requests racing the first page then failed with 500
-    # "'dash' is not a registered library". Setting up now closes that gap, and
-    # validates the layout at start-up rather than on the first visitor.
-    app._setup_server()
+    set_up_now(app)
     return app
 
 

@@ -1,10 +1,10 @@
 """The compatibility script is needed: the same scenario fails without it on Dash 3+."""
 
-import dash
 import pytest
 from playwright.sync_api import expect
 
 import ids
+from dash_compat import GLUE42_NEEDS_COMPAT
 from tests.browser.harness import LiveServer, Shell
 
 pytestmark = pytest.mark.browser
@@ -17,7 +17,7 @@ def server_without_compat(tmp_path_factory):
     server.stop()
 
 
-@pytest.mark.skipif(int(dash.__version__.split(".")[0]) < 3, reason="dash_glue42 works unpatched on Dash 2")
+@pytest.mark.skipif(not GLUE42_NEEDS_COMPAT, reason="dash_glue42 works unpatched on Dash 2")
 def test_comp001_without_the_compat_script_sum_is_never_registered(browser, server_without_compat):
     context = browser.new_context()
     shell = Shell(context.new_page(), server_without_compat.url)
