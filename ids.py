@@ -7,6 +7,9 @@ map one-to-one onto this project.
 # --- every client app -------------------------------------------------------
 GLUE = "io-connect"  # the root dash_glue42.Glue42 component
 INSTANCE_NAME = "instance-name"
+CONNECTING = "connecting"  # shown by Glue42 until glue is ready
+NOT_CONNECTED = "not-connected"  # shown instead when it never will be
+CONNECT_TIMER = "connect-timer"
 
 # --- server app (/server/) --------------------------------------------------
 REGISTER_SUM = "io-connect-register-sum"

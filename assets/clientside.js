@@ -99,6 +99,19 @@
                 return g.interop.instance.application;
             },
 
+            /*
+             * Clients: hide "Connecting…" and show "Not connected" when glue cannot connect:
+             * at once when this page is clearly standalone, else when the timer runs out.
+             */
+            connectState: function (ticks, lastTick) {
+                var inDesktop = typeof window.glue42gd !== "undefined" || typeof window.iodesktop !== "undefined";
+                var standalone = window.parent === window && !window.opener && !inDesktop;
+                if (standalone || (ticks || 0) >= lastTick) {
+                    return ["d-none", true];
+                }
+                return [window.dash_clientside.no_update, false];
+            },
+
             /* Caller: make a Sum invocation (see callbacks/caller.py for why this is clientside). */
             invokeSum: function (clicks, a, b, target, responseTimeout, waitTimeout, issued) {
                 return invoke("Sum", clicks, {a: a, b: b}, target, responseTimeout, waitTimeout, issued);

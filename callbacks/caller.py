@@ -11,7 +11,7 @@ being superseded cannot lose anything because it always renders all of them.
 from dash import ClientsideFunction, Input, Output, State, html
 
 import ids
-from callbacks.common import register_instance_name
+from callbacks.common import register_client_common
 from callbacks.server import sum_invocation_handler
 from interop.results import DEFAULT_TARGET, describe_send_result, describe_sum_result
 from pages.common import lines_to_children
@@ -118,4 +118,4 @@ def register(app):
         Input(ids.REGISTER_SUM, "invoke"),
         prevent_initial_call=True,
     )(caller_sum_handler)
-    register_instance_name(app)
+    register_client_common(app)

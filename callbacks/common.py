@@ -1,8 +1,25 @@
 """Callbacks every client app registers."""
 
-from dash import ClientsideFunction, Input, Output
+from dash import ClientsideFunction, Input, Output, State
 
 import ids
+
+
+def register_connect_state(app):
+    """Swap "Connecting…" for "Not connected" when glue cannot connect (see pages.common.connecting)."""
+    app.clientside_callback(
+        ClientsideFunction(namespace="ioconnect", function_name="connectState"),
+        Output(ids.CONNECTING, "className"),
+        Output(ids.NOT_CONNECTED, "is_open"),
+        Input(ids.CONNECT_TIMER, "n_intervals"),
+        State(ids.CONNECT_TIMER, "max_intervals"),
+    )
+
+
+def register_client_common(app):
+    """Callbacks every client app (not the platform shell) registers."""
+    register_instance_name(app)
+    register_connect_state(app)
 
 
 def register_instance_name(app):

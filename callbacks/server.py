@@ -6,7 +6,7 @@ from dash import Input, Output, Patch, html, no_update
 from dash.exceptions import PreventUpdate
 
 import ids
-from callbacks.common import register_instance_name
+from callbacks.common import register_client_common
 from interop.answer import answer
 from interop.message import clean_message
 from interop.results import server_name
@@ -105,4 +105,4 @@ def register(app):
         Input(ids.REGISTER_SEND_MESSAGE, "error"),
     )(registration_errors)
     app.callback(Output(ids.HANDLED_LIST, "children"), Input(ids.HANDLED_STORE, "data"))(render_handled)
-    register_instance_name(app)
+    register_client_common(app)

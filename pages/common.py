@@ -2,18 +2,44 @@
 
 import dash_bootstrap_components as dbc
 import dash_glue42
-from dash import html
+from dash import dcc, html
 
 import ids
 
 
+NOT_CONNECTED_AFTER_MS = 8_000  # give up waiting for a platform after this long
+
+
 def connecting():
-    """What ``Glue42`` shows until glue is ready."""
+    """What ``Glue42`` shows until glue is ready, or, when it never will be, why.
+
+    Opened on its own (no platform parent or opener, not in io.Connect
+    Desktop), ``Glue42`` can never connect and would show its fallback
+    forever. A clientside callback (``ioconnect.connectState``) swaps the
+    spinner for the explanation at once when the page is clearly standalone,
+    or after ``NOT_CONNECTED_AFTER_MS`` otherwise.
+    """
     return dbc.Container(
-        html.Div(
-            [dbc.Spinner(size="sm", spinner_class_name="me-2"), "Connecting to io.Connect…"],
-            className="text-muted d-flex align-items-center",
-        ),
+        [
+            html.Div(
+                [dbc.Spinner(size="sm", spinner_class_name="me-2"), "Connecting to io.Connect…"],
+                id=ids.CONNECTING,
+                className="text-muted d-flex align-items-center",
+            ),
+            dbc.Alert(
+                [
+                    html.Strong("Not connected to io.Connect. "),
+                    "Open this app from the platform at ",
+                    html.A("/", href="/", target="_top"),
+                    " or in io.Connect Desktop.",
+                ],
+                id=ids.NOT_CONNECTED,
+                color="warning",
+                is_open=False,
+                fade=False,
+            ),
+            dcc.Interval(id=ids.CONNECT_TIMER, interval=500, max_intervals=NOT_CONNECTED_AFTER_MS // 500),
+        ],
         className="py-3",
     )
 

@@ -1,0 +1,27 @@
+"""Apps opened on their own tab, outside the platform: a clear state, not an endless spinner."""
+
+import pytest
+from playwright.sync_api import expect
+
+import ids
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize("prefix", ["/server/", "/caller/"])
+def test_stal001_standalone_tab_says_how_to_connect(browser, live_server, prefix):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(live_server.url + prefix)
+    notice = page.locator(f"#{ids.NOT_CONNECTED}")
+    expect(notice).to_be_visible(timeout=3_000)
+    expect(notice).to_contain_text("Not connected to io.Connect")
+    expect(notice.get_by_role("link", name="/")).to_have_attribute("href", "/")
+    expect(page.locator(f"#{ids.CONNECTING}")).to_be_hidden()
+    context.close()
+
+
+def test_stal002_embedded_apps_never_show_the_notice(shell):
+    for name in ("Sum Server 1", "Caller"):
+        expect(shell.app(name).locator(f"#{ids.INSTANCE_NAME}")).to_have_text(name)
+        assert shell.app(name).locator(f"#{ids.NOT_CONNECTED}").count() == 0
