@@ -3,12 +3,15 @@
 from pathlib import Path
 
 import dash
+import dash_glue42
 import flask
 from dash import html
 
+import desktop
 import registry
 from dash_compat import set_up_now
 
+__version__ = "0.1.0"
 ROOT = Path(__file__).resolve().parent
 ASSETS = ROOT / "assets"
 
@@ -17,6 +20,8 @@ DEFAULTS = {
     "DEBUG": False,
     # Serve assets/dash_glue42_compat.js. Only turned off to show what breaks without it.
     "DASH_GLUE42_COMPAT": True,
+    # Where users reach the app: the default base URL of io.Connect Desktop definitions.
+    "PUBLIC_BASE_URL": "http://127.0.0.1:8050",
 }
 COMPAT_SCRIPT = r"dash_glue42_compat\.js"
 
@@ -56,4 +61,17 @@ def create_server(config=None):
         )
         for spec in registry.APPS
     }
+    desktop.init_app(server)
+    server.add_url_rule("/healthz", "healthz", healthz)
     return server
+
+
+def healthz():
+    """Liveness for load balancers and deploy checks: no interop involved."""
+    return flask.jsonify(
+        status="ok",
+        version=__version__,
+        dash=dash.__version__,
+        dash_glue42=dash_glue42.__version__,
+        apps=[{"name": s.name, "title": s.title, "prefix": s.prefix} for s in registry.APPS],
+    )

@@ -1,13 +1,22 @@
-"""gunicorn settings for production: ``gunicorn run:server`` reads this file."""
+"""gunicorn settings for production: ``gunicorn run:server`` reads this file.
+
+Every setting comes from the environment, with defaults suited to 2 cores.
+"""
 
 import os
+
+from logging_config import ACCESS_LOG_FORMAT, dict_config
 
 bind = f"{os.environ.get('HOST', '0.0.0.0')}:{os.environ.get('PORT', '8050')}"
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 worker_class = "gthread"
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
-keepalive = 5
-graceful_timeout = 20
-accesslog = "-" if os.environ.get("ACCESS_LOG", "0") == "1" else None
-errorlog = "-"
+keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))
+# SIGTERM: stop accepting, let requests in flight finish for up to this long, then exit.
+graceful_timeout = int(os.environ.get("GRACEFUL_TIMEOUT", "20"))
+timeout = 60
+
 loglevel = os.environ.get("LOG_LEVEL", "info")
+logconfig_dict = dict_config(loglevel)
+accesslog = "-" if os.environ.get("ACCESS_LOG", "1") == "1" else None
+access_log_format = ACCESS_LOG_FORMAT

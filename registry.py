@@ -27,6 +27,8 @@ class AppSpec:
     shell_instances: int = 0  # how many the shell embeds by default
     validation_layout: Callable[[], Any] | None = None  # components a callback may add later
     is_platform: bool = False
+    width: int = 720  # window size in io.Connect Desktop
+    height: int = 560
 
 
 CLIENT_APPS = (
@@ -37,6 +39,8 @@ CLIENT_APPS = (
         layout=pages.server.layout,
         register_callbacks=callbacks.server.register,
         shell_instances=2,
+        width=640,
+        height=480,
     ),
     AppSpec(
         name="caller",

@@ -2,11 +2,13 @@
 
 import os
 
+import logging_config
 from app import create_server
 
 server = create_server()
 
 if __name__ == "__main__":
+    logging_config.configure(os.environ.get("LOG_LEVEL", "INFO"))
     host = os.environ.get("HOST", "127.0.0.1")
     port = int(os.environ.get("PORT", "8050"))
     print(f"io.Connect Dash Interop reference app: http://{host}:{port}", flush=True)

@@ -6,7 +6,6 @@ from dash import dcc, html
 
 import ids
 
-
 NOT_CONNECTED_AFTER_MS = 8_000  # give up waiting for a platform after this long
 
 

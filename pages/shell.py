@@ -7,18 +7,27 @@ import dash_glue42
 from dash import dcc, html
 
 import ids
+from definitions import app_definitions
 
-# The web platform's gateway logs every message at "info" by default:
-# hundreds of console lines a minute. Warnings and errors still show.
-PLATFORM_SETTINGS = {
-    "type": "platform",
-    "webPlatform": {
-        "config": {
-            "gateway": {"logging": {"level": "warn"}},
-            "glue": {"logger": "warn"},
-        }
-    },
-}
+
+def platform_settings(client_apps):
+    """``Glue42`` settings that make the shell the Glue42 Core Main app.
+
+    The gateway logs every message at "info" by default: hundreds of console
+    lines a minute. Warnings and errors still show. The platform knows the
+    apps by the definitions io.Connect Desktop gets, from the same registry.
+    """
+    return {
+        "type": "platform",
+        "webPlatform": {
+            "config": {
+                "gateway": {"logging": {"level": "warn"}},
+                "glue": {"logger": "warn"},
+                "applications": {"local": app_definitions(client_apps)},
+            }
+        },
+    }
+
 
 # Fixed places for app instances. Dash 3+ re-creates every child of a
 # `children` prop that a callback changes, which would reload every iframe in
@@ -102,7 +111,7 @@ def layout(client_apps):
     addable = {"app": multi[0].name, "title": multi[0].title, "prefix": multi[0].prefix} if multi else None
     return dash_glue42.Glue42(
         id=ids.GLUE,
-        settings=PLATFORM_SETTINGS,
+        settings=platform_settings(client_apps),
         fallback=html.Div("Starting the io.Connect web platform…", className="p-3 text-muted"),
         children=[
             dcc.Store(id=ids.FRAMES_STORE, data=frames),

@@ -168,3 +168,9 @@ def test_rout013_sum_handler_answers_over_http(client):
     assert response.status_code == 200
     result = response.get_json()["response"][ids.REGISTER_SUM]["result"]
     assert result == {"invocationId": "http-1", "invocationResult": {"sum": 42.0}}
+
+
+def test_rout014_healthz(client):
+    body = client.get("/healthz").get_json()
+    assert body["status"] == "ok" and body["version"]
+    assert [a["prefix"] for a in body["apps"]] == [spec.prefix for spec in registry.APPS]
