@@ -9,6 +9,7 @@ from dash import html
 
 import desktop
 import registry
+import security
 from dash_compat import set_up_now
 
 __version__ = "0.1.0"
@@ -22,6 +23,9 @@ DEFAULTS = {
     "DASH_GLUE42_COMPAT": True,
     # Where users reach the app: the default base URL of io.Connect Desktop definitions.
     "PUBLIC_BASE_URL": "http://127.0.0.1:8050",
+    # Larger request bodies get 413. A callback request carries at most one
+    # SendMessage text (interop.message.MAX_MESSAGE_CHARS) plus a little JSON.
+    "MAX_CONTENT_LENGTH": 256 * 1024,
 }
 COMPAT_SCRIPT = r"dash_glue42_compat\.js"
 
@@ -61,6 +65,7 @@ def create_server(config=None):
         )
         for spec in registry.APPS
     }
+    security.init_app(server, server.extensions["dash_apps"].values())
     desktop.init_app(server)
     server.add_url_rule("/healthz", "healthz", healthz)
     return server

@@ -38,14 +38,14 @@ ISSUED_STORE = "issued-invocations"  # invocations made, by invocationId
 RESULTS_STORE = "invocation-results"  # their results, by invocationId
 SUM_HISTORY = "sum-history"
 PENDING_STATUS = "pending-status"
+PENDING_BOX = "pending-box"  # spinner and status, shown while anything is pending
 INVOKE_PROBLEM = "invoke-problem"  # why nothing was sent (bad options)
 PENDING_TICK = "pending-tick"
 
 # --- platform shell (/) -----------------------------------------------------
 FRAMES_STORE = "frames"
-ADDABLE_STORE = "addable-app"  # the app "Add server" adds instances of
+ADDABLE_STORE = "addable-apps"  # title and prefix of each app the shell can add
 FRAMES_GRID = "frames-grid"
-ADD_SERVER = "add-server"
 SHELL_NOTICE = "shell-notice"
 CONNECTED_STORE = "connected-apps"
 CONNECTION_WATCH = "connection-watch"
@@ -58,6 +58,11 @@ def frame_slot(slot):
 
 def frame_status(key):
     return {"type": "frame-status", "frame": key}
+
+
+def add_app(app_name):
+    """The shell's "Add …" button for one app of the registry."""
+    return {"type": "add-app", "app": app_name}
 
 
 def remove_frame(key):

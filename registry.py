@@ -19,7 +19,7 @@ import pages.shell
 
 @dataclass(frozen=True)
 class AppSpec:
-    name: str  # short, url-safe: used in ids and definitions
+    name: str  # short, url-safe: used in ids and definitions; "Add <name>" in the shell
     title: str  # what people see: page title, interop application name
     prefix: str  # route prefix, with leading and trailing slash
     layout: Callable[[], Any]

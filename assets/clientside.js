@@ -36,6 +36,53 @@
     }
 
     var INVOKERS = {Sum: "io-connect-invoke-sum", SendMessage: "io-connect-invoke-send-message"};
+    var RESULTS = "invocation-results";
+
+    /*
+     * Caller: keep every MethodInvoke result, by invocationId, and write them
+     * all to the results store. The compat script announces each result as an
+     * event; a callback on `result` would miss results Dash merged.
+     */
+    var results = {};
+    var RESULTS_KEPT = 100;
+
+    /*
+     * The parts of a result interop/results.py reads, in the same shape. A full
+     * InvocationResult repeats both peers' identities several times (~2 kB);
+     * sending 100 of those with every render callback slowed the whole app.
+     */
+    function lean(result) {
+        var app = function (instance) { return {application: instance && instance.application}; };
+        var perServer = function (entry) {
+            return {executed_by: app(entry.executed_by), returned: entry.returned, message: entry.message};
+        };
+        var error = result.error && {
+            message: result.error.message,
+            all_errors: (result.error.all_errors || []).map(perServer)
+        };
+        var ir = result.invocationResult;
+        return {
+            invocationId: result.invocationId,
+            error: error || null,
+            invocationResult: ir ? {
+                returned: ir.returned,
+                executed_by: app(ir.executed_by),
+                all_return_values: (ir.all_return_values || []).map(perServer),
+                all_errors: (ir.all_errors || []).map(perServer)
+            } : null
+        };
+    }
+
+    window.addEventListener("dash_glue42:result", function (event) {
+        var result = event.detail.result;
+        var known = Object.keys(INVOKERS).some(function (m) { return INVOKERS[m] === event.detail.id; });
+        if (!known || !result || !result.invocationId) {
+            return;
+        }
+        results[result.invocationId] = lean(result);
+        keepNewest(results, RESULTS_KEPT);
+        window.dash_clientside.set_props(RESULTS, {data: Object.assign({}, results)});
+    });
     var handledClicks = {Sum: 0, SendMessage: 0};
     var queue = [];
 
@@ -118,17 +165,15 @@
             },
 
             /* Caller: make a SendMessage invocation. */
-            invokeSendMessage: function (clicks, message, target, responseTimeout, waitTimeout, issued) {
+            invokeSendMessage: function (clicks, message, maxLength, target, responseTimeout, waitTimeout, issued) {
+                var noUpdate = window.dash_clientside.no_update;
+                if ((message || "").length > maxLength) {
+                    handledClicks.SendMessage = clicks || 0;
+                    return [noUpdate, noUpdate, "Messages are limited to " + maxLength.toLocaleString("en") +
+                        " characters; this one has " + message.length.toLocaleString("en") + ". Nothing was sent."];
+                }
                 var args = {message: message || ""};
                 return invoke("SendMessage", clicks, args, target, responseTimeout, waitTimeout, issued);
-            },
-
-            /* Caller: keep every MethodInvoke result, by invocationId. */
-            collectResult: function (result, results) {
-                if (!result || !result.invocationId) {
-                    return window.dash_clientside.no_update;
-                }
-                return keepNewest(Object.assign({}, results, {[result.invocationId]: result}), MAX_KEPT);
             },
 
             /* Caller: "Waiting for Sum (all): 1.2 s of 10 s" for each invocation without a result. */
@@ -143,7 +188,7 @@
                     }
                 });
                 if (!pending.length) {
-                    return ["", true];
+                    return ["", "small text-muted d-none", true];
                 }
                 var lines = pending.map(function (id) {
                     var p = issued[id];
@@ -152,9 +197,7 @@
                     var limit = p.options.methodResponseTimeoutMs / 1000;
                     return "Waiting for " + p.method + " (" + p.target + "): " + elapsed + " s of " + limit + " s";
                 });
-                var spinner = {namespace: "dash_bootstrap_components", type: "Spinner",
-                    props: {size: "sm", spinner_class_name: "me-2"}};
-                return [[spinner, lines.join(" · ")], false];
+                return [lines.join(" · "), "small text-muted", false];
             },
 
             /* Shell: keep the connected-apps store in step with the platform's interop servers. */

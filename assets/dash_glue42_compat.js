@@ -18,7 +18,10 @@
  * 3. MethodInvoke invokes in an effect that depends on `invoke` and
  *    `setProps`. Under Dash 4 setProps changes identity between renders, so
  *    setting `result` re-rendered it and ran the same invocation again: every
- *    server handled each call twice. We pass a stable setProps.
+ *    server handled each call twice. We pass a stable setProps. It also
+ *    announces every result as a "dash_glue42:result" window event
+ *    ({id, result}): results arriving close together are merged by Dash
+ *    before a callback on `result` runs, so a callback alone can miss some.
  * 4. Glue42 naming: a client opened with `?name=...` joins the interop bus
  *    under that application name, so several instances of one app have
  *    readable, distinct names ("Sum Server 2", not "Sum Server (x1y2)").
@@ -29,6 +32,11 @@
  *    which never fires for an iframe removed from its page. The platform
  *    then kept offering the removed app's methods, and invocations of them
  *    waited out their timeout. We forward `pagehide` as `beforeunload`.
+ * 7. Failed handler callbacks: when the Dash callback handling an invocation
+ *    fails (HTTP 5xx, server down or restarting), Dash never sets `result`,
+ *    and the invocation, with every one queued behind it, waited out
+ *    methodResponseTimeoutMs. We answer it at once with an error
+ *    (failures are reported by callback_failures.js).
  */
 (function () {
     "use strict";
@@ -38,6 +46,7 @@
         return;
     }
     var h = React.createElement;
+    var RESULT_EVENT = "dash_glue42:result";
 
     function copyStatics(from, to) {
         ["propTypes", "defaultProps", "displayName"].forEach(function (key) {
@@ -48,22 +57,56 @@
         return to;
     }
 
-    /* A setProps whose identity never changes, calling Dash's latest one. */
-    function useStableSetProps(setProps) {
+    /* A setProps whose identity never changes, calling Dash's latest one (and `observe`, if given). */
+    function useStableSetProps(setProps, observe) {
         var ref = React.useRef(setProps);
         ref.current = setProps;
+        var observeRef = React.useRef(observe);
+        observeRef.current = observe;
         return React.useCallback(function (changes) {
+            if (observeRef.current) {
+                observeRef.current(changes);
+            }
             return ref.current(changes);
         }, []);
     }
 
     function StableMethodInvoke(props) {
-        var setProps = useStableSetProps(props.setProps);
+        var setProps = useStableSetProps(props.setProps, function (changes) {
+            if (changes && changes.result) {
+                window.dispatchEvent(new CustomEvent(RESULT_EVENT, {detail: {id: props.id, result: changes.result}}));
+            }
+        });
         return h(original.MethodInvoke, Object.assign({}, props, {setProps: setProps}));
+    }
+
+    function handlerFailureMessage(reason) {
+        return reason === "unreachable"
+            ? "The method's handler could not reach its app server (it may be restarting). Try again."
+            : "The method's handler failed on its app server (" + reason + "). Try again.";
+    }
+
+    /* Answers this component's invocation with an error when its handler callback fails. */
+    function useAnswerFailedHandlers(id, returns, setProps) {
+        React.useEffect(function () {
+            var failures = window.ioConnectCallbackFailures;
+            if (!returns || !failures) {
+                return undefined;
+            }
+            return failures.subscribe(function (request, reason) {
+                (request.inputs || []).forEach(function (input) {
+                    var invocationId = input && input.value && input.value.invocationId;
+                    if (input.id === id && input.property === "invoke" && invocationId) {
+                        setProps({result: {invocationId: invocationId, error: {message: handlerFailureMessage(reason)}}});
+                    }
+                });
+            });
+        }, [id, returns, setProps]);
     }
 
     function StableMethodRegister(props) {
         var setProps = useStableSetProps(props.setProps);
+        useAnswerFailedHandlers(props.id, props.returns, setProps);
         var definitionKey = JSON.stringify(props.definition);
         // eslint-disable-next-line react-hooks/exhaustive-deps
         var definition = React.useMemo(function () { return props.definition; }, [definitionKey]);

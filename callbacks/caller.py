@@ -1,14 +1,17 @@
 """Callbacks of the caller app: invoking Sum and SendMessage and showing the results.
 
-Why the invoke and result callbacks are clientside: Dash discards the output
-of a server callback that is triggered again while it runs. Clicking "Sum"
-ten times 5 ms apart made ONE invocation with a server callback. The two
-clientside callbacks (``assets/clientside.js``) record every invocation and
-every result by ``invocationId``; the Python callback below renders them, and
-being superseded cannot lose anything because it always renders all of them.
+Why invoking and collecting results happen in the page: Dash discards the
+output of a server callback that is triggered again while it runs, and merges
+triggers (and prop changes) that arrive before a callback runs. Clicking "Sum"
+ten times 5 ms apart made ONE invocation with a server callback, and 150
+invocations in flight lost a result with a callback on ``result``. So
+``assets/clientside.js`` turns every click into an invocation and records
+every result by ``invocationId`` (from the compat script's result events); the
+Python callback below renders them all, and being superseded cannot lose
+anything because it always renders everything.
 """
 
-from dash import ClientsideFunction, Input, Output, State, html
+from dash import ClientsideFunction, Input, Output, State
 
 import ids
 from callbacks.common import register_client_common
@@ -17,7 +20,7 @@ from interop.results import DEFAULT_TARGET, describe_send_result, describe_sum_r
 from pages.common import lines_to_children
 from pages.server import sum_registration
 
-HISTORY_LENGTH = 10
+HISTORY_LENGTH = 50
 
 
 def latest(results, issued, method):
@@ -36,10 +39,10 @@ def describe(invocation, result):
     return describe_send_result(result, invocation.get("options"))
 
 
-def history_item(invocation, result):
+def history_line(invocation, result):
     args = invocation.get("args") or {}
     summary = "; ".join(text for _, text in describe(invocation, result))
-    return html.Li(f"{args.get('a')!r} + {args.get('b')!r} ({invocation.get('target')}): {summary}")
+    return f"{args.get('a')!r} + {args.get('b')!r} ({invocation.get('target')}): {summary}"
 
 
 def render_results(results, issued):
@@ -48,7 +51,7 @@ def render_results(results, issued):
     sends = latest(results, issued, "SendMessage")
     sum_result = lines_to_children(describe(*sums[0])) if sums else []
     send_result = lines_to_children(describe(*sends[0])) if sends else []
-    history = [history_item(*pair) for pair in sums[:HISTORY_LENGTH]]
+    history = "\n".join(history_line(*pair) for pair in sums[:HISTORY_LENGTH])
     return sum_result, history, send_result
 
 
@@ -84,18 +87,11 @@ def register(app):
         Output(ids.INVOKE_PROBLEM, "children", allow_duplicate=True),
         Input(ids.SEND_MESSAGE_BUTTON, "n_clicks"),
         State(ids.MESSAGE_INPUT, "value"),
+        State(ids.MESSAGE_INPUT, "maxLength"),
         *options,
         State(ids.ISSUED_STORE, "data"),
         prevent_initial_call=True,
     )
-    for invoker in (ids.INVOKE_SUM, ids.INVOKE_SEND_MESSAGE):
-        app.clientside_callback(
-            ClientsideFunction(namespace="ioconnect", function_name="collectResult"),
-            Output(ids.RESULTS_STORE, "data", allow_duplicate=True),
-            Input(invoker, "result"),
-            State(ids.RESULTS_STORE, "data"),
-            prevent_initial_call=True,
-        )
     app.callback(
         Output(ids.SUM_RESULT, "children"),
         Output(ids.SUM_HISTORY, "children"),
@@ -107,6 +103,7 @@ def register(app):
     app.clientside_callback(
         ClientsideFunction(namespace="ioconnect", function_name="pendingStatus"),
         Output(ids.PENDING_STATUS, "children"),
+        Output(ids.PENDING_BOX, "className"),
         Output(ids.PENDING_TICK, "disabled"),
         Input(ids.ISSUED_STORE, "data"),
         Input(ids.RESULTS_STORE, "data"),

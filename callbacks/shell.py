@@ -18,17 +18,19 @@ def slot_updates(slot, children, class_name):
     return children_out, classes_out
 
 
-def add_server(frames, addable):
-    """Adds one more server instance, numbered one above the highest in use, in the first free slot."""
-    if not addable:
+def add_app(frames, app_name, addable):
+    """Adds one more instance of ``app_name``, numbered one above the highest in use, in the first free slot."""
+    template = (addable or {}).get(app_name)
+    if template is None:
         raise PreventUpdate
     used = {f["slot"] for f in frames}
     free = [slot for slot in range(MAX_FRAMES) if slot not in used]
     if not free:
         return no_update, [no_update] * MAX_FRAMES, [no_update] * MAX_FRAMES, FULL
-    number = max((f.get("number") or 0 for f in frames if f["app"] == addable["app"]), default=0) + 1
-    record = frame_record(addable["app"], addable["title"], addable["prefix"], number, slot=free[0])
-    children, classes = slot_updates(record["slot"], frame_card(record, removable=True), SLOT_CLASS)
+    # An unnumbered instance ("Caller") counts as number 1, so the next is "Caller 2".
+    number = max((f.get("number") or 1 for f in frames if f["app"] == app_name), default=0) + 1
+    record = frame_record(app_name, template["title"], template["prefix"], number, slot=free[0])
+    children, classes = slot_updates(record["slot"], frame_card(record), SLOT_CLASS)
     return [*frames, record], children, classes, None
 
 
@@ -41,12 +43,14 @@ def remove_frame(key, frames):
     return [f for f in frames if f["key"] != key], children, classes, None
 
 
-def manage_frames(_add_clicks, remove_clicks, frames, addable):
+def manage_frames(add_clicks, remove_clicks, frames, addable):
     """One callback for adding and removing, as both write the same slots."""
     trigger = ctx.triggered_id
-    if trigger == ids.ADD_SERVER:
-        return add_server(frames, addable)
-    if isinstance(trigger, dict) and any(remove_clicks):
+    if not isinstance(trigger, dict):
+        raise PreventUpdate
+    if trigger["type"] == "add-app" and any(add_clicks):
+        return add_app(frames, trigger["app"], addable)
+    if trigger["type"] == "remove-frame" and any(remove_clicks):
         return remove_frame(trigger["frame"], frames)
     # Removing a card removes its button, which re-triggers this callback.
     raise PreventUpdate
@@ -58,7 +62,7 @@ def register(app):
         Output(ids.frame_slot(ALL), "children"),
         Output(ids.frame_slot(ALL), "className"),
         Output(ids.SHELL_NOTICE, "children"),
-        Input(ids.ADD_SERVER, "n_clicks"),
+        Input(ids.add_app(ALL), "n_clicks"),
         Input(ids.remove_frame(ALL), "n_clicks"),
         State(ids.FRAMES_STORE, "data"),
         State(ids.ADDABLE_STORE, "data"),

@@ -5,6 +5,7 @@ import dash_glue42
 from dash import dcc, html
 
 import ids
+from interop.message import MAX_MESSAGE_CHARS
 from interop.results import DEFAULT_TARGET, TARGETS
 from pages.common import client_root, instance_badge
 
@@ -31,7 +32,14 @@ def message_controls():
     return dbc.InputGroup(
         [
             dbc.InputGroupText("Message"),
-            dbc.Input(id=ids.MESSAGE_INPUT, type="text", autoComplete="off", value="Send your daily report!"),
+            dbc.Input(
+                id=ids.MESSAGE_INPUT,
+                type="text",
+                autoComplete="off",
+                value="Send your daily report!",
+                # The server refuses longer messages; the caller refuses them before sending.
+                maxLength=MAX_MESSAGE_CHARS,
+            ),
             dbc.Button("Send", id=ids.SEND_MESSAGE_BUTTON, color="secondary"),
         ],
         className="mb-1",
@@ -95,16 +103,26 @@ def layout():
             html.Div(id=ids.CALLER_SUM_SLOT),
             dcc.Store(id=ids.ISSUED_STORE, data={}),
             dcc.Store(id=ids.RESULTS_STORE, data={}),
-            dcc.Interval(id=ids.PENDING_TICK, interval=100, disabled=True),
+            dcc.Interval(id=ids.PENDING_TICK, interval=250, disabled=True),
             dbc.Container(
                 [
                     html.H5(["Caller", instance_badge()], className="mt-2"),
                     options_controls(),
                     html.Div(id=ids.INVOKE_PROBLEM, className="text-danger small", role="alert"),
                     sum_controls(),
-                    html.Div(id=ids.PENDING_STATUS, className="small text-muted", **{"aria-live": "polite"}),
+                    html.Div(
+                        [
+                            html.Span(className="spinner-border spinner-border-sm me-2", role="status"),
+                            html.Span(id=ids.PENDING_STATUS),
+                        ],
+                        id=ids.PENDING_BOX,
+                        className="small text-muted d-none",
+                        **{"aria-live": "polite"},
+                    ),
                     html.Div(id=ids.SUM_RESULT),
-                    html.Ol(id=ids.SUM_HISTORY, reversed=True, className="small text-muted mb-3"),
+                    # Plain text lines, not one component per line: re-rendering 50
+                    # components on every result kept the browser busy under load.
+                    html.Pre(id=ids.SUM_HISTORY, className="small text-muted mb-3 history"),
                     message_controls(),
                     html.Div(id=ids.SEND_MESSAGE_RESULT, className="small"),
                 ],

@@ -52,7 +52,7 @@ def layout():
                         className="mb-2",
                     ),
                     html.Small("Handled invocations (latest first)", className="text-muted"),
-                    html.Ul(id=ids.HANDLED_LIST, className="list-unstyled small mb-0"),
+                    html.Pre(id=ids.HANDLED_LIST, className="small mb-0 history"),
                 ],
                 fluid=True,
             ),

@@ -63,15 +63,12 @@ def default_frames(client_apps):
     return frames
 
 
-def frame_card(record, removable):
+def frame_card(record):
     header = [
         html.Span(record["name"], className="fw-semibold"),
         dbc.Badge("connecting…", id=ids.frame_status(record["key"]), color="secondary", className="ms-2"),
+        dbc.Button("Remove", id=ids.remove_frame(record["key"]), size="sm", color="link", className="ms-auto p-0"),
     ]
-    if removable:
-        header.append(
-            dbc.Button("Remove", id=ids.remove_frame(record["key"]), size="sm", color="link", className="ms-auto p-0")
-        )
     return dbc.Card(
         [
             dbc.CardHeader(header, className="d-flex align-items-center py-1"),
@@ -86,14 +83,14 @@ def frame_card(record, removable):
     )
 
 
-def frame_slots(frames, removable_apps=()):
+def frame_slots(frames):
     by_slot = {record["slot"]: record for record in frames}
     slots = []
     for slot in range(MAX_FRAMES):
         record = by_slot.get(slot)
         slots.append(
             dbc.Col(
-                frame_card(record, record["app"] in removable_apps) if record else None,
+                frame_card(record) if record else None,
                 id=ids.frame_slot(slot),
                 xs=12,
                 lg=6,
@@ -105,10 +102,7 @@ def frame_slots(frames, removable_apps=()):
 
 def layout(client_apps):
     frames = default_frames(client_apps)
-    # Apps embedded more than once can be added and removed; the first is what "Add server" adds.
-    multi = [app for app in client_apps if app.shell_instances > 1]
-    removable = {app.name for app in multi}
-    addable = {"app": multi[0].name, "title": multi[0].title, "prefix": multi[0].prefix} if multi else None
+    addable = {app.name: {"title": app.title, "prefix": app.prefix} for app in client_apps}
     return dash_glue42.Glue42(
         id=ids.GLUE,
         settings=platform_settings(client_apps),
@@ -122,7 +116,13 @@ def layout(client_apps):
                 dbc.Container(
                     [
                         dbc.NavbarBrand("io.Connect Dash Interop: reference app"),
-                        dbc.Button("Add server", id=ids.ADD_SERVER, color="light", size="sm"),
+                        html.Div(
+                            [
+                                dbc.Button(f"Add {app.name}", id=ids.add_app(app.name), color="light", size="sm")
+                                for app in client_apps
+                            ],
+                            className="d-flex gap-2",
+                        ),
                     ],
                     fluid=True,
                 ),
@@ -133,7 +133,7 @@ def layout(client_apps):
             dbc.Container(
                 [
                     html.Div(id=ids.SHELL_NOTICE),
-                    dbc.Row(frame_slots(frames, removable), id=ids.FRAMES_GRID),
+                    dbc.Row(frame_slots(frames), id=ids.FRAMES_GRID),
                 ],
                 fluid=True,
             ),

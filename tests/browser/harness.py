@@ -46,8 +46,8 @@ def free_port():
 class LiveServer:
     """``gunicorn run:server`` with the project's gunicorn.conf.py, as the Procfile runs it."""
 
-    def __init__(self, log_path, workers=2, **env):
-        self.port = free_port()
+    def __init__(self, log_path, workers=2, port=None, **env):
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = log_path
         environment = {
@@ -119,6 +119,9 @@ class Shell:
         """The Frame object of an embedded app, for evaluating JavaScript in it."""
         return self.page.locator(f'iframe[data-name="{name}"]').element_handle().content_frame()
 
+    def add(self, app_name):
+        self.page.get_by_role("button", name=f"Add {app_name}").click()
+
     @property
     def caller(self):
         return self.app("Caller")
@@ -132,6 +135,15 @@ class Shell:
         self.caller.locator("#number-a").fill(str(a))
         self.caller.locator("#number-b").fill(str(b))
         self.caller.locator("#sum-numbers-btn").click()
+
+    @staticmethod
+    def lines(locator):
+        """The non-empty text lines of a log element (histories are plain text, a line each)."""
+        return [line for line in locator.inner_text().splitlines() if line.strip()]
+
+    def wait_for_lines(self, locator, count, timeout_ms=5_000):
+        self.wait_until(lambda: len(self.lines(locator)) >= count, timeout_ms)
+        return self.lines(locator)
 
     def wait_until(self, condition, timeout_ms=5_000, step_ms=50):
         """Poll ``condition`` while letting the browser run (never time.sleep: it stalls Playwright)."""

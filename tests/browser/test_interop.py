@@ -101,10 +101,10 @@ def test_brws007_concurrent_invocations_each_get_their_own_result(shell):
             }
         }"""
     )
-    history = shell.caller.locator(f"#{ids.SUM_HISTORY} > li")
-    expect(history).to_have_count(3, timeout=QUICK_MS)
+    history = shell.wait_for_lines(shell.caller.locator(f"#{ids.SUM_HISTORY}"), 3)
+    assert len(history) == 3, history
     pairs = []
-    for item in history.all_inner_texts():
+    for item in history:
         a, b, total = map(int, re.fullmatch(r"'(\d+)' \+ '(\d+)' \(best\): Sum is (\d+)", item).groups())
         assert a + b == total, item  # each result belongs to its own invocation
         pairs.append((a, b))
@@ -117,9 +117,10 @@ def test_brws008_rapid_clicks_are_not_lost(shell):
         """() => { const b = document.getElementById("sum-numbers-btn");
                    for (let i = 0; i < 10; i++) setTimeout(() => b.click(), i * 5); }"""
     )
-    expect(shell.caller.locator(f"#{ids.SUM_HISTORY} > li")).to_have_count(10, timeout=QUICK_MS * 2)
-    handled = [shell.app(n).locator(f"#{ids.HANDLED_LIST} > li") for n in ("Sum Server 1", "Sum Server 2")]
-    assert handled[0].count() + handled[1].count() == 10
+    history = shell.wait_for_lines(shell.caller.locator(f"#{ids.SUM_HISTORY}"), 10, timeout_ms=QUICK_MS * 2)
+    assert len(history) == 10
+    handled = [shell.lines(shell.app(n).locator(f"#{ids.HANDLED_LIST}")) for n in ("Sum Server 1", "Sum Server 2")]
+    assert len(handled[0]) + len(handled[1]) == 10
     expect(shell.caller.locator(f"#{ids.PENDING_STATUS}")).to_have_text("")
 
 
@@ -139,7 +140,7 @@ def test_brws009_html_in_a_message_is_shown_as_text(shell):
 def test_brws010_add_and_remove_servers(shell):
     untouched = shell.frame("Caller")
     untouched.evaluate("window.__still_here = true")
-    shell.page.locator(f"#{ids.ADD_SERVER}").click()
+    shell.add("server")
     shell.wait_connected("Sum Server 3")
     shell.sum(20, 22, target="all")
     expect(result_lines(shell)).to_have_count(3, timeout=QUICK_MS)
@@ -173,7 +174,7 @@ def test_brws012_invalid_timeouts_send_nothing(shell):
     shell.sum(1, 2)
     expect(shell.caller.locator(f"#{ids.INVOKE_PROBLEM}")).to_contain_text("Timeouts must be whole numbers")
     shell.page.wait_for_timeout(500)
-    assert shell.caller.locator(f"#{ids.SUM_HISTORY} > li").count() == 0
+    assert shell.lines(shell.caller.locator(f"#{ids.SUM_HISTORY}")) == []
 
 
 def test_brws013_the_console_stays_quiet(shell):

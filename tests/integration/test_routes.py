@@ -9,7 +9,7 @@ import ids
 import registry
 
 EXPECTED_IDS = {
-    "/": [ids.GLUE, ids.FRAMES_GRID, ids.ADD_SERVER, ids.FRAMES_STORE],
+    "/": [ids.GLUE, ids.FRAMES_GRID, ids.FRAMES_STORE, ids.ADDABLE_STORE],
     "/server/": [ids.GLUE, ids.REGISTER_SUM, ids.REGISTER_SEND_MESSAGE, ids.MESSAGE, ids.HANDLED_LIST],
     "/caller/": [
         ids.GLUE,

@@ -91,13 +91,13 @@ def test_cbcl001_render_results_latest_and_history():
     results = {"i2": sum_result("i2", 7.0), "i1": sum_result("i1", 3.0)}
     latest, history, sent = caller.render_results(results, ISSUED)
     assert [c.children for c in latest] == ["Sum Server 1: Sum is 7"]  # i2 is newer, target all
-    assert [item.children for item in history] == ["3 + 4 (all): Sum Server 1: Sum is 7", "1 + 2 (best): Sum is 3"]
+    assert history.splitlines() == ["3 + 4 (all): Sum Server 1: Sum is 7", "1 + 2 (best): Sum is 3"]
     assert sent == []
 
 
 def test_cbcl002_render_results_ignores_unknown_invocations():
     latest, history, _ = caller.render_results({"zz": sum_result("zz", 1.0)}, ISSUED)
-    assert latest == [] and history == []
+    assert latest == [] and history == ""
 
 
 def test_cbcl003_serve_sum_mounts_a_registration():
@@ -115,7 +115,7 @@ def test_cbcl004_caller_sum_handler_answers():
 
 # --- shell ------------------------------------------------------------------
 
-ADDABLE = {"app": "server", "title": "Sum Server", "prefix": "/server/"}
+ADDABLE = {"server": {"title": "Sum Server", "prefix": "/server/"}, "caller": {"title": "Caller", "prefix": "/caller/"}}
 
 
 def frames():
@@ -129,7 +129,7 @@ def frames():
 
 
 def test_cbsh001_add_server_takes_next_number_and_free_slot():
-    new_frames, children, classes, notice = shell.add_server(frames(), ADDABLE)
+    new_frames, children, classes, notice = shell.add_app(frames(), "server", ADDABLE)
     added = new_frames[-1]
     assert (added["name"], added["slot"], added["src"]) == ("Sum Server 3", 3, "/server/?name=Sum%20Server%203")
     assert children[3] is not no_update and all(c is no_update for i, c in enumerate(children) if i != 3)
@@ -147,10 +147,46 @@ def test_cbsh003_full_shell_says_so():
     from pages.shell import frame_record
 
     full = [frame_record("server", "Sum Server", "/server/", n, slot=n - 1) for n in range(1, MAX_FRAMES + 1)]
-    new_frames, _, _, notice = shell.add_server(full, ADDABLE)
+    new_frames, _, _, notice = shell.add_app(full, "server", ADDABLE)
     assert new_frames is no_update and notice == shell.FULL
+
+
+def test_cbsh005_added_caller_is_caller_2():
+    new_frames, *_ = shell.add_app(frames(), "caller", ADDABLE)
+    assert (new_frames[-1]["name"], new_frames[-1]["key"]) == ("Caller 2", "caller-2")
+
+
+def test_cbsh006_first_of_an_app_is_number_1():
+    new_frames, *_ = shell.add_app([], "server", ADDABLE)
+    assert new_frames[-1]["name"] == "Sum Server 1"
 
 
 def test_cbsh004_remove_unknown_frame_is_ignored():
     with pytest.raises(PreventUpdate):
         shell.remove_frame("nope", frames())
+
+
+def test_cbsv008_handled_log_renders_as_text_lines():
+    entries = [
+        {
+            "time": "10:00:01",
+            "method": "Sum",
+            "caller": "Caller",
+            "args": {"a": 1, "b": 2},
+            "outcome": "sum = 3",
+            "ok": True,
+        },
+        {
+            "time": "10:00:00",
+            "method": "SendMessage",
+            "caller": "Caller 2",
+            "args": {"message": 4},
+            "outcome": "Ignored a message that was not text.",
+            "ok": False,
+        },
+    ]
+    assert server.render_handled(entries).splitlines() == [
+        "10:00:01 Sum from Caller with {'a': 1, 'b': 2}: sum = 3",
+        "10:00:00 SendMessage from Caller 2 with {'message': 4}: refused: Ignored a message that was not text.",
+    ]
+    assert server.render_handled(None) == ""

@@ -1,0 +1,212 @@
+"""Hostile input and faults: every invocation answered, nothing lost, nothing injected."""
+
+import json
+import re
+import signal
+import time
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+import ids
+from interop.message import MAX_MESSAGE_CHARS
+from interop.sum import NOT_NUMBERS
+from tests.browser.harness import LiveServer, Shell
+
+pytestmark = pytest.mark.browser
+
+# Invokes through the caller's real glue instance, as any other app could, and times the answer in the page.
+INVOKE = """async ([method, args, options]) => {
+    const glue = window.glue42dash.glueInstance;
+    const started = performance.now();
+    try {
+        const result = await glue.interop.invoke(method, args, "best", options);
+        return {ok: true, returned: result.returned, ms: performance.now() - started};
+    } catch (error) {
+        return {ok: false, message: error.message, ms: performance.now() - started};
+    }
+}"""
+
+BAD_SUM_ARGS = [
+    {"a": "abc", "b": 1},
+    {"a": "", "b": 1},
+    {"a": None, "b": 1},
+    {"b": 1},
+    {"a": "nan", "b": 1},
+    {"a": "inf", "b": 1},
+    {"a": "-Infinity", "b": 1},
+    {"a": "1e309", "b": 1},
+    {"a": True, "b": 1},
+    {"a": [1], "b": 1},
+    {"a": {"x": 1}, "b": 1},
+    {"a": "9" * 400, "b": 1},
+    {"a": 1e308, "b": 1e308},
+]
+
+
+SERVERS = ("Sum Server 1", "Sum Server 2")
+SERVER_CALLBACKS = re.compile(r"/server/_dash-update-component(\?|$)")  # Dash 4 adds ?endId=…
+
+
+def handled_with(shell, text):
+    """How many handled-invocation entries, over both servers, contain ``text``."""
+    return sum(text in line for n in SERVERS for line in shell.lines(shell.app(n).locator(f"#{ids.HANDLED_LIST}")))
+
+
+def invoke(shell, method, args, **options):
+    options.setdefault("methodResponseTimeoutMs", 10_000)
+    return shell.frame("Caller").evaluate(INVOKE, [method, args, options])
+
+
+def test_hstl001_every_bad_sum_input_gets_a_clear_error_within_a_second(shell):
+    for args in BAD_SUM_ARGS:
+        answer = invoke(shell, "Sum", args)
+        assert answer["ok"] is False and answer["message"] == NOT_NUMBERS, (args, answer)
+        assert answer["ms"] < 1_000, (args, answer)
+    extra = invoke(shell, "Sum", {"a": 1, "b": 2, "c": 3})
+    assert extra["ok"] is False and "Unexpected argument(s): c" in extra["message"] and extra["ms"] < 1_000
+    assert invoke(shell, "Sum", {"a": 1, "b": 2})["returned"] == {"sum": 3}  # the next valid one still works
+
+
+def test_hstl002_non_text_messages_are_refused_on_the_server(shell):
+    for message in (42, {"x": 1}, None):
+        assert invoke(shell, "SendMessage", {"message": message})["ok"] is True  # void: answered at once
+    shell.wait_until(lambda: handled_with(shell, "Ignored a message that was not text.") == 3)
+
+
+def test_hstl003_a_200_kb_message_is_refused_by_the_caller_with_a_clear_message(shell):
+    shell.frame("Caller").evaluate(
+        """(size) => {
+            const input = document.getElementById("message");
+            Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set.call(input, "x".repeat(size));
+            input.dispatchEvent(new Event("input", {bubbles: true}));
+        }""",
+        200_000,
+    )
+    shell.caller.locator(f"#{ids.SEND_MESSAGE_BUTTON}").click()
+    expect(shell.caller.locator(f"#{ids.INVOKE_PROBLEM}")).to_have_text(
+        f"Messages are limited to {MAX_MESSAGE_CHARS:,} characters; this one has 200,000. Nothing was sent."
+    )
+    # Another app that sends it anyway gets it refused by the server handler, which logs why.
+    assert invoke(shell, "SendMessage", {"message": "y" * 200_000})["ok"] is True
+    refused = f"Ignored a message longer than {MAX_MESSAGE_CHARS:,} characters."
+    shell.wait_until(lambda: handled_with(shell, refused) == 1)
+
+
+def test_hstl004_handler_http_500_is_answered_promptly_and_the_queue_moves_on(shell):
+    def fail_sum_handler(route):
+        if ids.REGISTER_SUM in (route.request.post_data or "") and '"invoke"' in route.request.post_data:
+            route.fulfill(status=500, body="Internal Server Error")
+        else:
+            route.continue_()
+
+    shell.page.context.route(SERVER_CALLBACKS, fail_sum_handler)
+    answers = [invoke(shell, "Sum", {"a": n, "b": 1}) for n in range(3)]
+    for answer in answers:
+        assert answer["ok"] is False and "failed on its app server (HTTP 500)" in answer["message"], answer
+        assert answer["ms"] < 1_000, answer
+    shell.page.context.unroute(SERVER_CALLBACKS)
+    assert invoke(shell, "Sum", {"a": 40, "b": 2})["returned"] == {"sum": 42}
+
+
+def test_hstl005_server_removed_mid_invocation(shell):
+    held = []
+
+    def hold_sum_handler(route):
+        if ids.REGISTER_SUM in (route.request.post_data or "") and '"invoke"' in route.request.post_data:
+            held.append(route)  # never answered: the invocation stays in flight
+        else:
+            route.continue_()
+
+    shell.page.context.route(SERVER_CALLBACKS, hold_sum_handler)
+    shell.caller.locator(f"#{ids.RESPONSE_TIMEOUT}").fill("4000")
+    shell.sum(1, 2)
+    shell.wait_until(lambda: bool(held))
+    busy = "Sum Server 1" if "Server%201" in held[0].request.frame.url else "Sum Server 2"
+    started = time.monotonic()
+    shell.card(busy).get_by_role("button", name="Remove").click()
+    lines = shell.caller.locator(f"#{ids.SUM_RESULT} > div")
+    expect(lines).to_have_count(1, timeout=5_000)
+    assert time.monotonic() - started < 4.5
+    assert "Sum is" not in lines.inner_text()
+    shell.page.context.unroute(SERVER_CALLBACKS)
+    shell.sum(2, 2)  # the caller keeps working with the server that is left
+    expect(lines).to_have_text(["Sum is 4"], timeout=5_000)
+
+
+def test_hstl006_backend_restart_errors_during_the_outage_then_works_without_reload(browser, tmp_path):
+    server = LiveServer(tmp_path / "first.log")
+    context = browser.new_context()
+    shell = Shell(context.new_page(), server.url).open()
+    try:
+        shell.sum(1, 1)
+        expect(shell.caller.locator(f"#{ids.SUM_RESULT} > div")).to_have_text(["Sum is 2"], timeout=5_000)
+        server.stop()
+        outage = invoke(shell, "Sum", {"a": 2, "b": 2})
+        assert outage["ok"] is False and "could not reach its app server" in outage["message"], outage
+        assert outage["ms"] < 2_000
+        banners = [shell.app(n).locator("#app-server-unreachable") for n in SERVERS]
+        shell.wait_until(lambda: any(banner.is_visible() for banner in banners))
+
+        server = LiveServer(tmp_path / "second.log", port=server.port)
+        shell.sum(3, 3)
+        expect(shell.caller.locator(f"#{ids.SUM_RESULT} > div")).to_have_text(["Sum is 6"], timeout=10_000)
+        # A HUP (gunicorn reloading its workers) is no outage at all.
+        server.process.send_signal(signal.SIGHUP)
+        shell.sum(4, 4)
+        expect(shell.caller.locator(f"#{ids.SUM_RESULT} > div")).to_have_text(["Sum is 8"], timeout=10_000)
+    finally:
+        context.close()
+        server.stop()
+
+
+def test_hstl007_load_three_callers_fifty_each_target_all(shell, record_property):
+    """3 callers x 50 rapid Sum invocations with distinct arguments, target all over 2 servers: 300 results."""
+    shell.add("caller")
+    shell.add("caller")
+    callers = ["Caller", "Caller 2", "Caller 3"]
+    shell.wait_connected(*callers)
+    for name in callers:
+        shell.app(name).locator(f"#{ids.TARGET}").get_by_text("all", exact=True).click()
+    fire = """async (offset) => {
+        const setValue = (id, value) => {
+            const input = document.getElementById(id);
+            Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set.call(input, value);
+            input.dispatchEvent(new Event("input", {bubbles: true}));
+        };
+        const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+        window.__fired = (async () => {
+            for (let i = 1; i <= 50; i++) {
+                setValue("number-a", String(offset + i));
+                setValue("number-b", String(i));
+                document.getElementById("sum-numbers-btn").click();
+                await pause(20);
+            }
+        })();
+    }"""
+    started = time.monotonic()
+    for index, name in enumerate(callers):
+        shell.frame(name).evaluate(fire, (index + 1) * 1000)
+    histories = [
+        shell.wait_for_lines(shell.app(name).locator(f"#{ids.SUM_HISTORY}"), 50, timeout_ms=60_000) for name in callers
+    ]
+    elapsed = time.monotonic() - started
+    results = 0
+    for index, history in enumerate(histories):
+        assert len(history) == 50
+        seen = set()
+        for item in history:
+            match = re.fullmatch(r"'(\d+)' \+ '(\d+)' \(all\): (.*)", item)
+            a, b, outcome = int(match.group(1)), int(match.group(2)), match.group(3)
+            assert (index + 1) * 1000 < a <= (index + 1) * 1000 + 50, item  # no cross-talk between callers
+            answers = outcome.split("; ")
+            assert sorted(answers) == [f"Sum Server 1: Sum is {a + b}", f"Sum Server 2: Sum is {a + b}"], item
+            seen.add((a, b))
+            results += len(answers)
+        assert len(seen) >= 45, sorted(seen)  # distinct arguments, give or take a click Dash merged
+    assert results == 300
+    record_property("load_seconds", round(elapsed, 2))
+    print(f"\n300 results from 150 invocations in {elapsed:.2f} s")
+    Path("test-results").mkdir(exist_ok=True)
+    Path("test-results/load.json").write_text(json.dumps({"invocations": 150, "results": 300, "seconds": elapsed}))
