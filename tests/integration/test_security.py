@@ -1,0 +1,70 @@
+"""Security defaults, through Flask's test client."""
+
+import base64
+import hashlib
+import re
+
+import pytest
+
+import registry
+
+PREFIXES = [spec.prefix for spec in registry.APPS]
+MALFORMED = [
+    b"not json",
+    b"{}",
+    b"[]",
+    b'{"output": "nope.children", "inputs": [], "state": []}',
+    b'{"output": 5, "inputs": []}',
+]
+
+
+def csp(response):
+    return dict(
+        [*part.strip().split(" ", 1), ""][:2] for part in response.headers["Content-Security-Policy"].split(";")
+    )
+
+
+@pytest.mark.parametrize("path", [*PREFIXES, "/healthz", "/server/_dash-layout", "/assets/app.css"])
+def test_secu001_every_response_carries_the_security_headers(client, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"]
+    policy = csp(response)
+    assert policy["frame-ancestors"] == "'self'"
+    assert "unsafe-inline" not in policy["script-src"] and "unsafe-eval" not in policy["script-src"]
+
+
+@pytest.mark.parametrize("prefix", PREFIXES)
+def test_secu002_script_src_allows_exactly_our_origin_and_dash_inline_scripts(client, prefix):
+    response = client.get(prefix)
+    allowed = csp(response)["script-src"].split()
+    html = re.sub(r"<!--.*?-->", "", response.text, flags=re.S)  # commented-out scripts never run
+    inline = re.findall(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>(.*?)</script>", html, re.S)
+    assert inline, "Dash renders one inline script"
+    for script in inline:
+        digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+        assert f"'sha256-{digest}'" in allowed
+    assert allowed[0] == "'self'" and all(a.startswith("'sha256-") for a in allowed[1:])
+
+
+@pytest.mark.parametrize("prefix", PREFIXES)
+@pytest.mark.parametrize("body", MALFORMED)
+def test_secu003_malformed_callback_requests_get_400_without_details(client, prefix, body):
+    response = client.post(f"{prefix}_dash-update-component", data=body, content_type="application/json")
+    assert response.status_code == 400
+    assert "Traceback" not in response.text and ".py" not in response.text
+    assert client.get(prefix).status_code == 200  # and the app keeps serving
+
+
+def test_secu004_callbacks_that_fail_inside_get_a_generic_500(client):
+    body = b'{"output": "..io-connect-register-sum.result...handled-invocations-store.data@x..", "inputs": [5]}'
+    client.application.config["PROPAGATE_EXCEPTIONS"] = False
+    response = client.post("/server/_dash-update-component", data=body, content_type="application/json")
+    assert response.status_code in (400, 500)
+    assert "Traceback" not in response.text and "File " not in response.text
+
+
+def test_secu005_request_bodies_are_limited(client):
+    response = client.post("/server/_dash-update-component", data=b"x" * 300_000, content_type="application/json")
+    assert response.status_code == 413
