@@ -14,7 +14,7 @@
     var firstSeen = {};
     var sequence = 0;
     var watchingConnections = false;
-    var MAX_KEPT = 200; // invocations and results remembered by the caller
+    var MAX_KEPT = 200; // invocations the caller remembers (results: RESULTS_KEPT)
     var MAX_TIMEOUT_MS = 300000;
     var TARGETS = ["best", "all", "skipMine"];
     var BAD_TIMEOUT = "Timeouts must be whole numbers of milliseconds, from 0 to 300,000 " +
@@ -83,6 +83,7 @@
         keepNewest(results, RESULTS_KEPT);
         window.dash_clientside.set_props(RESULTS, {data: Object.assign({}, results)});
     });
+
     var handledClicks = {Sum: 0, SendMessage: 0};
     var queue = [];
 
