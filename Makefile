@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8050
 export CHROMIUM
 
-.PHONY: run test lint format serve clean
+.PHONY: run test bench lint format serve clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,12 +39,20 @@ serve: $(VENV)/.runtime
 ## test: lint, then the whole suite (unit, Flask client, browser) on Dash 4 and again on Dash 2.18
 test: $(VENV)/.dev $(DASH2_VENV)/.dev
 	@scripts/ensure-chromium.sh
+	@scripts/ensure-wrk.sh
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	@echo "== Dash 4 line (requirements.txt) =="
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 	@echo "== Dash 2.18 line (requirements-dash2.txt) =="
 	$(DASH2_VENV)/bin/python -m pytest $(PYTEST_ARGS)
+
+## bench: the benchmark (bench/): this tree and the baseline revision side by side; BENCH_ARGS=--no-baseline for this tree only
+BENCH_ARGS ?=
+bench: $(VENV)/.dev
+	@scripts/ensure-chromium.sh
+	@scripts/ensure-wrk.sh
+	$(BIN)/python -m bench $(BENCH_ARGS)
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .

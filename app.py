@@ -10,6 +10,7 @@ from dash import html
 import desktop
 import registry
 import security
+import static_files
 from dash_compat import set_up_now
 
 __version__ = "0.1.0"
@@ -30,9 +31,9 @@ DEFAULTS = {
 COMPAT_SCRIPT = r"dash_glue42_compat\.js"
 
 
-def create_dash_app(server, spec, debug=False, compat=True):
+def create_dash_app(server, spec, debug=False, compat=True, shared_static_prefix=None):
     """Mount one registry entry on ``server`` and return its ``Dash`` instance."""
-    app = dash.Dash(
+    app = static_files.SharedStaticDash(
         f"ioconnect_{spec.name}",
         server=server,
         url_base_pathname=spec.prefix,
@@ -41,6 +42,7 @@ def create_dash_app(server, spec, debug=False, compat=True):
         assets_folder=str(ASSETS),
         serve_locally=True,
         assets_ignore="" if compat else COMPAT_SCRIPT,
+        shared_static_prefix=shared_static_prefix,
     )
     app.layout = spec.layout
     if spec.validation_layout is not None:
@@ -61,10 +63,15 @@ def create_server(config=None):
         server.config.from_mapping(config)
     server.extensions["dash_apps"] = {
         spec.name: create_dash_app(
-            server, spec, debug=server.config["DEBUG"], compat=server.config["DASH_GLUE42_COMPAT"]
+            server,
+            spec,
+            debug=server.config["DEBUG"],
+            compat=server.config["DASH_GLUE42_COMPAT"],
+            shared_static_prefix=registry.SHELL.prefix,
         )
         for spec in registry.APPS
     }
+    static_files.init_app(server)
     security.init_app(server, server.extensions["dash_apps"].values())
     desktop.init_app(server)
     server.add_url_rule("/healthz", "healthz", healthz)

