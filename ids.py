@@ -11,12 +11,16 @@ CONNECTING = "connecting"  # shown by Glue42 until glue is ready
 NOT_CONNECTED = "not-connected"  # shown instead when it never will be
 CONNECT_TIMER = "connect-timer"
 
+# Each client app publishes its interop log records through this component
+# (dash_glue42.Contexts: set its own shared context, see assets/interop_log.js).
+LOG_PUBLISHER = "interop-log-publisher"
+
 # --- server app (/server/) --------------------------------------------------
 REGISTER_SUM = "io-connect-register-sum"
 REGISTER_SEND_MESSAGE = "io-connect-register-send-message"
 MESSAGE = "message"  # where SendMessage puts the received text
 REGISTER_ERRORS = "register-errors"
-HANDLED_STORE = "handled-invocations-store"
+HANDLED_STORE = "handled-invocations-store"  # also the caller's, while it serves Sum
 HANDLED_LIST = "handled-invocations"
 
 # --- caller app (/caller/) --------------------------------------------------

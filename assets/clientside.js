@@ -47,12 +47,15 @@
     var RESULTS_KEPT = 100;
 
     /*
-     * The parts of a result interop/results.py reads, in the same shape. A full
+     * The parts of a result interop/results.py and the interop log (instance
+     * ids, arrival time) read, in the same shape. A full
      * InvocationResult repeats both peers' identities several times (~2 kB);
      * sending 100 of those with every render callback slowed the whole app.
      */
     function lean(result) {
-        var app = function (instance) { return {application: instance && instance.application}; };
+        var app = function (instance) {
+            return {application: instance && instance.application, instance: instance && instance.instance};
+        };
         var perServer = function (entry) {
             return {executed_by: app(entry.executed_by), returned: entry.returned, message: entry.message};
         };
@@ -63,6 +66,7 @@
         var ir = result.invocationResult;
         return {
             invocationId: result.invocationId,
+            at: Date.now(), // when it came: the interop log's latency (assets/interop_log.js)
             error: error || null,
             invocationResult: ir ? {
                 returned: ir.returned,
@@ -125,7 +129,7 @@
             };
             sequence += 1;
             next[request.invocationId] = {method: method, args: argumentObj, target: request.target,
-                options: options, seq: sequence};
+                options: options, seq: sequence, at: Date.now()};
             requests.push(request);
         }
         var wasIdle = queue.length === 0;

@@ -61,9 +61,8 @@ def serve_sum(enabled):
 
 
 def caller_sum_handler(invoke):
-    """The caller's own Sum handler: the server's logic, without the server's page log."""
-    result, _ = sum_invocation_handler(invoke)
-    return result
+    """The caller's own Sum handler: the server's logic; its handled entries only feed the interop log."""
+    return sum_invocation_handler(invoke)
 
 
 def register(app):
@@ -112,7 +111,17 @@ def register(app):
     app.callback(Output(ids.CALLER_SUM_SLOT, "children"), Input(ids.SERVE_SUM, "value"))(serve_sum)
     app.callback(
         Output(ids.REGISTER_SUM, "result"),
+        Output(ids.HANDLED_STORE, "data"),
         Input(ids.REGISTER_SUM, "invoke"),
         prevent_initial_call=True,
     )(caller_sum_handler)
+    # The interop log: its invocations (issued, then with their results) and what it handled itself.
+    app.clientside_callback(
+        ClientsideFunction(namespace="ioconnectLog", function_name="publishCaller"),
+        Output(ids.LOG_PUBLISHER, "set"),
+        Input(ids.GLUE, "glueReady"),
+        Input(ids.HANDLED_STORE, "data"),
+        Input(ids.RESULTS_STORE, "data"),
+        Input(ids.ISSUED_STORE, "data"),
+    )
     register_client_common(app)

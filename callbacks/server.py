@@ -1,13 +1,15 @@
 """Callbacks of the server app: the Interop method handlers."""
 
 import time
+import uuid
 
-from dash import Input, Output, Patch, html, no_update
+from dash import ClientsideFunction, Input, Output, Patch, html, no_update
 from dash.exceptions import PreventUpdate
 
 import ids
 from callbacks.common import register_client_common
 from interop.answer import answer
+from interop.log import args_text
 from interop.message import clean_message
 from interop.results import server_name
 from interop.sum import compute_sum, format_number
@@ -16,12 +18,21 @@ MAX_HANDLED = 20  # entries kept in the "handled invocations" list
 
 
 def handled_entry(method, invoke, outcome, ok=True):
-    """A record for the handled-invocations list (plain data, rendered as text)."""
+    """A record for the handled-invocations list (plain data, rendered as text).
+
+    The same entries are this app's "handled" records in the interop log
+    (assets/interop_log.js publishes them): hence an id, the caller's
+    instance and the arguments as compact JSON.
+    """
+    caller = invoke.get("caller")
     return {
+        "id": uuid.uuid4().hex[:16],
         "time": time.strftime("%H:%M:%S"),
         "method": method,
-        "caller": server_name(invoke.get("caller")),
+        "caller": server_name(caller),
+        "caller_instance": caller.get("instance") if isinstance(caller, dict) else None,
         "args": invoke.get("args"),
+        "args_text": args_text(invoke.get("args")),
         "outcome": outcome,
         "ok": ok,
     }
@@ -100,4 +111,15 @@ def register(app):
         Input(ids.REGISTER_SEND_MESSAGE, "error"),
     )(registration_errors)
     app.callback(Output(ids.HANDLED_LIST, "children"), Input(ids.HANDLED_STORE, "data"))(render_handled)
+    register_log_publisher(app)
     register_client_common(app)
+
+
+def register_log_publisher(app):
+    """Publish the handled records to this app's interop log context (for the inspector)."""
+    app.clientside_callback(
+        ClientsideFunction(namespace="ioconnectLog", function_name="publishServer"),
+        Output(ids.LOG_PUBLISHER, "set"),
+        Input(ids.GLUE, "glueReady"),
+        Input(ids.HANDLED_STORE, "data"),
+    )

@@ -7,7 +7,7 @@ from dash import dcc, html
 import ids
 from interop.message import MAX_MESSAGE_CHARS
 from interop.results import DEFAULT_TARGET, TARGETS
-from pages.common import client_root, instance_badge
+from pages.common import client_root, instance_badge, log_publisher
 
 APP_NAME = "Caller"
 DEFAULT_RESPONSE_TIMEOUT_MS = 10_000
@@ -103,6 +103,8 @@ def layout():
             html.Div(id=ids.CALLER_SUM_SLOT),
             dcc.Store(id=ids.ISSUED_STORE, data={}),
             dcc.Store(id=ids.RESULTS_STORE, data={}),
+            dcc.Store(id=ids.HANDLED_STORE, data=[]),  # what its own Sum handled, for the interop log
+            log_publisher(),
             dcc.Interval(id=ids.PENDING_TICK, interval=250, disabled=True),
             dbc.Container(
                 [

@@ -59,6 +59,15 @@ def client_root(app_name, children):
     )
 
 
+def log_publisher():
+    """Where this app publishes its interop log records (see assets/interop_log.js).
+
+    ``Contexts`` rather than ``Context``: it only writes (``set`` names the
+    context), so the app does not also receive every update of its own log.
+    """
+    return dash_glue42.Contexts(id=ids.LOG_PUBLISHER)
+
+
 def instance_badge():
     """Filled in by a clientside callback with this instance's interop name."""
     return html.Span(id=ids.INSTANCE_NAME, className="badge text-bg-secondary ms-2")

@@ -5,7 +5,7 @@ import dash_glue42
 from dash import dcc, html
 
 import ids
-from pages.common import client_root, instance_badge
+from pages.common import client_root, instance_badge, log_publisher
 
 APP_NAME = "Sum Server"
 # How long MethodRegister waits for the Sum handler callback. dash_glue42 starts
@@ -42,6 +42,7 @@ def layout():
         [
             *registrations(),
             dcc.Store(id=ids.HANDLED_STORE, data=[]),
+            log_publisher(),
             dbc.Container(
                 [
                     html.H5(["Sum Server", instance_badge()], className="mt-2"),

@@ -107,10 +107,9 @@ def test_cbcl003_serve_sum_mounts_a_registration():
 
 
 def test_cbcl004_caller_sum_handler_answers():
-    assert caller.caller_sum_handler(invoke({"a": 1, "b": 1}, "c1")) == {
-        "invocationId": "c1",
-        "invocationResult": {"sum": 2.0},
-    }
+    result, log = caller.caller_sum_handler(invoke({"a": 1, "b": 1}, "c1"))
+    assert result == {"invocationId": "c1", "invocationResult": {"sum": 2.0}}
+    assert patch_operations(log)[0]["params"]["value"]["outcome"] == "sum = 2"  # for the interop log
 
 
 # --- shell ------------------------------------------------------------------

@@ -1,0 +1,178 @@
+/*
+ * The interop log, writing side: every client app publishes its recent
+ * invocation records through io.Connect, in a shared context of its own,
+ *
+ *     "io-connect-dash.interop-log.<its interop instance id>"
+ *         = {application, instance, records: [...]}
+ *
+ * with dash_glue42's Contexts component (`set`). Servers publish a "handled"
+ * record for every invocation their handler callback ran (the entries of
+ * their handled-invocations store, made in Python); callers publish an
+ * "invoked" record for every invocation they made (target, arguments,
+ * latency as they saw it, each server's answer). The inspector subscribes to
+ * the context of every interop instance it sees (assets/inspector.js) and
+ * merges the records (interop/log.py).
+ *
+ * Why one context per app, always replaced with the app's whole recent
+ * window (measured, see README "Inspector"):
+ *   - one writer per context: no app can overwrite another's records. Three
+ *     apps creating one shared context at the same moment kept only one
+ *     app's data; contexts.update() calls racing each other were applied out
+ *     of order;
+ *   - the whole window each time: every write is idempotent, so a write Dash
+ *     merges into the next (or React batches) loses nothing; the next one
+ *     carries those records again.
+ */
+(function () {
+    "use strict";
+
+    var CONTEXT_PREFIX = "io-connect-dash.interop-log.";
+    var KEPT = 20; // records of each kind in an app's window
+    var TEXT_LIMIT = 200; // characters of args or outcome in a record
+    var STAMPS_KEPT = 200;
+
+    // When this page first saw each handled record (ms since the epoch): the
+    // records come from Python, and all times in the log are browser times.
+    var stamps = {};
+
+    function glue() {
+        return window.glue42dash && window.glue42dash.glueInstance;
+    }
+
+    function clip(text) {
+        text = text === undefined || text === null ? "" : String(text);
+        return text.length <= TEXT_LIMIT ? text : text.slice(0, TEXT_LIMIT - 1) + "…";
+    }
+
+    function json(value) {
+        try {
+            return JSON.stringify(value === undefined ? null : value);
+        } catch (error) {
+            return String(value);
+        }
+    }
+
+    function stamp(id) {
+        if (!stamps[id]) {
+            stamps[id] = Date.now();
+            var keys = Object.keys(stamps);
+            keys.slice(0, Math.max(0, keys.length - STAMPS_KEPT)).forEach(function (k) { delete stamps[k]; });
+        }
+        return stamps[id];
+    }
+
+    /* Context names cannot be chosen freely in every io.Connect: keep the id to safe characters. */
+    function contextName(instance) {
+        return CONTEXT_PREFIX + String(instance).replace(/[^A-Za-z0-9_-]/g, "_");
+    }
+
+    /* Handled records from a server's handled-invocations store (entries made by callbacks/server.py). */
+    function handledRecords(entries) {
+        return (entries || []).filter(function (e) { return e && e.id; }).slice(0, KEPT).map(function (e) {
+            return {
+                kind: "handled",
+                id: e.id,
+                t: stamp(e.id),
+                method: e.method,
+                caller: e.caller,
+                caller_instance: e.caller_instance || "",
+                args: clip(e.args_text),
+                outcome: clip(e.outcome),
+                ok: e.ok !== false
+            };
+        });
+    }
+
+    function serverOutcomes(result) {
+        var ir = result && result.invocationResult;
+        var errors = (ir && ir.all_errors) || (result && result.error && result.error.all_errors) || [];
+        var answers = (ir && ir.all_return_values) || [];
+        var by = function (entry) { return entry.executed_by || {}; };
+        return answers.map(function (entry) {
+            return {application: by(entry).application, instance: by(entry).instance, ok: true,
+                outcome: clip(json(entry.returned))};
+        }).concat(errors.map(function (entry) {
+            return {application: by(entry).application, instance: by(entry).instance, ok: false,
+                outcome: clip(entry.message)};
+        }));
+    }
+
+    /*
+     * An invoked record: `invocation` {method, args, target, at} as the caller
+     * issued it, `result` (MethodInvoke.result plus `at`, when it came) or null
+     * while it is pending.
+     */
+    function invokedRecord(id, invocation, result) {
+        var error = result && result.error;
+        return {
+            kind: "invoked",
+            id: id,
+            t: invocation.at,
+            method: invocation.method,
+            target: invocation.target,
+            args: clip(json(invocation.args)),
+            latency_ms: result && result.at && invocation.at ? result.at - invocation.at : null,
+            pending: !result,
+            error: error ? clip(error.message || json(error)) : null,
+            servers: result ? serverOutcomes(result) : []
+        };
+    }
+
+    function newest(records) {
+        return records.sort(function (a, b) { return (b.t || 0) - (a.t || 0); }).slice(0, KEPT);
+    }
+
+    /* The Contexts.set value that replaces this app's log context with `records`. */
+    function publish(records) {
+        var g = glue();
+        if (!g) {
+            return window.dash_clientside.no_update;
+        }
+        var me = g.interop.instance;
+        return {
+            name: contextName(me.instance),
+            data: {application: me.application, instance: me.instance, records: records}
+        };
+    }
+
+    window.ioConnectLog = {contextName: contextName, invokedRecord: invokedRecord, newest: newest};
+
+    window.dash_clientside = Object.assign({}, window.dash_clientside, {
+        ioconnectLog: {
+            /* Server: publish the handled records. */
+            publishServer: function (glueReady, handled) {
+                if (!glueReady) {
+                    return window.dash_clientside.no_update;
+                }
+                return publish(handledRecords(handled));
+            },
+
+            /* Caller: publish its invocations (issued, with their results when in) and what it handled itself. */
+            publishCaller: function (glueReady, handled, results, issued) {
+                if (!glueReady) {
+                    return window.dash_clientside.no_update;
+                }
+                var invoked = Object.keys(issued || {}).map(function (id) {
+                    var i = issued[id];
+                    var invocation = {method: i.method, args: i.args, target: i.target, at: i.at};
+                    return invokedRecord(id, invocation, (results || {})[id] || null);
+                }).filter(function (record) { return record.t; });
+                return publish(newest(invoked).concat(handledRecords(handled)));
+            },
+
+            /* Inspector: publish its ad-hoc invocations (history entries kept by assets/inspector.js). */
+            publishInspector: function (glueReady, history) {
+                if (!glueReady) {
+                    return window.dash_clientside.no_update;
+                }
+                var invoked = (history || []).map(function (entry) {
+                    var invoke = entry.invoke || {};
+                    var invocation = {method: (invoke.definition || {}).name, args: invoke.argumentObj,
+                        target: invoke.target, at: entry.at};
+                    return invokedRecord(entry.id, invocation, entry.result);
+                });
+                return publish(newest(invoked));
+            }
+        }
+    });
+})();
