@@ -46,6 +46,36 @@ PENDING_BOX = "pending-box"  # spinner and status, shown while anything is pendi
 INVOKE_PROBLEM = "invoke-problem"  # why nothing was sent (bad options)
 PENDING_TICK = "pending-tick"
 
+# --- inspector (/inspector/) ------------------------------------------------
+INSPECTOR_SERVERS = "inspector-servers"  # servers and methods: the container
+SERVERS_STORE = "inspector-servers-store"  # snapshot of glue.interop.servers(), from assets/inspector.js
+SERVERS_FILTER = "inspector-servers-filter"
+SHOW_SYSTEM = "inspector-show-system"  # show the platform's T42.* methods
+SERVERS_SORT = "inspector-servers-sort"
+SERVERS_BODY = "inspector-servers-body"
+SERVERS_SUMMARY = "inspector-servers-summary"
+SERVERS_WATCH = "inspector-servers-watch"
+INSPECTOR_LOG = "inspector-log"  # invocation log: the container
+LOG_RECORDS = "inspector-log-records"  # records collected from every app's log context
+LOG_LINES = "inspector-log-lines"
+LOG_SUMMARY = "inspector-log-summary"
+LOG_CLEAR = "inspector-log-clear"
+LOG_WATCH = "inspector-log-watch"
+LATENCY_GRAPH = "inspector-latency"
+LAST_ARGS = "inspector-last-args"  # {method: args text} from the log, prefills the editor
+INSPECTOR_INVOKE = "inspector-invoke"  # MethodInvoke with dynamic definitions
+ADHOC_METHOD = "inspector-method"
+ADHOC_ARGS = "inspector-args"
+ADHOC_TARGET = "inspector-target"
+ADHOC_INSTANCES = "inspector-target-instances"
+ADHOC_RESPONSE_TIMEOUT = "inspector-method-response-timeout-ms"
+ADHOC_WAIT_TIMEOUT = "inspector-wait-timeout-ms"
+ADHOC_BUTTON = "inspector-invoke-button"
+ADHOC_PROBLEM = "inspector-invoke-problem"
+ADHOC_HISTORY_STORE = "inspector-history-store"  # the inspector's invocations with their results
+ADHOC_RESULT = "inspector-result"  # the latest full InvocationResult
+ADHOC_HISTORY = "inspector-history"
+
 # --- platform shell (/) -----------------------------------------------------
 FRAMES_STORE = "frames"
 ADDABLE_STORE = "addable-apps"  # title and prefix of each app the shell can add
@@ -71,3 +101,13 @@ def add_app(app_name):
 
 def remove_frame(key):
     return {"type": "remove-frame", "frame": key}
+
+
+def sort_column(column):
+    """A column header of the inspector's servers table: click to sort."""
+    return {"type": "inspector-sort", "column": column}
+
+
+def reuse_arguments(invocation_id):
+    """The "use these arguments again" button of one entry of the inspector's history."""
+    return {"type": "inspector-reuse", "invocation": invocation_id}

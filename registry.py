@@ -10,9 +10,11 @@ from functools import partial
 from typing import Any
 
 import callbacks.caller
+import callbacks.inspector
 import callbacks.server
 import callbacks.shell
 import pages.caller
+import pages.inspector
 import pages.server
 import pages.shell
 
@@ -50,6 +52,16 @@ CLIENT_APPS = (
         register_callbacks=callbacks.caller.register,
         shell_instances=1,
         validation_layout=pages.server.sum_registration,
+    ),
+    AppSpec(
+        name="inspector",
+        title=pages.inspector.APP_NAME,
+        prefix="/inspector/",
+        layout=pages.inspector.layout,
+        register_callbacks=callbacks.inspector.register,
+        shell_instances=1,
+        width=1200,
+        height=900,
     ),
 )
 

@@ -8,7 +8,7 @@ import ids
 pytestmark = pytest.mark.browser
 
 
-@pytest.mark.parametrize("prefix", ["/server/", "/caller/"])
+@pytest.mark.parametrize("prefix", ["/server/", "/caller/", "/inspector/"])
 def test_stal001_standalone_tab_says_how_to_connect(browser, live_server, prefix):
     context = browser.new_context()
     page = context.new_page()

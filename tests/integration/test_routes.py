@@ -26,6 +26,19 @@ EXPECTED_IDS = {
         ids.WAIT_TIMEOUT,
         ids.SERVE_SUM,
     ],
+    "/inspector/": [
+        ids.GLUE,
+        ids.INSPECTOR_SERVERS,
+        ids.INSPECTOR_LOG,
+        ids.LATENCY_GRAPH,
+        ids.INSPECTOR_INVOKE,
+        ids.ADHOC_METHOD,
+        ids.ADHOC_ARGS,
+        ids.ADHOC_TARGET,
+        ids.ADHOC_BUTTON,
+        ids.LOG_CLEAR,
+        ids.LOG_PUBLISHER,
+    ],
 }
 
 
@@ -90,9 +103,9 @@ def test_rout004_shell_is_the_platform_and_quiets_the_gateway(client):
     assert settings["webPlatform"]["config"]["gateway"]["logging"]["level"] in ("warn", "error")
 
 
-def test_rout005_shell_embeds_two_servers_and_a_caller_from_the_registry(client):
+def test_rout005_shell_embeds_two_servers_a_caller_and_the_inspector_from_the_registry(client):
     frames = find_component(client.get("/_dash-layout").get_json(), ids.FRAMES_STORE)["props"]["data"]
-    assert [f["name"] for f in frames] == ["Sum Server 1", "Sum Server 2", "Caller"]
+    assert [f["name"] for f in frames] == ["Sum Server 1", "Sum Server 2", "Caller", "Inspector"]
     prefixes = {spec.name: spec.prefix for spec in registry.CLIENT_APPS}
     assert all(f["src"].startswith(prefixes[f["app"]]) for f in frames)
 
@@ -104,7 +117,7 @@ def test_rout006_clients_are_named_and_not_platforms(client):
         assert glue["props"]["settings"]["web"]["config"]["application"] == spec.title
 
 
-@pytest.mark.parametrize("prefix", ["/", "/server/", "/caller/"])
+@pytest.mark.parametrize("prefix", ["/", "/server/", "/caller/", "/inspector/"])
 def test_rout007_nothing_is_loaded_from_another_origin(client, prefix):
     html = client.get(prefix).text
     external = re.findall(r'(?:src|href)="(https?:)?//', html)
@@ -135,7 +148,7 @@ def test_rout010_bare_prefix_redirects(client):
 
 
 def test_rout011_assets_are_served_to_every_app(client):
-    for prefix in ("/", "/server/", "/caller/"):
+    for prefix in ("/", "/server/", "/caller/", "/inspector/"):
         html = client.get(prefix).text
         assert "dash_glue42_compat.js" in html and "clientside.js" in html
 

@@ -29,7 +29,11 @@ def test_desk003_cli_writes_definitions_for_a_base_url(app, tmp_path):
     )
     assert result.exit_code == 0, result.output
     written = {path.name: json.loads(path.read_text()) for path in tmp_path.glob("*.json")}
-    assert {d["details"]["url"] for d in written.values()} == {"https://x.test/server/", "https://x.test/caller/"}
+    assert {d["details"]["url"] for d in written.values()} == {
+        "https://x.test/server/",
+        "https://x.test/caller/",
+        "https://x.test/inspector/",
+    }
 
 
 def test_desk004_cli_defaults_to_the_public_base_url(tmp_path):

@@ -1,0 +1,228 @@
+/*
+ * Inspector (/inspector/), the page side. Everything here needs the page's
+ * glue instance, which only documented surfaces give us:
+ * window.glue42dash.glueInstancePromise, the interop API and its events
+ * (serverAdded, serverRemoved, serverMethodAdded, serverMethodRemoved) and
+ * glue.contexts.subscribe. The Python callbacks (callbacks/inspector.py)
+ * render what these functions put in the stores:
+ *
+ *   inspector-servers-store   snapshot of the interop servers and their methods
+ *   inspector-log-records     records collected from every app's log context
+ *   inspector-history-store   the inspector's own invocations and their results
+ */
+(function () {
+    "use strict";
+
+    var SERVERS_STORE = "inspector-servers-store";
+    var LOG_RECORDS = "inspector-log-records";
+    var HISTORY_STORE = "inspector-history-store";
+    var INVOKER = "inspector-invoke";
+    var SNAPSHOT_DELAY_MS = 30; // events come in bursts (a server and each of its methods)
+    var FLUSH_MS = 500; // the log goes to Python at most this often
+    var RECORDS_KEPT = 600; // enough for 200 rows of 2 servers each
+    // ...and at most this much JSON: Python gets them all with each render, and
+    // the app refuses request bodies over 256 KiB (MAX_CONTENT_LENGTH).
+    var RECORDS_MAX_CHARS = 160000;
+    var HISTORY_KEPT = 20;
+
+    var watching = {servers: false, log: false};
+
+    function noUpdate() {
+        return window.dash_clientside.no_update;
+    }
+
+    function setProps(id, props) {
+        window.dash_clientside.set_props(id, props);
+    }
+
+    /* ---- servers and methods -------------------------------------------- */
+
+    function describeMethod(m) {
+        return {
+            name: m.name,
+            accepts: m.accepts || null,
+            returns: m.returns || null,
+            description: m.description || null,
+            displayName: m.displayName || null,
+            objectTypes: m.objectTypes || [],
+            supportsStreaming: Boolean(m.supportsStreaming),
+            flags: m.flags || {}
+        };
+    }
+
+    /* Plain data for Python: every server instance and its methods. */
+    function serversSnapshot(glue) {
+        return glue.interop.servers().map(function (s) {
+            return {
+                application: s.application || s.applicationName || null,
+                instance: s.instance,
+                windowId: s.windowId || null,
+                methods: s.getMethods().map(describeMethod)
+            };
+        });
+    }
+
+    /* ---- the invocation log --------------------------------------------- */
+
+    var records = {}; // "instance|kind|id" -> record, with the publishing app's name and instance
+    var cleared = {}; // keys hidden by Clear (they stay in the apps' windows for a while)
+    var windows = {}; // instance -> keys of its latest window
+    var flushTimer = null;
+
+    function recordKey(instance, record) {
+        return instance + "|" + record.kind + "|" + record.id;
+    }
+
+    /* Send the newest records to Python (RECORDS_KEPT and RECORDS_MAX_CHARS at most) and forget the rest. */
+    function flushLog() {
+        flushTimer = null;
+        var list = Object.keys(records).map(function (k) { return records[k]; });
+        list.sort(function (a, b) { return (b.t || 0) - (a.t || 0); });
+        var chars = 0;
+        var kept = 0;
+        while (kept < list.length && kept < RECORDS_KEPT) {
+            chars += JSON.stringify(list[kept]).length + 1;
+            if (chars > RECORDS_MAX_CHARS) {
+                break;
+            }
+            kept += 1;
+        }
+        list.slice(kept).forEach(function (r) { delete records[recordKey(r.instance, r)]; });
+        setProps(LOG_RECORDS, {data: list.slice(0, kept)});
+    }
+
+    /* One app's log context changed: keep every record it holds (a record can change, e.g. once answered). */
+    function collect(data) {
+        if (!data || !data.instance || !Array.isArray(data.records)) {
+            return;
+        }
+        var keys = [];
+        data.records.forEach(function (record) {
+            if (!record || !record.id || !record.kind) {
+                return;
+            }
+            var key = recordKey(data.instance, record);
+            keys.push(key);
+            if (!cleared[key]) {
+                records[key] = Object.assign({}, record, {app: data.application, instance: data.instance});
+            }
+        });
+        // Cleared records that left the app's window can never come back: forget them.
+        (windows[data.instance] || []).forEach(function (key) {
+            if (keys.indexOf(key) < 0) {
+                delete cleared[key];
+            }
+        });
+        windows[data.instance] = keys;
+        if (!flushTimer) {
+            flushTimer = setTimeout(flushLog, FLUSH_MS);
+        }
+    }
+
+    /* ---- ad-hoc invocations --------------------------------------------- */
+
+    var history = []; // newest last: {id, at, invoke, result, latency_ms}
+
+    function publishHistory() {
+        history = history.slice(-HISTORY_KEPT);
+        setProps(HISTORY_STORE, {data: history.slice()});
+    }
+
+    function historyEntry(invocationId) {
+        return history.find(function (e) { return e.id === invocationId; });
+    }
+
+    /* Every result of the inspector's MethodInvoke, announced by dash_glue42_compat.js. */
+    window.addEventListener("dash_glue42:result", function (event) {
+        var result = event.detail && event.detail.result;
+        if (event.detail.id !== INVOKER || !result || !result.invocationId) {
+            return;
+        }
+        var entry = historyEntry(result.invocationId);
+        if (!entry) {
+            return;
+        }
+        var full = JSON.parse(JSON.stringify(result)); // plain data: glue objects can carry functions
+        full.at = Date.now();
+        entry.result = full;
+        entry.latency_ms = full.at - entry.at;
+        publishHistory();
+    });
+
+    window.dash_clientside = Object.assign({}, window.dash_clientside, {
+        inspector: {
+            /* Keep the servers store in step with the interop servers and their methods. */
+            watchServers: function (glueReady) {
+                if (!glueReady || watching.servers) {
+                    return noUpdate();
+                }
+                watching.servers = true;
+                window.glue42dash.glueInstancePromise.then(function (glue) {
+                    var timer = null;
+                    var publish = function () {
+                        timer = null;
+                        setProps(SERVERS_STORE, {data: serversSnapshot(glue)});
+                    };
+                    // A removed server is still listed while its event runs: snapshot a moment later.
+                    var soon = function () {
+                        if (!timer) {
+                            timer = setTimeout(publish, SNAPSHOT_DELAY_MS);
+                        }
+                    };
+                    glue.interop.serverAdded(soon);
+                    glue.interop.serverRemoved(soon);
+                    glue.interop.serverMethodAdded(soon);
+                    glue.interop.serverMethodRemoved(soon);
+                    publish();
+                });
+                return "watching";
+            },
+
+            /*
+             * Subscribe to the log context of every interop instance, present and
+             * future (assets/interop_log.js says what the apps write there). A
+             * context an app has not created yet is delivered once it does.
+             * Subscriptions of apps that left stay: their last records still count.
+             */
+            watchLog: function (glueReady) {
+                if (!glueReady || watching.log) {
+                    return noUpdate();
+                }
+                watching.log = true;
+                var followed = {};
+                window.glue42dash.glueInstancePromise.then(function (glue) {
+                    var follow = function (server) {
+                        if (server && server.instance && !followed[server.instance]) {
+                            followed[server.instance] = true;
+                            glue.contexts.subscribe(window.ioConnectLog.contextName(server.instance), collect);
+                        }
+                    };
+                    glue.interop.serverAdded(follow);
+                    glue.interop.servers().forEach(follow);
+                });
+                return "watching";
+            },
+
+            /* Clear: hide every record collected so far; new ones still come in. */
+            clearLog: function () {
+                Object.keys(records).forEach(function (key) { cleared[key] = true; });
+                records = {};
+                if (flushTimer) {
+                    clearTimeout(flushTimer);
+                    flushTimer = null;
+                }
+                return [];
+            },
+
+            /* An invocation went out (MethodInvoke.invoke was set): note when, for its latency. */
+            trackInvocation: function (invoke) {
+                if (!invoke || !invoke.invocationId || historyEntry(invoke.invocationId)) {
+                    return noUpdate();
+                }
+                history.push({id: invoke.invocationId, at: Date.now(), invoke: invoke, result: null, latency_ms: null});
+                history = history.slice(-HISTORY_KEPT);
+                return history.slice();
+            }
+        }
+    });
+})();

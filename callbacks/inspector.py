@@ -1,0 +1,280 @@
+"""Callbacks of the inspector: servers and methods, the invocation log, ad-hoc invocation.
+
+Where the data comes from, all in the page (``assets/inspector.js``):
+
+- the servers store, a snapshot of ``glue.interop.servers()`` taken again on
+  every serverAdded / serverRemoved / serverMethodAdded / serverMethodRemoved;
+- the log records, collected from every app's interop log context
+  (``assets/interop_log.js`` writes them), at most a few times a second;
+- the history store, the inspector's own invocations with their results.
+
+The Python callbacks below only render those (with the pure functions in
+``interop/``), so a callback that Dash supersedes or merges loses nothing:
+the next run renders everything again. Invoking is a Python callback: one
+invocation per click is all an ad-hoc tool needs, and the arguments are
+checked in one place (``interop.adhoc``).
+"""
+
+import uuid
+
+import dash_bootstrap_components as dbc
+from dash import ALL, ClientsideFunction, Input, Output, State, ctx, html, no_update
+from dash.exceptions import PreventUpdate
+
+import ids
+from callbacks.common import register_client_common
+from interop import adhoc
+from interop.log import bound_rows, last_args_by_method, latency_figure, log_summary, log_text, merge_records
+from interop.servers import (
+    COLUMN_KEYS,
+    NO_METHODS,
+    find_method,
+    header_labels,
+    instance_names,
+    instances_offering,
+    method_names,
+    method_rows,
+    next_sort,
+    sort_rows,
+    table_summary,
+)
+
+HISTORY_SHOWN = 20
+
+# --- servers and methods -----------------------------------------------------
+
+
+def table_row(row):
+    """One row of the servers table: every cell is text (names and signatures come from other apps)."""
+    cells = []
+    for key in COLUMN_KEYS:
+        value = row[key]
+        if key in ("accepts", "returns") and value:
+            cells.append(html.Td(html.Code(value)))
+        elif key == "method" and value != NO_METHODS:
+            cells.append(html.Td(value, className="fw-semibold"))
+        else:
+            cells.append(html.Td(value, className="text-muted" if value == NO_METHODS else None))
+    return html.Tr(cells, **{"data-instance": row["instance"], "data-method": row["method"]})
+
+
+def render_servers(snapshot, query, show_system, sort):
+    rows = sort_rows(method_rows(snapshot, bool(show_system), query), sort)
+    return [table_row(row) for row in rows], table_summary(snapshot, rows)
+
+
+def sort_servers(_clicks, sort):
+    """A click on a column header sorts by that column (again: the other way round)."""
+    trigger = ctx.triggered_id
+    if not isinstance(trigger, dict) or not ctx.triggered or not ctx.triggered[0].get("value"):
+        raise PreventUpdate
+    return sorted_by(sort, trigger["column"])
+
+
+def sorted_by(sort, column):
+    """The new sort state and the header labels that show it."""
+    sort = next_sort(sort, column)
+    return sort, header_labels(sort)
+
+
+# --- the invocation log ------------------------------------------------------
+
+
+def render_log(records):
+    """The log text, its summary, the latency chart and the last arguments of each method."""
+    rows = merge_records(records)
+    shown = bound_rows(rows)
+    return log_text(shown), log_summary(shown, len(rows)), latency_figure(shown), last_args_by_method(shown)
+
+
+# --- ad-hoc invocation -------------------------------------------------------
+
+
+def method_options(snapshot, show_system):
+    return [{"label": name, "value": name} for name in method_names(snapshot, bool(show_system))]
+
+
+def instance_options(snapshot, method):
+    return [{"label": label, "value": instance} for label, instance in instances_offering(snapshot, method)]
+
+
+def fill_form(method, _reuse_clicks, history, snapshot, last_args):
+    """Prefill the arguments for a picked method, or repeat a history entry ("use these arguments again")."""
+    clicked = bool(ctx.triggered and ctx.triggered[0].get("value"))
+    return form_values(ctx.triggered_id, clicked, method, history, snapshot, last_args)
+
+
+def form_values(trigger, clicked, method, history, snapshot, last_args):
+    """Outputs of ``fill_form``: method, arguments, target, instances, response timeout, wait timeout.
+
+    ``trigger`` is the id of what triggered it; ``clicked`` whether it was a real click.
+    """
+    if isinstance(trigger, dict) and trigger.get("type") == "inspector-reuse":
+        if not clicked:
+            raise PreventUpdate  # buttons re-created by a history update, not a click
+        entry = next((e for e in history or [] if e.get("id") == trigger["invocation"]), None)
+        if entry is None:
+            raise PreventUpdate
+        values = adhoc.reuse_values(entry)
+        return (
+            values["method"],
+            values["args"],
+            values["mode"],
+            values["instances"],
+            values["response_timeout"] or no_update,
+            values["wait_timeout"] if values["wait_timeout"] is not None else no_update,
+        )
+    if not method:
+        raise PreventUpdate
+    text = adhoc.prefill(find_method(snapshot, method), (last_args or {}).get(method))
+    return no_update, text, no_update, no_update, no_update, no_update
+
+
+def invoke_adhoc(_clicks, method, args_text, mode, instances, response_timeout, wait_timeout, snapshot):
+    """``MethodInvoke.invoke`` for the form, or why nothing was sent."""
+    available = {instance for _, instance in instances_offering(snapshot, method)}
+    picked = [i for i in instances or [] if i in available]
+    invoke, problem = adhoc.build_invoke(
+        uuid.uuid4().hex, method, args_text, mode, picked, response_timeout, wait_timeout
+    )
+    if problem:
+        return no_update, problem
+    return invoke, ""
+
+
+def history_item(entry, names):
+    failed = (entry.get("result") or {}).get("error") is not None
+    pending = entry.get("result") is None
+    return dbc.ListGroupItem(
+        [
+            html.Span(
+                adhoc.history_line(entry, names),
+                className="text-break " + ("text-muted" if pending else "text-danger" if failed else ""),
+                **{"data-invocation": entry["id"]},
+            ),
+            dbc.Button(
+                "Use these arguments again",
+                id=ids.reuse_arguments(entry["id"]),
+                size="sm",
+                color="link",
+                className="p-0 ms-2 text-nowrap",
+            ),
+        ],
+        className="d-flex justify-content-between align-items-start py-1 px-2 small",
+    )
+
+
+def render_history(history, snapshot):
+    """The latest full InvocationResult, and the history with a "use again" button per entry."""
+    entries = sorted(
+        (e for e in history or [] if isinstance(e, dict) and e.get("id")), key=lambda e: e.get("at") or 0, reverse=True
+    )[:HISTORY_SHOWN]
+    if not entries:
+        return "", []
+    latest = next((e for e in entries if e.get("result") is not None), None)
+    names = instance_names(snapshot)
+    return adhoc.result_view(latest), dbc.ListGroup([history_item(e, names) for e in entries], flush=True)
+
+
+def register(app):
+    # Servers and methods: discovery in the page, rendering here.
+    app.clientside_callback(
+        ClientsideFunction(namespace="inspector", function_name="watchServers"),
+        Output(ids.SERVERS_WATCH, "children"),
+        Input(ids.GLUE, "glueReady"),
+    )
+    app.callback(
+        Output(ids.SERVERS_BODY, "children"),
+        Output(ids.SERVERS_SUMMARY, "children"),
+        Input(ids.SERVERS_STORE, "data"),
+        Input(ids.SERVERS_FILTER, "value"),
+        Input(ids.SHOW_SYSTEM, "value"),
+        Input(ids.SERVERS_SORT, "data"),
+    )(render_servers)
+    app.callback(
+        Output(ids.SERVERS_SORT, "data"),
+        Output(ids.sort_column(ALL), "children"),
+        Input(ids.sort_column(ALL), "n_clicks"),
+        State(ids.SERVERS_SORT, "data"),
+        prevent_initial_call=True,
+    )(sort_servers)
+
+    # The invocation log: collected in the page from every app's log context.
+    app.clientside_callback(
+        ClientsideFunction(namespace="inspector", function_name="watchLog"),
+        Output(ids.LOG_WATCH, "children"),
+        Input(ids.GLUE, "glueReady"),
+    )
+    app.clientside_callback(
+        ClientsideFunction(namespace="inspector", function_name="clearLog"),
+        Output(ids.LOG_RECORDS, "data"),
+        Input(ids.LOG_CLEAR, "n_clicks"),
+        prevent_initial_call=True,
+    )
+    app.callback(
+        Output(ids.LOG_LINES, "children"),
+        Output(ids.LOG_SUMMARY, "children"),
+        Output(ids.LATENCY_GRAPH, "figure"),
+        Output(ids.LAST_ARGS, "data"),
+        Input(ids.LOG_RECORDS, "data"),
+    )(render_log)
+
+    # Ad-hoc invocation.
+    app.callback(
+        Output(ids.ADHOC_METHOD, "options"),
+        Input(ids.SERVERS_STORE, "data"),
+        Input(ids.SHOW_SYSTEM, "value"),
+    )(method_options)
+    app.callback(
+        Output(ids.ADHOC_INSTANCES, "options"),
+        Input(ids.SERVERS_STORE, "data"),
+        Input(ids.ADHOC_METHOD, "value"),
+    )(instance_options)
+    app.callback(
+        Output(ids.ADHOC_METHOD, "value"),
+        Output(ids.ADHOC_ARGS, "value"),
+        Output(ids.ADHOC_TARGET, "value"),
+        Output(ids.ADHOC_INSTANCES, "value"),
+        Output(ids.ADHOC_RESPONSE_TIMEOUT, "value"),
+        Output(ids.ADHOC_WAIT_TIMEOUT, "value"),
+        Input(ids.ADHOC_METHOD, "value"),
+        Input(ids.reuse_arguments(ALL), "n_clicks"),
+        State(ids.ADHOC_HISTORY_STORE, "data"),
+        State(ids.SERVERS_STORE, "data"),
+        State(ids.LAST_ARGS, "data"),
+        prevent_initial_call=True,
+    )(fill_form)
+    app.callback(
+        Output(ids.INSPECTOR_INVOKE, "invoke"),
+        Output(ids.ADHOC_PROBLEM, "children"),
+        Input(ids.ADHOC_BUTTON, "n_clicks"),
+        State(ids.ADHOC_METHOD, "value"),
+        State(ids.ADHOC_ARGS, "value"),
+        State(ids.ADHOC_TARGET, "value"),
+        State(ids.ADHOC_INSTANCES, "value"),
+        State(ids.ADHOC_RESPONSE_TIMEOUT, "value"),
+        State(ids.ADHOC_WAIT_TIMEOUT, "value"),
+        State(ids.SERVERS_STORE, "data"),
+        prevent_initial_call=True,
+    )(invoke_adhoc)
+    # The page notes when each invocation went out and keeps its result (compat result events).
+    app.clientside_callback(
+        ClientsideFunction(namespace="inspector", function_name="trackInvocation"),
+        Output(ids.ADHOC_HISTORY_STORE, "data"),
+        Input(ids.INSPECTOR_INVOKE, "invoke"),
+        prevent_initial_call=True,
+    )
+    app.callback(
+        Output(ids.ADHOC_RESULT, "children"),
+        Output(ids.ADHOC_HISTORY, "children"),
+        Input(ids.ADHOC_HISTORY_STORE, "data"),
+        State(ids.SERVERS_STORE, "data"),
+    )(render_history)
+    # Its own invocations go into the interop log like any caller's.
+    app.clientside_callback(
+        ClientsideFunction(namespace="ioconnectLog", function_name="publishInspector"),
+        Output(ids.LOG_PUBLISHER, "set"),
+        Input(ids.GLUE, "glueReady"),
+        Input(ids.ADHOC_HISTORY_STORE, "data"),
+    )
+    register_client_common(app)

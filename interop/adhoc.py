@@ -1,0 +1,228 @@
+"""Ad-hoc invocation from the inspector: JSON arguments, targets, timeouts, and the history of results."""
+
+import json
+import re
+
+from interop.log import clock, describe_target
+
+MAX_ARGS_CHARS = 100_000  # the editor refuses more (a callback request is limited to 256 KiB)
+MAX_TIMEOUT_MS = 300_000
+TARGET_MODES = ("best", "all", "skipMine", "instances")
+BAD_TIMEOUT = "Timeouts must be whole numbers of milliseconds, from 0 to 300,000 (methodResponseTimeoutMs at least 1)."
+NOTHING_SENT = "Nothing was sent."
+
+# --- the arguments -----------------------------------------------------------
+
+
+def _refuse_constant(name):
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def parse_arguments(text):
+    """``(arguments, None)`` for a JSON object, ``(None, message)`` otherwise. Empty text means ``{}``."""
+    text = text or ""
+    if len(text) > MAX_ARGS_CHARS:
+        return None, f"Arguments are limited to {MAX_ARGS_CHARS:,} characters; these have {len(text):,}. {NOTHING_SENT}"
+    if not text.strip():
+        return {}, None
+    try:
+        value = json.loads(text, parse_constant=_refuse_constant)
+    except json.JSONDecodeError as error:
+        return None, f"Invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}. {NOTHING_SENT}"
+    except ValueError as error:  # NaN, Infinity
+        return None, f"Invalid JSON: {error}. {NOTHING_SENT}"
+    if not isinstance(value, dict):
+        return None, f'The arguments must be a JSON object, like {{"a": 1}}. {NOTHING_SENT}'
+    return value, None
+
+
+def pretty(value):
+    return json.dumps(value, indent=2, ensure_ascii=False)
+
+
+# --- a template from the method's `accepts` signature ------------------------
+
+DEFAULTS = {
+    "string": "",
+    "int": 0,
+    "long": 0,
+    "double": 0,
+    "float": 0,
+    "number": 0,
+    "bool": False,
+    "boolean": False,
+    "datetime": 0,
+    "tick": 0,
+}
+PARAMETER = re.compile(r"^(?P<type>[A-Za-z]\w*)(?P<array>\[\])?(?P<optional>\?)?(?:\[\])?\s+(?P<name>[\w$]+)$")
+COMPOSITE = re.compile(r"^Composite(?P<array>\[\])?\??\s*:\s*\{(?P<body>.*)\}\s*(?P<name>[\w$]+)$", re.S | re.I)
+
+
+def _split_top_level(text):
+    """Split at commas that are not inside braces."""
+    parts, depth, current = [], 0, []
+    for char in text:
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+        if char == "," and depth == 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    parts.append("".join(current))
+    return [part.strip() for part in parts if part.strip()]
+
+
+def parse_signature(accepts):
+    """``{"a": 0, "b": ""}`` from a signature like ``"Int a, String b"``; None when it cannot be read."""
+    if not isinstance(accepts, str) or not accepts.strip():
+        return None
+    template = {}
+    for part in _split_top_level(accepts):
+        composite = COMPOSITE.match(part)
+        if composite:
+            inner = parse_signature(composite.group("body"))
+            if inner is None:
+                return None
+            template[composite.group("name")] = [inner] if composite.group("array") else inner
+            continue
+        parameter = PARAMETER.match(part)
+        if not parameter:
+            return None
+        value = DEFAULTS.get(parameter.group("type").lower())
+        array = parameter.group("array") or part.split()[0].endswith("[]")
+        template[parameter.group("name")] = [] if array else value
+    return template
+
+
+def prefill(method, last_args=None):
+    """What the editor starts with for ``method``: its ``accepts`` signature as a template, else the
+    arguments it was last invoked with (from the log), else ``{}``."""
+    template = parse_signature((method or {}).get("accepts"))
+    if template is not None:
+        return pretty(template)
+    if last_args:
+        try:
+            return pretty(json.loads(last_args))
+        except ValueError:
+            pass
+    return "{}"
+
+
+# --- target and options ------------------------------------------------------
+
+
+def build_target(mode, instances):
+    """``(target, None)`` or ``(None, problem)``; specific instances become a list of instance filters."""
+    if mode in ("best", "all", "skipMine"):
+        return mode, None
+    if mode == "instances":
+        picked = [i for i in instances or [] if isinstance(i, str) and i]
+        if not picked:
+            return None, f"Pick at least one server instance to target. {NOTHING_SENT}"
+        return [{"instance": instance} for instance in picked], None
+    return None, f"Choose a target. {NOTHING_SENT}"
+
+
+def _is_timeout(value, minimum):
+    return isinstance(value, int) and not isinstance(value, bool) and minimum <= value <= MAX_TIMEOUT_MS
+
+
+def build_options(response_timeout, wait_timeout):
+    if not _is_timeout(response_timeout, 1) or not _is_timeout(wait_timeout, 0):
+        return None, f"{BAD_TIMEOUT} {NOTHING_SENT}"
+    return {"methodResponseTimeoutMs": response_timeout, "waitTimeoutMs": wait_timeout}, None
+
+
+def build_invoke(invocation_id, method, args_text, mode, instances, response_timeout, wait_timeout):
+    """The ``MethodInvoke.invoke`` object for an ad-hoc invocation, or ``(None, problem)``.
+
+    The definition is dynamic: whichever method was picked, by name.
+    """
+    if not method:
+        return None, f"Pick a method. {NOTHING_SENT}"
+    arguments, problem = parse_arguments(args_text)
+    if problem:
+        return None, problem
+    target, problem = build_target(mode, instances)
+    if problem:
+        return None, problem
+    options, problem = build_options(response_timeout, wait_timeout)
+    if problem:
+        return None, problem
+    return {
+        "invocationId": invocation_id,
+        "definition": {"name": method},
+        "argumentObj": arguments,
+        "target": target,
+        "options": options,
+    }, None
+
+
+# --- results and history -----------------------------------------------------
+
+RESULT_FIELDS = ("returned", "executed_by", "called_with", "all_return_values", "all_errors", "message", "status")
+
+
+def result_view(entry):
+    """The full InvocationResult of a history entry (or the error), as indented JSON text."""
+    if not isinstance(entry, dict):
+        return ""
+    result = entry.get("result") or {}
+    if result.get("error") is not None:
+        return pretty({"error": result["error"]})
+    invocation_result = result.get("invocationResult") or {}
+    ordered = {key: invocation_result.get(key) for key in RESULT_FIELDS}
+    ordered.update({k: v for k, v in invocation_result.items() if k not in ordered})
+    return pretty(ordered)
+
+
+def outcome_text(result, limit=160):
+    result = result or {}
+    if result.get("error") is not None:
+        error = result["error"]
+        message = error.get("message") if isinstance(error, dict) else error
+        text = f"error: {message}"
+    else:
+        invocation_result = result.get("invocationResult") or {}
+        answers = invocation_result.get("all_return_values") or []
+        failures = invocation_result.get("all_errors") or []
+        text = f"{len(answers)} answered"
+        if failures:
+            text += f", {len(failures)} failed"
+        text += " · returned " + json.dumps(invocation_result.get("returned"), ensure_ascii=False)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def history_line(entry, names=None):
+    """``12:00:01.234  Sum → only Sum Server 2  35 ms  1 answered · returned {"sum": 15}``."""
+    invoke = entry.get("invoke") or {}
+    servers = [{"instance": i, "application": a} for i, a in (names or {}).items()]
+    method = (invoke.get("definition") or {}).get("name", "?")
+    latency = entry.get("latency_ms")
+    latency = f"{round(latency)} ms" if isinstance(latency, int | float) else "…"
+    target = describe_target(invoke.get("target"), servers)
+    return f"{clock(entry.get('at'))}  {method} → {target}  {latency}  {outcome_text(entry.get('result'))}"
+
+
+def reuse_values(entry):
+    """Form values that repeat a history entry: method, arguments, target mode and instances, timeouts."""
+    invoke = (entry or {}).get("invoke") or {}
+    target = invoke.get("target")
+    if isinstance(target, list):
+        mode = "instances"
+        instances = [t.get("instance") for t in target if isinstance(t, dict) and t.get("instance")]
+    else:
+        mode = target if target in TARGET_MODES else "best"
+        instances = []
+    options = invoke.get("options") or {}
+    return {
+        "method": (invoke.get("definition") or {}).get("name"),
+        "args": pretty(invoke.get("argumentObj") or {}),
+        "mode": mode,
+        "instances": instances,
+        "response_timeout": options.get("methodResponseTimeoutMs"),
+        "wait_timeout": options.get("waitTimeoutMs"),
+    }

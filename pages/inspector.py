@@ -1,0 +1,215 @@
+"""Layout of the inspector (/inspector/): servers and methods, the invocation log, ad-hoc invocation."""
+
+import dash_bootstrap_components as dbc
+import dash_glue42
+from dash import dcc, html
+
+import ids
+from interop.adhoc import MAX_ARGS_CHARS
+from interop.log import latency_figure
+from interop.servers import COLUMNS, DEFAULT_SORT, header_labels
+from pages.common import client_root, instance_badge, log_publisher
+
+APP_NAME = "Inspector"
+DEFAULT_RESPONSE_TIMEOUT_MS = 10_000
+DEFAULT_WAIT_TIMEOUT_MS = 3_000
+TARGET_OPTIONS = [
+    {"label": "best", "value": "best"},
+    {"label": "all", "value": "all"},
+    {"label": "skipMine", "value": "skipMine"},
+    {"label": "specific instances", "value": "instances"},
+]
+
+
+def servers_card():
+    labels = header_labels(DEFAULT_SORT)
+    header = html.Thead(
+        html.Tr(
+            [
+                html.Th(
+                    html.Button(
+                        label,
+                        id=ids.sort_column(key),
+                        className="btn btn-link btn-sm p-0 text-decoration-none fw-semibold text-nowrap",
+                        title=f"Sort by {title.lower()}",
+                    )
+                )
+                for (key, title), label in zip(COLUMNS, labels, strict=True)
+            ]
+        )
+    )
+    return dbc.Card(
+        [
+            dbc.CardHeader("Servers and methods", className="py-1 fw-semibold"),
+            dbc.CardBody(
+                [
+                    dbc.Row(
+                        [
+                            dbc.Col(
+                                dbc.Input(
+                                    id=ids.SERVERS_FILTER,
+                                    type="search",
+                                    placeholder="Filter by any text",
+                                    size="sm",
+                                    autoComplete="off",
+                                ),
+                            ),
+                            dbc.Col(
+                                dbc.Switch(id=ids.SHOW_SYSTEM, label="System methods (T42.*)", value=False),
+                                width="auto",
+                            ),
+                        ],
+                        className="g-2 align-items-center mb-1",
+                    ),
+                    html.Div(id=ids.SERVERS_SUMMARY, className="small text-muted mb-1"),
+                    html.Div(
+                        dbc.Table(
+                            [header, html.Tbody(id=ids.SERVERS_BODY)],
+                            size="sm",
+                            hover=True,
+                            className="small mb-0 inspector-table",
+                        ),
+                        className="inspector-scroll",
+                    ),
+                ],
+                className="p-2",
+            ),
+        ],
+        id=ids.INSPECTOR_SERVERS,
+        className="mb-2",
+    )
+
+
+def invoke_card():
+    return dbc.Card(
+        [
+            dbc.CardHeader("Invoke a method", className="py-1 fw-semibold"),
+            dbc.CardBody(
+                [
+                    dbc.Select(
+                        id=ids.ADHOC_METHOD, options=[], placeholder="Pick a method", size="sm", className="mb-1"
+                    ),
+                    dbc.Label("Arguments (JSON)", html_for=ids.ADHOC_ARGS, className="small mb-0"),
+                    dbc.Textarea(
+                        id=ids.ADHOC_ARGS,
+                        value="{}",
+                        rows=4,
+                        maxLength=MAX_ARGS_CHARS,
+                        spellCheck=False,
+                        className="font-monospace small mb-1",
+                    ),
+                    dbc.Label("Target", html_for=ids.ADHOC_TARGET, className="small mb-0 me-2"),
+                    dbc.RadioItems(id=ids.ADHOC_TARGET, options=TARGET_OPTIONS, value="best", inline=True),
+                    dbc.Checklist(id=ids.ADHOC_INSTANCES, options=[], value=[], className="small ms-3 mb-1"),
+                    dbc.Row(
+                        [
+                            dbc.Col(
+                                dbc.InputGroup(
+                                    [
+                                        dbc.InputGroupText("methodResponseTimeoutMs"),
+                                        dbc.Input(
+                                            id=ids.ADHOC_RESPONSE_TIMEOUT,
+                                            type="number",
+                                            min=1,
+                                            step=1,
+                                            value=DEFAULT_RESPONSE_TIMEOUT_MS,
+                                        ),
+                                    ],
+                                    size="sm",
+                                ),
+                                width="auto",
+                            ),
+                            dbc.Col(
+                                dbc.InputGroup(
+                                    [
+                                        dbc.InputGroupText("waitTimeoutMs"),
+                                        dbc.Input(
+                                            id=ids.ADHOC_WAIT_TIMEOUT,
+                                            type="number",
+                                            min=0,
+                                            step=1,
+                                            value=DEFAULT_WAIT_TIMEOUT_MS,
+                                        ),
+                                    ],
+                                    size="sm",
+                                ),
+                                width="auto",
+                            ),
+                            dbc.Col(
+                                dbc.Button("Invoke", id=ids.ADHOC_BUTTON, color="primary", size="sm"), width="auto"
+                            ),
+                        ],
+                        className="g-2 align-items-center mb-1",
+                    ),
+                    html.Div(id=ids.ADHOC_PROBLEM, className="text-danger small", role="alert"),
+                    html.Small("Latest InvocationResult", className="text-muted"),
+                    html.Pre(id=ids.ADHOC_RESULT, className="small mb-2 inspector-result"),
+                    html.Small("History (latest first)", className="text-muted"),
+                    html.Div(id=ids.ADHOC_HISTORY, className="inspector-history"),
+                ],
+                className="p-2",
+            ),
+        ],
+        className="mb-2",
+    )
+
+
+def log_card():
+    return dbc.Card(
+        [
+            dbc.CardHeader(
+                [
+                    html.Span("Invocation log", className="fw-semibold"),
+                    html.Span(id=ids.LOG_SUMMARY, className="small text-muted ms-2"),
+                    dbc.Button("Clear", id=ids.LOG_CLEAR, size="sm", color="link", className="ms-auto p-0"),
+                ],
+                className="d-flex align-items-center py-1",
+            ),
+            dbc.CardBody(
+                [
+                    dcc.Graph(
+                        id=ids.LATENCY_GRAPH,
+                        figure=latency_figure([]),
+                        config={"displayModeBar": False, "responsive": True},
+                        className="mb-1",
+                    ),
+                    # Plain text lines, not one component per row: up to 200 rows re-render quickly.
+                    html.Pre(id=ids.LOG_LINES, className="small mb-0 inspector-log-lines"),
+                ],
+                className="p-2",
+            ),
+        ],
+        id=ids.INSPECTOR_LOG,
+        className="mb-2",
+    )
+
+
+def layout():
+    return client_root(
+        APP_NAME,
+        [
+            dash_glue42.MethodInvoke(id=ids.INSPECTOR_INVOKE),
+            log_publisher(),
+            dcc.Store(id=ids.SERVERS_STORE, data=[]),
+            dcc.Store(id=ids.SERVERS_SORT, data=DEFAULT_SORT),
+            dcc.Store(id=ids.LOG_RECORDS, data=[]),
+            dcc.Store(id=ids.LAST_ARGS, data={}),
+            dcc.Store(id=ids.ADHOC_HISTORY_STORE, data=[]),
+            html.Div(id=ids.SERVERS_WATCH, hidden=True),
+            html.Div(id=ids.LOG_WATCH, hidden=True),
+            dbc.Container(
+                [
+                    html.H5(["Inspector", instance_badge()], className="mt-2"),
+                    dbc.Row(
+                        [
+                            dbc.Col(servers_card(), lg=7),
+                            dbc.Col(invoke_card(), lg=5),
+                        ],
+                        className="g-2",
+                    ),
+                    log_card(),
+                ],
+                fluid=True,
+            ),
+        ],
+    )

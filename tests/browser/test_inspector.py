@@ -1,0 +1,190 @@
+"""The inspector through the real shell: servers table, the interop log under a burst, ad-hoc invocation.
+
+One shell for the whole module (loading it is most of a test's time); the
+tests are ordered so that each leaves what the next needs (the last one
+changes which servers run), and each also works on its own (``-k insp003``).
+"""
+
+import json
+import re
+import time
+
+import pytest
+from playwright.sync_api import expect
+
+import ids
+from tests.browser.harness import Shell
+
+pytestmark = pytest.mark.browser
+SERVERS = ("Sum Server 1", "Sum Server 2")
+BURST = 20
+
+
+@pytest.fixture(scope="module")
+def shell(browser, live_server):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    shell = Shell(context.new_page(), live_server.url).open()
+    shell.wait_connected("Inspector")
+    yield shell
+    problems = shell.problems()
+    context.close()
+    assert problems == []  # no console errors or warnings, in any app, all module long
+
+
+def inspector(shell):
+    return shell.app("Inspector")
+
+
+def table_rows(shell):
+    """``[(application, method)]`` of the servers table as shown."""
+    cells = (
+        inspector(shell)
+        .locator(f"#{ids.SERVERS_BODY} tr")
+        .evaluate_all("rows => rows.map(row => [...row.cells].map(cell => cell.textContent))")
+    )
+    return [(row[0], row[3]) for row in cells]
+
+
+def wait_for_row(shell, application, method, present=True, timeout_ms=1_000):
+    shell.wait_until(lambda: ((application, method) in table_rows(shell)) == present, timeout_ms, step_ms=20)
+
+
+def handled(shell, name):
+    return shell.lines(shell.app(name).locator(f"#{ids.HANDLED_LIST}"))
+
+
+def invoke_form(shell, method, args, target="best", instances=()):
+    page = inspector(shell)
+    page.locator(f"#{ids.ADHOC_METHOD}").select_option(method)
+    args_box = page.locator(f"#{ids.ADHOC_ARGS}")
+    expect(args_box).not_to_have_value("")  # prefilled for the method: wait, then overwrite
+    args_box.fill(args)
+    page.locator(f"#{ids.ADHOC_TARGET}").get_by_text(target, exact=True).click()
+    for name in instances:
+        page.locator(f"#{ids.ADHOC_INSTANCES}").get_by_text(re.compile(rf"^{name} \(")).click()
+    page.locator(f"#{ids.ADHOC_BUTTON}").click()
+
+
+def test_insp001_servers_table_lists_sum_and_send_message_under_readable_names(shell):
+    for name in SERVERS:
+        for method in ("Sum", "SendMessage"):
+            wait_for_row(shell, name, method, timeout_ms=5_000)
+    rows = table_rows(shell)
+    assert {app for app, _ in rows} >= {"Sum Server 1", "Sum Server 2", "Caller", "Inspector"}
+    assert not any(re.search(r"\(\w+\)$|Updating", app) for app, _ in rows)  # readable names only
+    assert not any(method.startswith("T42.") for _, method in rows)  # system methods hidden by default
+    inspector(shell).get_by_text("System methods (T42.*)").click()
+    wait_for_row(shell, "Caller", "T42.Web.Client.Control")
+    inspector(shell).get_by_text("System methods (T42.*)").click()
+    wait_for_row(shell, "Caller", "T42.Web.Client.Control", present=False)
+    # Registering and unregistering a method shows too: the caller's serve-sum switch.
+    shell.caller.locator(f"#{ids.SERVE_SUM}").check()
+    wait_for_row(shell, "Caller", "Sum")
+    shell.caller.locator(f"#{ids.SERVE_SUM}").uncheck()
+    wait_for_row(shell, "Caller", "Sum", present=False)
+    # Filter and sort.
+    inspector(shell).locator(f"#{ids.SERVERS_FILTER}").fill("sendmessage")
+    shell.wait_until(lambda: {m for _, m in table_rows(shell)} == {"SendMessage"})
+    inspector(shell).locator(f"#{ids.SERVERS_FILTER}").fill("")
+    inspector(shell).get_by_role("button", name="Method").click()
+    shell.wait_until(lambda: [m for _, m in table_rows(shell)] == sorted(m for _, m in table_rows(shell)))
+
+
+def test_insp002_invalid_json_is_refused_and_nothing_is_sent(shell):
+    before = [len(handled(shell, name)) for name in SERVERS]
+    for text, message in (
+        ('{"a": 1,', "Invalid JSON at line 1, column 9"),
+        ("[1, 2]", "The arguments must be a JSON object"),
+        ('{"a": NaN}', "Invalid JSON"),
+    ):
+        invoke_form(shell, "Sum", text, target="all")
+        problem = inspector(shell).locator(f"#{ids.ADHOC_PROBLEM}")
+        expect(problem).to_contain_text(message)
+        expect(problem).to_contain_text("Nothing was sent.")
+    shell.page.wait_for_timeout(500)  # time for a wrong invocation to arrive
+    assert [len(handled(shell, name)) for name in SERVERS] == before
+    assert inspector(shell).locator(f"#{ids.ADHOC_HISTORY} [data-invocation]").count() == 0
+
+
+def test_insp003_an_invocation_targeted_at_one_instance_runs_only_there(shell):
+    before = {name: handled(shell, name) for name in SERVERS}
+    invoke_form(shell, "Sum", '{"a": 7, "b": 8}', target="specific instances", instances=["Sum Server 2"])
+    result = inspector(shell).locator(f"#{ids.ADHOC_RESULT}")
+    expect(result).to_contain_text('"returned": {', timeout=5_000)
+    # Its row in the log follows within a second (the inspector logs its own invocations like any caller).
+    log = inspector(shell).locator(f"#{ids.LOG_LINES}")
+    expect(log).to_contain_text("Inspector → only Sum Server 2", timeout=1_000)
+    expect(log).to_contain_text('Sum Server 2 ✔: {"sum":15}', timeout=1_000)
+    shown = json.loads(result.inner_text())
+    assert shown["returned"] == {"sum": 15}
+    assert [r["executed_by"]["application"] for r in shown["all_return_values"]] == ["Sum Server 2"]
+    for field in ("executed_by", "called_with", "all_errors", "message", "status"):
+        assert field in shown
+    shell.wait_until(lambda: any("{'a': 7, 'b': 8}" in line for line in handled(shell, "Sum Server 2")))
+    shell.page.wait_for_timeout(300)
+    assert handled(shell, "Sum Server 1") == before["Sum Server 1"]  # it never ran on the other server
+    # The history can repeat it: "use these arguments again" restores the form.
+    page = inspector(shell)
+    page.locator(f"#{ids.ADHOC_ARGS}").fill("{}")
+    page.locator(f"#{ids.ADHOC_TARGET}").get_by_text("best", exact=True).click()
+    page.get_by_role("button", name="Use these arguments again").first.click()
+    expect(page.locator(f"#{ids.ADHOC_ARGS}")).to_have_value('{\n  "a": 7,\n  "b": 8\n}')
+    expect(page.locator(f"#{ids.ADHOC_TARGET} input[value=instances]")).to_be_checked()
+    expect(page.get_by_role("checkbox", name=re.compile(r"^Sum Server 2 \("))).to_be_checked()
+
+
+def test_insp004_the_log_receives_every_record_of_a_burst(shell, record_property):
+    """2 servers, target all, 20 rapid invocations with distinct arguments: 40 handled records, 20 rows."""
+    log = inspector(shell).locator(f"#{ids.LOG_LINES}")
+    summary = inspector(shell).locator(f"#{ids.LOG_SUMMARY}")
+    inspector(shell).locator(f"#{ids.LOG_CLEAR}").click()
+    expect(summary).to_have_text("0 invocations · 0 handled records")
+    shell.choose_target("all")
+    started = time.monotonic()
+    shell.frame("Caller").evaluate(
+        """async (count) => {
+            const setValue = (id, value) => {
+                const input = document.getElementById(id);
+                Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set.call(input, value);
+                input.dispatchEvent(new Event("input", {bubbles: true}));
+            };
+            const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+            for (let i = 1; i <= count; i++) {
+                setValue("number-a", String(1000 + i));
+                setValue("number-b", String(i));
+                document.getElementById("sum-numbers-btn").click();
+                await pause(20);  // Dash reads the inputs a few ms after the click
+            }
+        }""",
+        BURST,
+    )
+    expected = f"{BURST} invocations · {2 * BURST} handled records"
+    shell.wait_until(lambda: summary.inner_text() == expected, timeout_ms=20_000)
+    elapsed = time.monotonic() - started
+    record_property("burst_log_seconds", round(elapsed, 2))
+    lines = shell.lines(log)
+    assert len(lines) == BURST
+    seen = set()
+    for line in lines:
+        match = re.search(r'Caller → all .*\{"a":"(\d+)","b":"(\d+)"\}  ⇒  (.*)$', line)
+        assert match, line
+        a, b = int(match.group(1)), int(match.group(2))
+        assert a == 1000 + b, line
+        answers = sorted(match.group(3).split(" | "))
+        assert answers == [f'Sum Server 1 ✔: {{"sum":{a + b}}}', f'Sum Server 2 ✔: {{"sum":{a + b}}}'], line
+        seen.add(b)
+    assert len(seen) >= BURST - 2, sorted(seen)  # distinct arguments, give or take a click Dash merged
+    # The latency chart has a trace per method and server.
+    names = inspector(shell).locator(f"#{ids.LATENCY_GRAPH} .legendtext").all_text_contents()
+    assert sorted(names) == ["Sum @ Sum Server 1", "Sum @ Sum Server 2"]
+    print(f"\n{2 * BURST} handled records in the inspector's log {elapsed:.2f} s after the burst started")
+
+
+def test_insp005_adding_and_removing_a_server_shows_within_a_second(shell):
+    shell.add("server")
+    shell.wait_connected("Sum Server 3")
+    wait_for_row(shell, "Sum Server 3", "Sum")
+    wait_for_row(shell, "Sum Server 3", "SendMessage")
+    shell.card("Sum Server 1").get_by_role("button", name="Remove").click()
+    wait_for_row(shell, "Sum Server 1", "Sum", present=False)
+    assert ("Sum Server 1", "SendMessage") not in table_rows(shell)

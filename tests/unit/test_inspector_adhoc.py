@@ -1,0 +1,144 @@
+"""Ad-hoc invocation: JSON arguments, templates from `accepts`, targets, timeouts, history."""
+
+import json
+
+import pytest
+
+from interop import adhoc
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [('{"a": 1, "b": "x"}', {"a": 1, "b": "x"}), ("", {}), ("  \n", {}), ('{"nested": {"list": [1, null]}}', None)],
+)
+def test_adhc001_valid_json_objects_are_accepted(text, expected):
+    value, problem = adhoc.parse_arguments(text)
+    assert problem is None
+    assert value == (expected if expected is not None else json.loads(text))
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ('{"a": 1,', "Invalid JSON at line 1, column 9: Expecting property name enclosed in double quotes."),
+        ("{'a': 1}", "Invalid JSON at line 1, column 2"),
+        ('{"a": 1}\n}', "Invalid JSON at line 2, column 1: Extra data."),
+        ('{"a": NaN}', "Invalid JSON: NaN is not valid JSON."),
+        ('{"a": -Infinity}', "Invalid JSON: -Infinity is not valid JSON."),
+        ("[1, 2]", "The arguments must be a JSON object"),
+        ('"text"', "The arguments must be a JSON object"),
+        ("null", "The arguments must be a JSON object"),
+        ("x" * (adhoc.MAX_ARGS_CHARS + 1), "Arguments are limited to 100,000 characters"),
+    ],
+)
+def test_adhc002_invalid_json_is_refused_clearly(text, message):
+    value, problem = adhoc.parse_arguments(text)
+    assert value is None
+    assert problem.startswith(message) and problem.endswith("Nothing was sent.")
+
+
+def test_adhc003_template_from_accepts():
+    signature = "String name, Int? age, Bool active, Double[] scores, Composite: { String street, Int number } address"
+    assert adhoc.parse_signature(signature) == {
+        "name": "",
+        "age": 0,
+        "active": False,
+        "scores": [],
+        "address": {"street": "", "number": 0},
+    }
+    assert adhoc.parse_signature("Composite[]: { String id } items") == {"items": [{"id": ""}]}
+    assert adhoc.parse_signature("Strange thing here") is None
+    assert adhoc.parse_signature(None) is None and adhoc.parse_signature("  ") is None
+
+
+def test_adhc004_prefill_prefers_accepts_then_last_arguments_then_empty():
+    assert json.loads(adhoc.prefill({"name": "M", "accepts": "Int a, Int b"}, '{"a":5}')) == {"a": 0, "b": 0}
+    assert adhoc.prefill({"name": "Sum", "accepts": None}, '{"a":"37","b":"5"}') == '{\n  "a": "37",\n  "b": "5"\n}'
+    assert adhoc.prefill({"name": "Sum"}, "not json") == "{}"
+    assert adhoc.prefill(None) == "{}"
+
+
+def test_adhc005_targets():
+    assert adhoc.build_target("all", ["x"]) == ("all", None)
+    assert adhoc.build_target("instances", ["i1", "i2"]) == ([{"instance": "i1"}, {"instance": "i2"}], None)
+    target, problem = adhoc.build_target("instances", [])
+    assert target is None and problem.startswith("Pick at least one server instance")
+    assert adhoc.build_target("everyone", [])[0] is None
+
+
+@pytest.mark.parametrize("response, wait", [(None, 0), (0, 0), (1, -1), (1.5, 0), (True, 0), (300_001, 0)])
+def test_adhc006_bad_timeouts_send_nothing(response, wait):
+    options, problem = adhoc.build_options(response, wait)
+    assert options is None and adhoc.BAD_TIMEOUT in problem
+
+
+def test_adhc007_build_invoke_with_a_dynamic_definition():
+    invoke, problem = adhoc.build_invoke("id-1", "Sum", '{"a": 7, "b": 8}', "instances", ["s2"], 10_000, 3_000)
+    assert problem is None
+    assert invoke == {
+        "invocationId": "id-1",
+        "definition": {"name": "Sum"},
+        "argumentObj": {"a": 7, "b": 8},
+        "target": [{"instance": "s2"}],
+        "options": {"methodResponseTimeoutMs": 10_000, "waitTimeoutMs": 3_000},
+    }
+    assert adhoc.build_invoke("id-2", None, "{}", "best", [], 1, 0) == (None, "Pick a method. Nothing was sent.")
+    invoke, problem = adhoc.build_invoke("id-3", "Sum", "{oops", "best", [], 1, 0)
+    assert invoke is None and problem.startswith("Invalid JSON")
+
+
+FULL = {
+    "invocationId": "i1",
+    "error": None,
+    "invocationResult": {
+        "method": {"name": "Sum"},
+        "called_with": {"a": 7, "b": 8},
+        "returned": {"sum": 15},
+        "executed_by": {"application": "Sum Server 2", "instance": "s2"},
+        "all_return_values": [{"executed_by": {"application": "Sum Server 2"}, "returned": {"sum": 15}}],
+        "all_errors": [],
+        "message": "",
+        "status": 0,
+    },
+}
+ENTRY = {
+    "id": "i1",
+    "at": 1_790_000_000_000,
+    "latency_ms": 35.4,
+    "invoke": {
+        "definition": {"name": "Sum"},
+        "argumentObj": {"a": 7, "b": 8},
+        "target": [{"instance": "s2"}],
+        "options": {"methodResponseTimeoutMs": 5_000, "waitTimeoutMs": 100},
+    },
+    "result": FULL,
+}
+
+
+def test_adhc008_result_view_shows_the_full_invocation_result():
+    shown = json.loads(adhoc.result_view(ENTRY))
+    assert list(shown)[:7] == list(adhoc.RESULT_FIELDS)
+    assert shown["returned"] == {"sum": 15} and shown["method"] == {"name": "Sum"}
+    failed = {**ENTRY, "result": {"invocationId": "i1", "error": {"message": "boom", "all_errors": []}}}
+    assert json.loads(adhoc.result_view(failed)) == {"error": {"message": "boom", "all_errors": []}}
+    assert adhoc.result_view(None) == ""
+
+
+def test_adhc009_history_line():
+    line = adhoc.history_line(ENTRY, {"s2": "Sum Server 2"})
+    assert line.endswith('Sum → only Sum Server 2  35 ms  1 answered · returned {"sum": 15}')
+    pending = adhoc.history_line({**ENTRY, "result": None, "latency_ms": None}, {})
+    assert "Sum → only s2  …  " in pending
+
+
+def test_adhc010_reuse_values_restore_the_form():
+    assert adhoc.reuse_values(ENTRY) == {
+        "method": "Sum",
+        "args": '{\n  "a": 7,\n  "b": 8\n}',
+        "mode": "instances",
+        "instances": ["s2"],
+        "response_timeout": 5_000,
+        "wait_timeout": 100,
+    }
+    best = {**ENTRY, "invoke": {**ENTRY["invoke"], "target": "skipMine"}}
+    assert adhoc.reuse_values(best)["mode"] == "skipMine" and adhoc.reuse_values(best)["instances"] == []

@@ -1,0 +1,171 @@
+"""The servers and methods table, and the inspector's callbacks, called as plain functions."""
+
+import pytest
+from dash.exceptions import PreventUpdate
+
+import ids
+from callbacks import inspector
+from interop import servers
+
+
+def method(name, **extra):
+    return {"name": name, "accepts": None, "returns": None, "description": None, "objectTypes": [], **extra}
+
+
+SNAPSHOT = [
+    {
+        "application": "Sum Server 1",
+        "instance": "s1",
+        "windowId": None,
+        "methods": [method("T42.Web.Client.Control"), method("Sum"), method("SendMessage")],
+    },
+    {
+        "application": "Caller",
+        "instance": "c1",
+        "windowId": "w-1",
+        "methods": [method("T42.Web.Client.Control")],
+    },
+    {
+        "application": "Calc",
+        "instance": "x1",
+        "windowId": None,
+        "methods": [
+            method(
+                "Multiply",
+                accepts="Int a, Int b",
+                returns="Int product",
+                description="a × b",
+                supportsStreaming=True,
+                objectTypes=["Number"],
+                flags={"beta": True},
+            )
+        ],
+    },
+]
+
+
+def test_srvt001_one_row_per_method_system_methods_hidden():
+    rows = servers.method_rows(SNAPSHOT)
+    assert [(r["application"], r["method"]) for r in rows] == [
+        ("Sum Server 1", "Sum"),
+        ("Sum Server 1", "SendMessage"),
+        ("Caller", servers.NO_METHODS),  # still listed: every instance is
+        ("Calc", "Multiply"),
+    ]
+    shown = servers.method_rows(SNAPSHOT, show_system=True)
+    assert ("Caller", "T42.Web.Client.Control") in [(r["application"], r["method"]) for r in shown]
+
+
+def test_srvt002_signatures_description_and_flags():
+    [row] = [r for r in servers.method_rows(SNAPSHOT) if r["method"] == "Multiply"]
+    assert (row["accepts"], row["returns"], row["description"]) == ("Int a, Int b", "Int product", "a × b")
+    assert row["flags"] == 'streaming; object types: Number; flags: {"beta": true}'
+    assert [r["window"] for r in servers.method_rows(SNAPSHOT) if r["application"] == "Caller"] == ["w-1"]
+
+
+def test_srvt003_filter_by_any_text():
+    assert [r["method"] for r in servers.method_rows(SNAPSHOT, query="  PRODUCT ")] == ["Multiply"]
+    assert [r["application"] for r in servers.method_rows(SNAPSHOT, query="w-1")] == ["Caller"]
+    assert servers.method_rows(SNAPSHOT, query="nothing like it") == []
+
+
+def test_srvt004_sort_by_column_and_back():
+    rows = servers.method_rows(SNAPSHOT)
+    by_app = servers.sort_rows(rows)
+    assert [r["application"] for r in by_app] == ["Calc", "Caller", "Sum Server 1", "Sum Server 1"]
+    sort = servers.next_sort(servers.DEFAULT_SORT, "method")
+    assert [r["method"] for r in servers.sort_rows(rows, sort)] == ["Multiply", "SendMessage", "Sum", "—"]
+    sort = servers.next_sort(sort, "method")
+    assert sort == {"column": "method", "descending": True}
+    assert [r["method"] for r in servers.sort_rows(rows, sort)][:2] == ["—", "Sum"]
+    assert servers.header_labels(sort)[3] == "Method ▼" and servers.header_labels(sort)[0] == "Application"
+    assert servers.sort_rows(rows, {"column": "nope"}) == by_app
+
+
+def test_srvt005_what_the_ad_hoc_form_offers():
+    assert servers.method_names(SNAPSHOT) == ["Multiply", "SendMessage", "Sum"]
+    assert "T42.Web.Client.Control" in servers.method_names(SNAPSHOT, show_system=True)
+    assert servers.instances_offering(SNAPSHOT, "Sum") == [("Sum Server 1 (s1)", "s1")]
+    assert servers.find_method(SNAPSHOT, "Multiply")["accepts"] == "Int a, Int b"
+    assert servers.find_method(SNAPSHOT, "Nope") is None
+    assert servers.table_summary(SNAPSHOT, servers.method_rows(SNAPSHOT)) == "3 server instances · 3 methods shown"
+
+
+def test_srvt006_malformed_snapshots_are_ignored():
+    assert servers.method_rows([None, {"methods": [None, {"name": 5}]}]) == [
+        {
+            "application": "unknown app",
+            "instance": "",
+            "window": "",
+            "method": servers.NO_METHODS,
+            "accepts": "",
+            "returns": "",
+            "description": "",
+            "flags": "",
+        }
+    ]
+    assert servers.method_names(None) == []
+
+
+# --- callbacks ---------------------------------------------------------------
+
+
+def test_cbin001_render_servers_renders_text_cells():
+    body, summary = inspector.render_servers(SNAPSHOT, "", False, servers.DEFAULT_SORT)
+    assert len(body) == 4 and summary == "3 server instances · 3 methods shown"
+    first = body[0]
+    assert [cell.children if isinstance(cell.children, str) else cell.children.children for cell in first.children][
+        :5
+    ] == ["Calc", "x1", "", "Multiply", "Int a, Int b"]
+
+
+def test_cbin002_render_log_from_records():
+    text, summary, figure, last_args = inspector.render_log([])
+    assert (text, summary, figure["data"], last_args) == ("", "0 invocations · 0 handled records", [], {})
+
+
+def test_cbin003_invoke_refuses_invalid_json_and_sends_nothing():
+    invoke, problem = inspector.invoke_adhoc(1, "Sum", '{"a": ', "all", [], 10_000, 3_000, SNAPSHOT)
+    assert invoke is inspector.no_update and problem.startswith("Invalid JSON")
+
+
+def test_cbin004_invoke_targets_only_instances_that_offer_the_method():
+    invoke, problem = inspector.invoke_adhoc(1, "Sum", '{"a": 1}', "instances", ["s1", "gone"], 1_000, 0, SNAPSHOT)
+    assert problem == "" and invoke["target"] == [{"instance": "s1"}] and invoke["definition"] == {"name": "Sum"}
+    invoke, problem = inspector.invoke_adhoc(1, "Sum", "{}", "instances", ["gone"], 1_000, 0, SNAPSHOT)
+    assert invoke is inspector.no_update and problem.startswith("Pick at least one server instance")
+
+
+def test_cbin005_picking_a_method_prefills_its_arguments():
+    outputs = inspector.form_values(ids.ADHOC_METHOD, False, "Multiply", [], SNAPSHOT, {})
+    assert outputs[1] == '{\n  "a": 0,\n  "b": 0\n}'
+    assert all(o is inspector.no_update for i, o in enumerate(outputs) if i != 1)
+    with pytest.raises(PreventUpdate):
+        inspector.form_values(ids.ADHOC_METHOD, False, None, [], SNAPSHOT, {})
+
+
+def test_cbin006_use_these_arguments_again():
+    entry = {
+        "id": "i1",
+        "at": 1,
+        "invoke": {"definition": {"name": "Sum"}, "argumentObj": {"a": 1}, "target": "all", "options": {}},
+    }
+    reuse = ids.reuse_arguments("i1")
+    outputs = inspector.form_values(reuse, True, "Multiply", [entry], SNAPSHOT, {})
+    assert outputs[:4] == ("Sum", '{\n  "a": 1\n}', "all", [])
+    with pytest.raises(PreventUpdate):  # buttons re-rendered with the history, not clicked
+        inspector.form_values(reuse, False, "Multiply", [entry], SNAPSHOT, {})
+
+
+def test_cbin008_sorting_by_a_column_header():
+    sort, labels = inspector.sorted_by(servers.DEFAULT_SORT, "instance")
+    assert sort == {"column": "instance", "descending": False} and labels[1] == "Instance ▲"
+
+
+def test_cbin007_render_history_latest_result_first():
+    older = {"id": "a", "at": 1, "invoke": {"definition": {"name": "Sum"}}, "result": {"invocationResult": {}}}
+    newer = {"id": "b", "at": 2, "invoke": {"definition": {"name": "Sum"}}, "result": None}
+    view, items = inspector.render_history([older, newer], SNAPSHOT)
+    assert '"returned": null' in view  # the latest that has a result
+    assert [item.children[0].children.split("  ")[1] for item in items.children] == ["Sum → ?", "Sum → ?"]
+    assert inspector.render_history([], SNAPSHOT) == ("", [])
