@@ -60,6 +60,7 @@ CLIENT_APPS = (
         layout=pages.inspector.layout,
         register_callbacks=callbacks.inspector.register,
         shell_instances=1,
+        validation_layout=pages.inspector.latency_chart,
         width=1200,
         height=900,
     ),

@@ -9,12 +9,20 @@
  *   inspector-servers-store   snapshot of the interop servers and their methods
  *   inspector-log-records     records collected from every app's log context
  *   inspector-history-store   the inspector's own invocations and their results
+ *
+ * The log is only sent to Python (rendered, charted) while its card is on
+ * screen: embedded in the shell below the other apps it is usually not, and
+ * re-rendering 200 rows and a plotly chart twice a second for nobody slowed
+ * every app in the page. Records are still collected meanwhile (that is
+ * cheap), and sent the moment the card comes into view.
  */
 (function () {
     "use strict";
 
     var SERVERS_STORE = "inspector-servers-store";
     var LOG_RECORDS = "inspector-log-records";
+    var LOG_CARD = "inspector-log";
+    var LOG_VISIBLE = "inspector-log-visible";
     var HISTORY_STORE = "inspector-history-store";
     var INVOKER = "inspector-invoke";
     var SNAPSHOT_DELAY_MS = 30; // events come in bursts (a server and each of its methods)
@@ -68,6 +76,8 @@
     var cleared = {}; // keys hidden by Clear (they stay in the apps' windows for a while)
     var windows = {}; // instance -> keys of its latest window
     var flushTimer = null;
+    var logOnScreen = false;
+    var logChanged = false; // records came in since the last flush
 
     function recordKey(instance, record) {
         return instance + "|" + record.kind + "|" + record.id;
@@ -76,6 +86,7 @@
     /* Send the newest records to Python (RECORDS_KEPT and RECORDS_MAX_CHARS at most) and forget the rest. */
     function flushLog() {
         flushTimer = null;
+        logChanged = false;
         var list = Object.keys(records).map(function (k) { return records[k]; });
         list.sort(function (a, b) { return (b.t || 0) - (a.t || 0); });
         var chars = 0;
@@ -114,9 +125,30 @@
             }
         });
         windows[data.instance] = keys;
-        if (!flushTimer) {
+        logChanged = true;
+        if (logOnScreen && !flushTimer) {
             flushTimer = setTimeout(flushLog, FLUSH_MS);
         }
+    }
+
+    /* Follow whether the log card is on screen (in the top page's viewport, through the shell's iframe). */
+    function watchLogOnScreen() {
+        var card = document.getElementById(LOG_CARD);
+        if (!card || !window.IntersectionObserver) {
+            logOnScreen = true; // cannot tell: always render
+            setProps(LOG_VISIBLE, {data: true});
+            return;
+        }
+        new window.IntersectionObserver(function (entries) {
+            var onScreen = entries[entries.length - 1].isIntersecting;
+            if (onScreen && !logOnScreen) {
+                setProps(LOG_VISIBLE, {data: true});
+                if (logChanged && !flushTimer) {
+                    flushLog();
+                }
+            }
+            logOnScreen = onScreen;
+        }).observe(card);
     }
 
     /* ---- ad-hoc invocations --------------------------------------------- */
@@ -189,6 +221,7 @@
                     return noUpdate();
                 }
                 watching.log = true;
+                watchLogOnScreen();
                 var followed = {};
                 window.glue42dash.glueInstancePromise.then(function (glue) {
                     var follow = function (server) {
@@ -203,10 +236,16 @@
                 return "watching";
             },
 
+            /* The latency chart's figure, rendered by Python into a store (the chart may not exist yet). */
+            showFigure: function (figure) {
+                return figure || noUpdate();
+            },
+
             /* Clear: hide every record collected so far; new ones still come in. */
             clearLog: function () {
                 Object.keys(records).forEach(function (key) { cleared[key] = true; });
                 records = {};
+                logChanged = false;
                 if (flushTimer) {
                     clearTimeout(flushTimer);
                     flushTimer = null;

@@ -21,7 +21,8 @@
  *     of order;
  *   - the whole window each time: every write is idempotent, so a write Dash
  *     merges into the next (or React batches) loses nothing; the next one
- *     carries those records again.
+ *     carries those records again. That also lets an app write at most every
+ *     PUBLISH_MS: a burst of 40 invocations costs a few writes, not 120.
  */
 (function () {
     "use strict";
@@ -30,6 +31,8 @@
     var KEPT = 20; // records of each kind in an app's window
     var TEXT_LIMIT = 200; // characters of args or outcome in a record
     var STAMPS_KEPT = 200;
+    var PUBLISH_MS = 150; // an app writes its log context at most this often
+    var PUBLISHER = "interop-log-publisher"; // the Contexts component (ids.LOG_PUBLISHER)
 
     // When this page first saw each handled record (ms since the epoch): the
     // records come from Python, and all times in the log are browser times.
@@ -122,17 +125,34 @@
         return records.sort(function (a, b) { return (b.t || 0) - (a.t || 0); }).slice(0, KEPT);
     }
 
-    /* The Contexts.set value that replaces this app's log context with `records`. */
-    function publish(records) {
+    var pending = null; // the latest window not written yet
+    var publishTimer = null;
+
+    function write() {
+        publishTimer = null;
         var g = glue();
-        if (!g) {
-            return window.dash_clientside.no_update;
+        if (!g || !pending) {
+            return;
         }
         var me = g.interop.instance;
-        return {
+        window.dash_clientside.set_props(PUBLISHER, {set: {
             name: contextName(me.instance),
-            data: {application: me.application, instance: me.instance, records: records}
-        };
+            data: {application: me.application, instance: me.instance, records: pending}
+        }});
+        pending = null;
+    }
+
+    /*
+     * Replace this app's log context with `records`, through the Contexts
+     * component's `set`, within PUBLISH_MS: windows that come sooner replace
+     * the one waiting (each holds everything the earlier one did).
+     */
+    function publish(records) {
+        pending = records;
+        if (!publishTimer) {
+            publishTimer = setTimeout(write, PUBLISH_MS);
+        }
+        return window.dash_clientside.no_update;
     }
 
     window.ioConnectLog = {contextName: contextName, invokedRecord: invokedRecord, newest: newest};

@@ -38,6 +38,7 @@ from interop.servers import (
     sort_rows,
     table_summary,
 )
+from pages.inspector import latency_chart
 
 HISTORY_SHOWN = 20
 
@@ -81,10 +82,17 @@ def sorted_by(sort, column):
 
 
 def render_log(records):
-    """The log text, its summary, the latency chart and the last arguments of each method."""
+    """The log text, its summary, the latency chart's figure and the last arguments of each method."""
     rows = merge_records(records)
     shown = bound_rows(rows)
     return log_text(shown), log_summary(shown, len(rows)), latency_figure(shown), last_args_by_method(shown)
+
+
+def show_chart(visible, figure):
+    """Add the chart the first time the log is on screen: plotly.js loads only then."""
+    if not visible:
+        raise PreventUpdate
+    return latency_chart(figure)
 
 
 # --- ad-hoc invocation -------------------------------------------------------
@@ -214,10 +222,21 @@ def register(app):
     app.callback(
         Output(ids.LOG_LINES, "children"),
         Output(ids.LOG_SUMMARY, "children"),
-        Output(ids.LATENCY_GRAPH, "figure"),
+        Output(ids.LATENCY_FIGURE, "data"),
         Output(ids.LAST_ARGS, "data"),
         Input(ids.LOG_RECORDS, "data"),
     )(render_log)
+    app.callback(
+        Output(ids.LATENCY_BOX, "children"),
+        Input(ids.LOG_VISIBLE, "data"),
+        State(ids.LATENCY_FIGURE, "data"),
+        prevent_initial_call=True,
+    )(show_chart)
+    app.clientside_callback(
+        ClientsideFunction(namespace="inspector", function_name="showFigure"),
+        Output(ids.LATENCY_GRAPH, "figure"),
+        Input(ids.LATENCY_FIGURE, "data"),
+    )
 
     # Ad-hoc invocation.
     app.callback(

@@ -154,6 +154,15 @@ def invoke_card():
     )
 
 
+def latency_chart(figure=None):
+    """The latency chart: a dcc.Graph whose figure a clientside callback keeps current."""
+    return dcc.Graph(
+        id=ids.LATENCY_GRAPH,
+        figure=figure or latency_figure([]),
+        config={"displayModeBar": False, "responsive": True},
+    )
+
+
 def log_card():
     return dbc.Card(
         [
@@ -167,12 +176,8 @@ def log_card():
             ),
             dbc.CardBody(
                 [
-                    dcc.Graph(
-                        id=ids.LATENCY_GRAPH,
-                        figure=latency_figure([]),
-                        config={"displayModeBar": False, "responsive": True},
-                        className="mb-1",
-                    ),
+                    # The chart (and plotly.js with it) is added when the log first comes into view.
+                    html.Div(id=ids.LATENCY_BOX, className="inspector-chart mb-1"),
                     # Plain text lines, not one component per row: up to 200 rows re-render quickly.
                     html.Pre(id=ids.LOG_LINES, className="small mb-0 inspector-log-lines"),
                 ],
@@ -193,6 +198,8 @@ def layout():
             dcc.Store(id=ids.SERVERS_STORE, data=[]),
             dcc.Store(id=ids.SERVERS_SORT, data=DEFAULT_SORT),
             dcc.Store(id=ids.LOG_RECORDS, data=[]),
+            dcc.Store(id=ids.LOG_VISIBLE, data=False),
+            dcc.Store(id=ids.LATENCY_FIGURE, data=latency_figure([])),
             dcc.Store(id=ids.LAST_ARGS, data={}),
             dcc.Store(id=ids.ADHOC_HISTORY_STORE, data=[]),
             html.Div(id=ids.SERVERS_WATCH, hidden=True),

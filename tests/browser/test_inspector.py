@@ -22,9 +22,9 @@ BURST = 20
 
 @pytest.fixture(scope="module")
 def shell(browser, live_server):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    # Tall enough for the whole shell: the inspector renders its log only while it is on screen.
+    context = browser.new_context(viewport={"width": 1400, "height": 2400})
     shell = Shell(context.new_page(), live_server.url).open()
-    shell.wait_connected("Inspector")
     yield shell
     problems = shell.problems()
     context.close()

@@ -30,7 +30,7 @@ EXPECTED_IDS = {
         ids.GLUE,
         ids.INSPECTOR_SERVERS,
         ids.INSPECTOR_LOG,
-        ids.LATENCY_GRAPH,
+        ids.LATENCY_BOX,
         ids.INSPECTOR_INVOKE,
         ids.ADHOC_METHOD,
         ids.ADHOC_ARGS,

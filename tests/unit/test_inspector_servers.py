@@ -169,3 +169,11 @@ def test_cbin007_render_history_latest_result_first():
     assert '"returned": null' in view  # the latest that has a result
     assert [item.children[0].children.split("  ")[1] for item in items.children] == ["Sum → ?", "Sum → ?"]
     assert inspector.render_history([], SNAPSHOT) == ("", [])
+
+
+def test_cbin009_the_chart_is_added_once_the_log_is_on_screen():
+    with pytest.raises(PreventUpdate):
+        inspector.show_chart(False, None)
+    figure = {"data": [{"type": "scatter", "x": [], "y": [], "name": "Sum @ Sum Server 1"}], "layout": {}}
+    chart = inspector.show_chart(True, figure)
+    assert chart.id == ids.LATENCY_GRAPH and chart.figure == figure
