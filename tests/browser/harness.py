@@ -99,9 +99,19 @@ class Shell:
         page.on("console", lambda message: self.console.append((message.type, message.text)))
         page.on("pageerror", lambda error: self.console.append(("pageerror", str(error))))
 
+    DEFAULT_APPS = ("Sum Server 1", "Sum Server 2", "Caller", "Inspector")
+
     def open(self):
+        """The shell with every app it embeds by default connected and rendered.
+
+        The shell's badge turns "connected" when the platform sees an app; the
+        app renders its page a moment later (once its own glue is ready), so
+        wait for that too: each shows its interop name when it has.
+        """
         self.page.goto(self.url + "/")
-        self.wait_connected("Sum Server 1", "Sum Server 2", "Caller")
+        self.wait_connected(*self.DEFAULT_APPS)
+        for name in self.DEFAULT_APPS:
+            expect(self.app(name).locator(f"#{ids.INSTANCE_NAME}")).to_have_text(name, timeout=CONNECT_TIMEOUT_MS)
         return self
 
     def card(self, name):
