@@ -204,6 +204,11 @@ def describe_target(target, servers=()):
     return "only " + ", ".join(picked) if picked else "?"
 
 
+def one_line(text):
+    """Text from other apps may hold line breaks; a log row must stay one line."""
+    return " ".join(str(text).splitlines())
+
+
 def server_text(server):
     mark = " ✔" if server["handled"] else ""
     outcome = server["outcome"] if server["ok"] else f"error: {server['outcome'] or 'failed'}"
@@ -216,7 +221,8 @@ def format_row(row):
     target = describe_target(row["target"], row["servers"])
     servers = " | ".join(server_text(s) for s in row["servers"]) or "no server"
     outcome = f"ERROR {row['error']} | {servers}" if row["error"] else servers
-    return f"{clock(row['t'])}  {row['method']}  {row['caller']} → {target}  {latency:>7}  {row['args']}  ⇒  {outcome}"
+    line = f"{clock(row['t'])}  {row['method']}  {row['caller']} → {target}  {latency:>7}  {row['args']}  ⇒  {outcome}"
+    return one_line(line)
 
 
 def log_text(rows):

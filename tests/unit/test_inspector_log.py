@@ -123,6 +123,16 @@ def test_ilog009_untrusted_text_stays_text():
     assert script.replace('"', '\\"') in log.log_text(rows)  # plain text for an html.Pre, nothing else
 
 
+def test_ilog015_a_row_stays_one_line_whatever_the_apps_send():
+    record = invoked("i1", T0, servers=())
+    record["error"] = "first line\nsecond line\r\nthird"
+    record["app"] = "Caller\n2"
+    [row] = log.merge_records([record])
+    line = log.format_row(row)
+    assert "\n" not in line and "\r" not in line
+    assert "Caller 2 → all" in line and "ERROR first line second line third" in line
+
+
 def test_ilog010_clip_and_args_text():
     assert log.clip("x" * 300) == "x" * 199 + "…"
     assert log.args_text({"a": "é", "b": [1, 2]}) == '{"a":"é","b":[1,2]}'
