@@ -44,7 +44,11 @@
      * event; a callback on `result` would miss results Dash merged.
      */
     var results = {};
-    var RESULTS_KEPT = 100;
+    var settled = {}; // invocationId -> true once its result arrived (bounded like the issued store)
+    var pendingShown = false;
+    var ticking = false;
+    var PENDING_SHOWN_AFTER_MS = 200;
+    var RESULTS_KEPT = 50; // the caller shows the latest 50 (callbacks/caller.py HISTORY_LENGTH)
 
     /*
      * The parts of a result interop/results.py and the interop log (instance
@@ -85,10 +89,22 @@
         }
         results[result.invocationId] = lean(result);
         keepNewest(results, RESULTS_KEPT);
+        settled[result.invocationId] = true;
+        keepNewest(settled, MAX_KEPT);
         window.dash_clientside.set_props(RESULTS, {data: Object.assign({}, results)});
     });
 
     var handledClicks = {Sum: 0, SendMessage: 0};
+    var problemShown = false;
+
+    /* The problem text, or no_update when it would not change (each update re-renders). */
+    function problemText(text) {
+        if (!text && !problemShown) {
+            return window.dash_clientside.no_update;
+        }
+        problemShown = Boolean(text);
+        return text;
+    }
     var queue = [];
 
     /*
@@ -114,7 +130,7 @@
         var owed = Math.max(1, (clicks || 0) - handledClicks[method]);
         handledClicks[method] = Math.max(clicks || 0, handledClicks[method]);
         if (!isTimeout(responseTimeout, 1) || !isTimeout(waitTimeout, 0)) {
-            return [noUpdate, noUpdate, BAD_TIMEOUT];
+            return [noUpdate, noUpdate, problemText(BAD_TIMEOUT)];
         }
         var options = {methodResponseTimeoutMs: responseTimeout, waitTimeoutMs: waitTimeout};
         var next = Object.assign({}, issued);
@@ -137,7 +153,7 @@
         if (wasIdle && queue.length) {
             setTimeout(drain, 0);
         }
-        return [requests[0], keepNewest(next, MAX_KEPT), ""];
+        return [requests[0], keepNewest(next, MAX_KEPT), problemText("")];
     }
 
     window.dash_clientside = Object.assign({}, window.dash_clientside, {
@@ -174,35 +190,49 @@
                 var noUpdate = window.dash_clientside.no_update;
                 if ((message || "").length > maxLength) {
                     handledClicks.SendMessage = clicks || 0;
-                    return [noUpdate, noUpdate, "Messages are limited to " + maxLength.toLocaleString("en") +
-                        " characters; this one has " + message.length.toLocaleString("en") + ". Nothing was sent."];
+                    return [noUpdate, noUpdate, problemText("Messages are limited to " +
+                        maxLength.toLocaleString("en") + " characters; this one has " +
+                        message.length.toLocaleString("en") + ". Nothing was sent.")];
                 }
                 var args = {message: message || ""};
                 return invoke("SendMessage", clicks, args, target, responseTimeout, waitTimeout, issued);
             },
 
-            /* Caller: "Waiting for Sum (all): 1.2 s of 10 s" for each invocation without a result. */
-            pendingStatus: function (issued, results) {
+            /*
+             * Caller: "Waiting for Sum (all): 1.2 s of 10 s" for each invocation without a result.
+             * Shown from the first tick (250 ms) on, so a fast answer changes nothing on the
+             * page but the ticker: this runs on every invocation and every result.
+             */
+            pendingStatus: function (issued) {
+                var noUpdate = window.dash_clientside.no_update;
                 var now = Date.now();
-                var pending = Object.keys(issued || {}).filter(function (id) {
-                    return !(results && id in results);
-                });
+                var pending = Object.keys(issued || {}).filter(function (id) { return !settled[id]; });
                 Object.keys(firstSeen).forEach(function (id) {
                     if (pending.indexOf(id) < 0) {
                         delete firstSeen[id];
                     }
                 });
-                if (!pending.length) {
-                    return ["", "small text-muted d-none", true];
+                pending.forEach(function (id) { firstSeen[id] = firstSeen[id] || now; });
+                var show = pending.some(function (id) { return now - firstSeen[id] >= PENDING_SHOWN_AFTER_MS; });
+                var outputs = [noUpdate, noUpdate, noUpdate];
+                if (show) {
+                    outputs[0] = pending.map(function (id) {
+                        var p = issued[id];
+                        var elapsed = ((now - firstSeen[id]) / 1000).toFixed(1);
+                        var limit = p.options.methodResponseTimeoutMs / 1000;
+                        return "Waiting for " + p.method + " (" + p.target + "): " + elapsed + " s of " + limit + " s";
+                    }).join(" · ");
                 }
-                var lines = pending.map(function (id) {
-                    var p = issued[id];
-                    firstSeen[id] = firstSeen[id] || now;
-                    var elapsed = ((now - firstSeen[id]) / 1000).toFixed(1);
-                    var limit = p.options.methodResponseTimeoutMs / 1000;
-                    return "Waiting for " + p.method + " (" + p.target + "): " + elapsed + " s of " + limit + " s";
-                });
-                return [lines.join(" · "), "small text-muted", false];
+                if (show !== pendingShown) {
+                    outputs[1] = show ? "small text-muted" : "small text-muted d-none";
+                    outputs[0] = show ? outputs[0] : "";
+                }
+                if ((pending.length > 0) !== ticking) {
+                    outputs[2] = !pending.length;
+                }
+                pendingShown = show;
+                ticking = pending.length > 0;
+                return outputs;
             },
 
             /* Shell: keep the connected-apps store in step with the platform's interop servers. */

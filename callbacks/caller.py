@@ -15,7 +15,7 @@ from dash import ClientsideFunction, Input, Output, State
 
 import ids
 from callbacks.common import register_client_common
-from callbacks.server import sum_invocation_handler
+from callbacks.server import handle_sum, prepend_handled
 from interop.results import DEFAULT_TARGET, describe_send_result, describe_sum_result
 from pages.common import lines_to_children
 from pages.server import sum_registration
@@ -62,7 +62,8 @@ def serve_sum(enabled):
 
 def caller_sum_handler(invoke):
     """The caller's own Sum handler: the server's logic; its handled entries only feed the interop log."""
-    return sum_invocation_handler(invoke)
+    result, entry = handle_sum(invoke)
+    return result, prepend_handled(entry)
 
 
 def register(app):

@@ -38,28 +38,52 @@ def handled_entry(method, invoke, outcome, ok=True):
     }
 
 
-def prepend_handled(entry):
-    """A Patch that adds ``entry`` on top of the list and keeps it bounded.
+def handled_line(entry):
+    outcome = entry["outcome"] if entry["ok"] else f"refused: {entry['outcome']}"
+    return f"{entry['time']} {entry['method']} from {entry['caller']} with {entry['args']!r}: {outcome}"
+
+
+def prepend_bounded(item):
+    """A Patch that puts ``item`` on top of a list and keeps the list to MAX_HANDLED.
 
     A Patch, rather than State plus a new list, so the Sum and SendMessage
     handlers can both write without overwriting each other's entries.
     """
     patch = Patch()
-    patch.prepend(entry)
+    patch.prepend(item)
     del patch[MAX_HANDLED]
     return patch
 
 
-def sum_invocation_handler(invoke):
-    """Handler for the "Sum" Interop method: always answers with the invocationId."""
+def prepend_handled(entry):
+    """Adds ``entry`` to the handled-invocations store (the interop log's records)."""
+    return prepend_bounded(entry)
+
+
+def prepend_line(entry):
+    """Adds ``entry``'s line to the page's handled list (an ``html.Pre`` of text lines).
+
+    The handler writes the list itself: rendering it from the store in another
+    callback cost a second round trip per invocation, on the page whose answer
+    the caller is waiting for.
+    """
+    return prepend_bounded(handled_line(entry) + "\n")
+
+
+def handle_sum(invoke):
+    """``(result, handled entry)`` for one Sum invocation; the result always has its invocationId."""
     if invoke is None:
         raise PreventUpdate
     result = answer(invoke, compute_sum)
     if "error" in result:
-        entry = handled_entry("Sum", invoke, result["error"]["message"], ok=False)
-    else:
-        entry = handled_entry("Sum", invoke, f"sum = {format_number(result['invocationResult']['sum'])}")
-    return result, prepend_handled(entry)
+        return result, handled_entry("Sum", invoke, result["error"]["message"], ok=False)
+    return result, handled_entry("Sum", invoke, f"sum = {format_number(result['invocationResult']['sum'])}")
+
+
+def sum_invocation_handler(invoke):
+    """Handler for the "Sum" Interop method: the answer, the handled record and its line on the page."""
+    result, entry = handle_sum(invoke)
+    return result, prepend_handled(entry), prepend_line(entry)
 
 
 def send_message_invocation_handler(invoke):
@@ -68,8 +92,10 @@ def send_message_invocation_handler(invoke):
         raise PreventUpdate
     message, problem = clean_message(invoke.get("args"))
     if problem:  # keep showing the last good message; the log says what was refused
-        return no_update, prepend_handled(handled_entry("SendMessage", invoke, problem, ok=False))
-    return message, prepend_handled(handled_entry("SendMessage", invoke, "shown"))
+        entry = handled_entry("SendMessage", invoke, problem, ok=False)
+        return no_update, prepend_handled(entry), prepend_line(entry)
+    entry = handled_entry("SendMessage", invoke, "shown")
+    return message, prepend_handled(entry), prepend_line(entry)
 
 
 def registration_errors(sum_error, send_message_error):
@@ -82,26 +108,18 @@ def registration_errors(sum_error, send_message_error):
     return [html.Div(text, className="alert alert-danger py-1 mb-2") for text in problems]
 
 
-def handled_line(entry):
-    outcome = entry["outcome"] if entry["ok"] else f"refused: {entry['outcome']}"
-    return f"{entry['time']} {entry['method']} from {entry['caller']} with {entry['args']!r}: {outcome}"
-
-
-def render_handled(entries):
-    """Plain text lines: cheap for the browser to re-render on every invocation."""
-    return "\n".join(handled_line(entry) for entry in entries or [])
-
-
 def register(app):
     app.callback(
         Output(ids.REGISTER_SUM, "result"),
         Output(ids.HANDLED_STORE, "data", allow_duplicate=True),
+        Output(ids.HANDLED_LIST, "children", allow_duplicate=True),
         Input(ids.REGISTER_SUM, "invoke"),
         prevent_initial_call=True,
     )(sum_invocation_handler)
     app.callback(
         Output(ids.MESSAGE, "children"),
         Output(ids.HANDLED_STORE, "data", allow_duplicate=True),
+        Output(ids.HANDLED_LIST, "children", allow_duplicate=True),
         Input(ids.REGISTER_SEND_MESSAGE, "invoke"),
         prevent_initial_call=True,
     )(send_message_invocation_handler)
@@ -110,7 +128,6 @@ def register(app):
         Input(ids.REGISTER_SUM, "error"),
         Input(ids.REGISTER_SEND_MESSAGE, "error"),
     )(registration_errors)
-    app.callback(Output(ids.HANDLED_LIST, "children"), Input(ids.HANDLED_STORE, "data"))(render_handled)
     register_log_publisher(app)
     register_client_common(app)
 

@@ -57,7 +57,7 @@ def layout():
                         className="mb-2",
                     ),
                     html.Small("Handled invocations (latest first)", className="text-muted"),
-                    html.Pre(id=ids.HANDLED_LIST, className="small mb-0 history"),
+                    html.Pre([], id=ids.HANDLED_LIST, className="small mb-0 history"),
                 ],
                 fluid=True,
             ),

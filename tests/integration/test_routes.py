@@ -172,6 +172,7 @@ def test_rout013_sum_handler_answers_over_http(client):
             "outputs": [
                 {"id": ids.REGISTER_SUM, "property": "result"},
                 {"id": ids.HANDLED_STORE, "property": "data"},
+                {"id": ids.HANDLED_LIST, "property": "children"},
             ],
             "inputs": [{"id": ids.REGISTER_SUM, "property": "invoke", "value": invoke}],
             "changedPropIds": [f"{ids.REGISTER_SUM}.invoke"],

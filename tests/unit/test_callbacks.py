@@ -22,15 +22,16 @@ def patch_operations(patch):
 
 
 def test_cbsv001_sum_handler_answers_with_invocation_id():
-    result, log = server.sum_invocation_handler(invoke({"a": 37, "b": 5}, "abc"))
+    result, log, lines = server.sum_invocation_handler(invoke({"a": 37, "b": 5}, "abc"))
     assert result == {"invocationId": "abc", "invocationResult": {"sum": 42.0}}
-    prepend = patch_operations(log)[0]
-    assert prepend["operation"] == "Prepend"
-    assert prepend["params"]["value"]["caller"] == "Caller"
+    record = patch_operations(log)[0]
+    assert record["operation"] == "Prepend" and record["params"]["value"]["caller"] == "Caller"
+    line = patch_operations(lines)[0]
+    assert line["operation"] == "Prepend" and " Sum from Caller with " in line["params"]["value"]
 
 
 def test_cbsv002_sum_handler_error_keeps_invocation_id():
-    result, _ = server.sum_invocation_handler(invoke({"a": "nan", "b": 5}, "xyz"))
+    result, *_ = server.sum_invocation_handler(invoke({"a": "nan", "b": 5}, "xyz"))
     assert result == {"invocationId": "xyz", "error": {"message": NOT_NUMBERS}}
 
 
@@ -41,23 +42,27 @@ def test_cbsv003_handlers_ignore_the_initial_none():
 
 
 def test_cbsv004_handled_log_is_bounded():
-    ops = patch_operations(server.prepend_handled({"method": "Sum"}))
-    assert [op["operation"] for op in ops] == ["Prepend", "Delete"]
-    assert ops[1]["location"] == [server.MAX_HANDLED]
+    entry = {"time": "10:00:00", "method": "Sum", "caller": "Caller", "args": {}, "outcome": "sum = 0", "ok": True}
+    for patch in (server.prepend_handled(entry), server.prepend_line(entry)):
+        ops = patch_operations(patch)
+        assert [op["operation"] for op in ops] == ["Prepend", "Delete"]
+        assert ops[1]["location"] == [server.MAX_HANDLED]
+    assert patch_operations(server.prepend_line(entry))[0]["params"]["value"] == server.handled_line(entry) + "\n"
 
 
 def test_cbsv005_send_message_returns_text_as_is():
     payload = "<script>alert(1)</script>"
-    shown, _ = server.send_message_invocation_handler(invoke({"message": payload}))
+    shown, *_ = server.send_message_invocation_handler(invoke({"message": payload}))
     assert shown == payload  # a string child: React renders it as text
 
 
 @pytest.mark.parametrize("args", [{"message": 42}, {"message": None}, {"message": {"x": 1}}, {}])
 def test_cbsv006_send_message_refuses_non_text(args):
-    shown, log = server.send_message_invocation_handler(invoke(args))
+    shown, log, lines = server.send_message_invocation_handler(invoke(args))
     assert shown is no_update
     entry = patch_operations(log)[0]["params"]["value"]
     assert (entry["outcome"], entry["ok"]) == ("Ignored a message that was not text.", False)
+    assert patch_operations(lines)[0]["params"]["value"].endswith(": refused: Ignored a message that was not text.\n")
 
 
 def test_cbsv007_registration_errors_are_shown():
@@ -184,8 +189,7 @@ def test_cbsv008_handled_log_renders_as_text_lines():
             "ok": False,
         },
     ]
-    assert server.render_handled(entries).splitlines() == [
+    assert [server.handled_line(entry) for entry in entries] == [
         "10:00:01 Sum from Caller with {'a': 1, 'b': 2}: sum = 3",
         "10:00:00 SendMessage from Caller 2 with {'message': 4}: refused: Ignored a message that was not text.",
     ]
-    assert server.render_handled(None) == ""
