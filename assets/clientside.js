@@ -43,7 +43,8 @@
      * all to the results store. The compat script announces each result as an
      * event; a callback on `result` would miss results Dash merged.
      */
-    var results = {};
+    var results = {}; // invocationId -> {method, args, target, options, seq, result}
+    var issuedById = {}; // what this page sent, by invocationId (bounded like the issued store)
     var settled = {}; // invocationId -> true once its result arrived (bounded like the issued store)
     var pendingShown = false;
     var ticking = false;
@@ -84,14 +85,15 @@
     window.addEventListener("dash_glue42:result", function (event) {
         var result = event.detail.result;
         var known = Object.keys(INVOKERS).some(function (m) { return INVOKERS[m] === event.detail.id; });
-        if (!known || !result || !result.invocationId) {
+        var invocation = result && issuedById[result.invocationId];
+        if (!known || !invocation) {
             return;
         }
-        results[result.invocationId] = lean(result);
+        results[result.invocationId] = Object.assign({}, invocation, {result: lean(result)});
         keepNewest(results, RESULTS_KEPT);
         settled[result.invocationId] = true;
         keepNewest(settled, MAX_KEPT);
-        window.dash_clientside.set_props(RESULTS, {data: Object.assign({}, results)});
+        window.dash_clientside.set_props(RESULTS, {data: Object.values(results)});
     });
 
     var handledClicks = {Sum: 0, SendMessage: 0};
@@ -144,11 +146,12 @@
                 options: options
             };
             sequence += 1;
-            next[request.invocationId] = {method: method, args: argumentObj, target: request.target,
-                options: options, seq: sequence, at: Date.now()};
+            next[request.invocationId] = issuedById[request.invocationId] = {method: method, args: argumentObj,
+                target: request.target, options: options, seq: sequence, at: Date.now()};
             requests.push(request);
         }
         var wasIdle = queue.length === 0;
+        keepNewest(issuedById, MAX_KEPT);
         queue.push.apply(queue, requests.slice(1));
         if (wasIdle && queue.length) {
             setTimeout(drain, 0);

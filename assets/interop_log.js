@@ -168,14 +168,20 @@
             },
 
             /* Caller: publish its invocations (issued, with their results when in) and what it handled itself. */
-            publishCaller: function (glueReady, handled, results, issued) {
+            publishCaller: function (glueReady, handled, settled, issued) {
                 if (!glueReady) {
                     return window.dash_clientside.no_update;
                 }
+                var results = {}; // the caller's settled invocations (assets/clientside.js), by invocationId
+                (settled || []).forEach(function (record) {
+                    if (record && record.result) {
+                        results[record.result.invocationId] = record.result;
+                    }
+                });
                 var invoked = Object.keys(issued || {}).map(function (id) {
                     var i = issued[id];
                     var invocation = {method: i.method, args: i.args, target: i.target, at: i.at};
-                    return invokedRecord(id, invocation, (results || {})[id] || null);
+                    return invokedRecord(id, invocation, results[id] || null);
                 }).filter(function (record) { return record.t; });
                 return publish(newest(invoked).concat(handledRecords(handled)));
             },

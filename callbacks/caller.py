@@ -7,8 +7,8 @@ ten times 5 ms apart made ONE invocation with a server callback, and 150
 invocations in flight lost a result with a callback on ``result``. So
 ``assets/clientside.js`` turns every click into an invocation and records
 every result by ``invocationId`` (from the compat script's result events); the
-Python callback below renders them all, and being superseded cannot lose
-anything because it always renders everything.
+Python callback below renders them (the newest 50, with what was sent), and
+being superseded cannot lose anything because it always renders them all.
 """
 
 from dash import ClientsideFunction, Input, Output, State
@@ -23,14 +23,10 @@ from pages.server import sum_registration
 HISTORY_LENGTH = 50
 
 
-def latest(results, issued, method):
-    """``(invocation, result)`` pairs for ``method``, newest first."""
-    pairs = [
-        (issued[invocation_id], result)
-        for invocation_id, result in (results or {}).items()
-        if invocation_id in (issued or {}) and issued[invocation_id].get("method") == method
-    ]
-    return sorted(pairs, key=lambda pair: pair[0].get("seq", 0), reverse=True)
+def latest(records, method):
+    """The settled invocations of ``method``, newest (by when they were made) first."""
+    mine = [r for r in records or [] if isinstance(r, dict) and r.get("method") == method]
+    return sorted(mine, key=lambda record: record.get("seq", 0), reverse=True)
 
 
 def describe(invocation, result):
@@ -39,19 +35,24 @@ def describe(invocation, result):
     return describe_send_result(result, invocation.get("options"))
 
 
-def history_line(invocation, result):
-    args = invocation.get("args") or {}
-    summary = "; ".join(text for _, text in describe(invocation, result))
-    return f"{args.get('a')!r} + {args.get('b')!r} ({invocation.get('target')}): {summary}"
+def history_line(record):
+    args = record.get("args") or {}
+    summary = "; ".join(text for _, text in describe(record, record.get("result")))
+    return f"{args.get('a')!r} + {args.get('b')!r} ({record.get('target')}): {summary}"
 
 
-def render_results(results, issued):
-    """The latest Sum and SendMessage results, and the recent Sum history."""
-    sums = latest(results, issued, "Sum")
-    sends = latest(results, issued, "SendMessage")
-    sum_result = lines_to_children(describe(*sums[0])) if sums else []
-    send_result = lines_to_children(describe(*sends[0])) if sends else []
-    history = "\n".join(history_line(*pair) for pair in sums[:HISTORY_LENGTH])
+def render_results(records):
+    """The latest Sum and SendMessage results, and the recent Sum history.
+
+    ``records`` are the caller's settled invocations (what it sent, and the
+    lean result), newest 50 only: the page keeps the journal, so this
+    request stays small however many invocations were made.
+    """
+    sums = latest(records, "Sum")
+    sends = latest(records, "SendMessage")
+    sum_result = lines_to_children(describe(sums[0], sums[0].get("result"))) if sums else []
+    send_result = lines_to_children(describe(sends[0], sends[0].get("result"))) if sends else []
+    history = "\n".join(history_line(record) for record in sums[:HISTORY_LENGTH])
     return sum_result, history, send_result
 
 
@@ -97,7 +98,6 @@ def register(app):
         Output(ids.SUM_HISTORY, "children"),
         Output(ids.SEND_MESSAGE_RESULT, "children"),
         Input(ids.RESULTS_STORE, "data"),
-        State(ids.ISSUED_STORE, "data"),
         prevent_initial_call=True,
     )(render_results)
     app.clientside_callback(

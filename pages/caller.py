@@ -102,7 +102,7 @@ def layout():
             # Filled with a MethodRegister for Sum while the serve-sum switch is on.
             html.Div(id=ids.CALLER_SUM_SLOT),
             dcc.Store(id=ids.ISSUED_STORE, data={}),
-            dcc.Store(id=ids.RESULTS_STORE, data={}),
+            dcc.Store(id=ids.RESULTS_STORE, data=[]),
             dcc.Store(id=ids.HANDLED_STORE, data=[]),  # what its own Sum handled, for the interop log
             log_publisher(),
             dcc.Interval(id=ids.PENDING_TICK, interval=250, disabled=True),

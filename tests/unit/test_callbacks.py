@@ -92,17 +92,22 @@ def sum_result(invocation_id, total, servers=(S1,)):
     }
 
 
+def record(invocation_id, result):
+    return {**ISSUED[invocation_id], "result": result}
+
+
 def test_cbcl001_render_results_latest_and_history():
-    results = {"i2": sum_result("i2", 7.0), "i1": sum_result("i1", 3.0)}
-    latest, history, sent = caller.render_results(results, ISSUED)
-    assert [c.children for c in latest] == ["Sum Server 1: Sum is 7"]  # i2 is newer, target all
+    records = [record("i1", sum_result("i1", 3.0)), record("i2", sum_result("i2", 7.0))]
+    latest, history, sent = caller.render_results(records)
+    assert [c.children for c in latest] == ["Sum Server 1: Sum is 7"]  # i2 was made later, target all
     assert history.splitlines() == ["3 + 4 (all): Sum Server 1: Sum is 7", "1 + 2 (best): Sum is 3"]
     assert sent == []
 
 
-def test_cbcl002_render_results_ignores_unknown_invocations():
-    latest, history, _ = caller.render_results({"zz": sum_result("zz", 1.0)}, ISSUED)
-    assert latest == [] and history == ""
+def test_cbcl002_render_results_ignores_malformed_records():
+    latest, history, sent = caller.render_results([None, "x", {"method": "Other"}])
+    assert latest == [] and history == "" and sent == []
+    assert caller.render_results(None) == ([], "", [])
 
 
 def test_cbcl003_serve_sum_mounts_a_registration():
