@@ -118,8 +118,12 @@ class Shell:
         return self.page.locator(".card", has=self.page.locator(f'iframe[data-name="{name}"]'))
 
     def wait_connected(self, *names):
+        """Until the platform lists each app and the app's own glue is ready (the platform sees it first)."""
         for name in names:
             expect(self.card(name).locator(".badge")).to_have_text("connected", timeout=CONNECT_TIMEOUT_MS)
+            self.frame(name).wait_for_function(
+                "() => Boolean(window.glue42dash && window.glue42dash.glueInstance)", timeout=CONNECT_TIMEOUT_MS
+            )
 
     def app(self, name):
         """A FrameLocator for an embedded app: its locators auto-wait."""
