@@ -31,6 +31,7 @@ COUNTS = {
     "full": {"round_trips": 60, "raw": 200, "burst": 100, "loads": 5, "wrk_seconds": 8},
     "smoke": {"round_trips": 3, "raw": 5, "burst": 5, "loads": 1, "wrk_seconds": 1},
 }
+# The apps the figures use; the shell may embed more (the inspector), and the cold load waits for all of them.
 SHELL_APPS = ("Sum Server 1", "Sum Server 2", "Caller")
 
 
@@ -69,7 +70,9 @@ def raw_invokes(shell, method, args_list, target="best"):
 def interop_figures(browser, url, counts):
     context = browser.new_context()
     try:
-        shell = Shell(context.new_page(), url).open()
+        shell = Shell(context.new_page(), url)
+        shell.page.goto(url + "/")
+        shell.wait_connected(*SHELL_APPS)
         # Warm up: first invocations pay for lazy set-up in both apps.
         sum_round_trips(shell, 2, "best", 900)
         figures = {
@@ -109,9 +112,9 @@ def wire_bytes(browser, url, wait_for_apps):
             page.goto(url)
             ready = page.wait_for_function(
                 """(names) => {
-                    const up = [...document.querySelectorAll('.card')].filter((card) =>
-                        card.querySelector('.badge')?.textContent === 'connected').length;
-                    return up >= names.length ? performance.now() : false;
+                    const badges = [...document.querySelectorAll('.card .badge')];
+                    const up = badges.filter((badge) => badge.textContent === 'connected').length;
+                    return up >= names.length && up === badges.length ? {ms: performance.now(), apps: up} : false;
                 }""",
                 arg=list(SHELL_APPS),
                 polling="raf",
@@ -139,7 +142,8 @@ def page_figures(browser, url, counts):
     loads = [wire_bytes(browser, url + "/", wait_for_apps=True) for _ in range(counts["loads"])]
     _, app_bytes = wire_bytes(browser, url + "/caller/", wait_for_apps=False)
     return {
-        "cold_load": latency([ms for ms, _ in loads]),
+        "cold_load": latency([ready["ms"] for ready, _ in loads]),
+        "shell_apps": loads[0][0]["apps"],
         "shell_bytes": loads[0][1],
         "app_bytes": app_bytes,
     }

@@ -35,7 +35,12 @@ def rows(run):
             None,
             None,
         ),
-        ("cold load of the shell until every app is connected (p50 / p95)", ms(run["cold_load"]), None, None),
+        (
+            f"cold load of the shell until all {run.get('shell_apps', '?')} apps are connected (p50 / p95)",
+            ms(run["cold_load"]),
+            None,
+            None,
+        ),
         ("first load of one app (/caller/), on the wire", kb(run["app_bytes"]), None, None),
         ("first load of the whole shell, on the wire", kb(run["shell_bytes"]), None, None),
         (
