@@ -36,8 +36,8 @@ def rows(run):
             None,
         ),
         (
-            f"cold load of the shell until all {run.get('shell_apps', '?')} apps are connected (p50 / p95)",
-            ms(run["cold_load"]),
+            "cold load of the shell until all its apps are connected (p50 / p95)",
+            f"{ms(run['cold_load'])} ({run.get('shell_apps', '?')} apps)",
             None,
             None,
         ),
