@@ -55,9 +55,14 @@ def handled(shell, name):
 
 def invoke_form(shell, method, args, target="best", instances=()):
     page = inspector(shell)
-    page.locator(f"#{ids.ADHOC_METHOD}").select_option(method)
+    method_box = page.locator(f"#{ids.ADHOC_METHOD}")
     args_box = page.locator(f"#{ids.ADHOC_ARGS}")
-    expect(args_box).not_to_have_value("")  # prefilled for the method: wait, then overwrite
+    if method_box.input_value() != method:
+        # Picking a method prefills the arguments from the server: wait for that before typing,
+        # or a late prefill (seen under load) replaces what the test typed.
+        args_box.fill("")
+        method_box.select_option(method)
+        expect(args_box).not_to_have_value("")
     args_box.fill(args)
     page.locator(f"#{ids.ADHOC_TARGET}").get_by_text(target, exact=True).click()
     for name in instances:
