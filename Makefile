@@ -39,7 +39,7 @@ serve: $(VENV)/.runtime
 ## test: lint, then the whole suite (unit, Flask client, browser) on Dash 4 and again on Dash 2.18
 test: $(VENV)/.dev $(DASH2_VENV)/.dev
 	@scripts/ensure-chromium.sh
-	@scripts/ensure-wrk.sh
+	@scripts/ensure-debian-package.sh wrk wrk "the benchmark"
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	@echo "== Dash 4 line (requirements.txt) =="
@@ -51,7 +51,7 @@ test: $(VENV)/.dev $(DASH2_VENV)/.dev
 BENCH_ARGS ?=
 bench: $(VENV)/.dev
 	@scripts/ensure-chromium.sh
-	@scripts/ensure-wrk.sh
+	@scripts/ensure-debian-package.sh wrk wrk "the benchmark"
 	$(BIN)/python -m bench $(BENCH_ARGS)
 
 lint: $(VENV)/.dev
