@@ -8,6 +8,7 @@ import flask
 from dash import html
 
 import desktop
+import navigation
 import registry
 import security
 import static_files
@@ -74,6 +75,7 @@ def create_server(config=None):
     static_files.init_app(server)
     security.init_app(server, server.extensions["dash_apps"].values())
     desktop.init_app(server)
+    navigation.init_app(server, registry.SHELL.prefix)
     server.add_url_rule("/healthz", "healthz", healthz)
     return server
 

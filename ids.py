@@ -86,6 +86,10 @@ FRAMES_GRID = "frames-grid"
 SHELL_NOTICE = "shell-notice"
 CONNECTED_STORE = "connected-apps"
 CONNECTION_WATCH = "connection-watch"
+URL = "url"  # dcc.Location: the shell is a multi-page app (Workspace, Guide)
+PAGE = "page"  # where the current page renders
+PAGE_FRAMES_STORE = "page-frames"  # the apps a guide page embeds (the workspace's are in FRAMES_STORE)
+PLATFORM_STATUS = "platform-status"
 
 
 def frame_slot(slot):
@@ -104,6 +108,11 @@ def add_app(app_name):
 
 def remove_frame(key):
     return {"type": "remove-frame", "frame": key}
+
+
+def code_block(number):
+    """The n-th code listing of a guide page (a string id: dcc.Clipboard copies it by target_id)."""
+    return f"guide-code-{number}"
 
 
 def sort_column(column):

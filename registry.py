@@ -72,6 +72,7 @@ SHELL = AppSpec(
     prefix="/",
     layout=partial(pages.shell.layout, CLIENT_APPS),
     register_callbacks=callbacks.shell.register,
+    validation_layout=partial(pages.shell.default_workspace, CLIENT_APPS),  # pages render later
     is_platform=True,
 )
 

@@ -256,11 +256,12 @@
             },
 
             /* Shell: the badge of one embedded app, from the connected-apps store. */
-            frameStatus: function (connected, badgeId, frames) {
+            frameStatus: function (connected, badgeId, frames, pageFrames) {
                 if (!badgeId) { // a badge just removed: Dash 4 still runs its MATCH callback once, without it
                     throw window.dash_clientside.PreventUpdate;
                 }
-                var frame = (frames || []).find(function (f) { return f.key === badgeId.frame; });
+                var all = (frames || []).concat(pageFrames || []); // the workspace's, and a guide page's
+                var frame = all.find(function (f) { return f.key === badgeId.frame; });
                 var up = Boolean(frame) && (connected || []).indexOf(frame.name) >= 0;
                 return up ? ["connected", "success"] : ["connecting…", "secondary"];
             }

@@ -1,12 +1,30 @@
-"""Callbacks of the platform shell: managing the embedded apps and their status."""
+"""Callbacks of the platform shell: its pages, the embedded apps and their status."""
 
 from dash import ALL, MATCH, ClientsideFunction, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
 import ids
-from pages.shell import EMPTY_SLOT_CLASS, MAX_FRAMES, SLOT_CLASS, frame_card, frame_record
+from navigation import route
+from pages.guide import guide_index, not_found, topic_page
+from pages.shell import EMPTY_SLOT_CLASS, MAX_FRAMES, SLOT_CLASS, frame_card, frame_record, workspace
 
 FULL = f"The shell holds at most {MAX_FRAMES} apps. Remove one to add another."
+
+
+def render_page(pathname, frames, apps):
+    """The page for ``pathname`` and the frame records of the apps it embeds beyond the workspace's.
+
+    The workspace is rebuilt from the frames store, so apps added or removed
+    there are still so after a visit to the guide.
+    """
+    kind, topic = route(pathname)
+    if kind == "workspace":
+        return workspace(frames, apps), []
+    if kind == "guide":
+        return guide_index()
+    if kind == "topic":
+        return topic_page(topic, apps)
+    return not_found(pathname)
 
 
 def slot_updates(slot, children, class_name):
@@ -58,6 +76,13 @@ def manage_frames(add_clicks, remove_clicks, frames, addable):
 
 def register(app):
     app.callback(
+        Output(ids.PAGE, "children"),
+        Output(ids.PAGE_FRAMES_STORE, "data"),
+        Input(ids.URL, "pathname"),
+        State(ids.FRAMES_STORE, "data"),
+        State(ids.ADDABLE_STORE, "data"),
+    )(render_page)
+    app.callback(
         Output(ids.FRAMES_STORE, "data"),
         Output(ids.frame_slot(ALL), "children"),
         Output(ids.frame_slot(ALL), "className"),
@@ -84,4 +109,5 @@ def register(app):
         Input(ids.CONNECTED_STORE, "data"),
         Input(ids.frame_status(MATCH), "id"),
         State(ids.FRAMES_STORE, "data"),
+        State(ids.PAGE_FRAMES_STORE, "data"),
     )

@@ -9,6 +9,9 @@ from dash import dcc, html
 import ids
 from definitions import app_definitions
 
+WORKSPACE_PATH = "/"
+GUIDE_PATH = "/guide"
+
 
 def platform_settings(client_apps):
     """``Glue42`` settings that make the shell the Glue42 Core Main app.
@@ -63,12 +66,15 @@ def default_frames(client_apps):
     return frames
 
 
-def frame_card(record):
+def frame_card(record, removable=True):
     header = [
         html.Span(record["name"], className="fw-semibold"),
         dbc.Badge("connecting…", id=ids.frame_status(record["key"]), color="secondary", className="ms-2"),
-        dbc.Button("Remove", id=ids.remove_frame(record["key"]), size="sm", color="link", className="ms-auto p-0"),
     ]
+    if removable:
+        header.append(
+            dbc.Button("Remove", id=ids.remove_frame(record["key"]), size="sm", color="link", className="ms-auto p-0")
+        )
     return dbc.Card(
         [
             dbc.CardHeader(header, className="d-flex align-items-center py-1"),
@@ -100,42 +106,95 @@ def frame_slots(frames):
     return slots
 
 
-def layout(client_apps):
-    frames = default_frames(client_apps)
-    addable = {app.name: {"title": app.title, "prefix": app.prefix} for app in client_apps}
+def workspace(frames, client_apps):
+    """The Workspace page (/): every app side by side, in fixed slots; apps can be added and removed."""
+    toolbar = html.Div(
+        [
+            html.Span(
+                [
+                    "Apps on the interop bus, each in its own iframe. New here? Follow the ",
+                    dcc.Link("guide", href=GUIDE_PATH),
+                    ".",
+                ],
+                className="text-muted small me-auto",
+            ),
+            *[
+                dbc.Button(f"Add {name}", id=ids.add_app(name), color="secondary", outline=True, size="sm")
+                for name in client_apps
+            ],
+        ],
+        className="d-flex align-items-center gap-2 mb-2",
+    )
+    return html.Div(
+        [toolbar, html.Div(id=ids.SHELL_NOTICE), dbc.Row(frame_slots(frames), id=ids.FRAMES_GRID)],
+        className="container-fluid",
+        **{"data-page": "workspace"},
+    )
+
+
+def platform(client_apps):
+    """The platform itself, shown in the navigation bar as its state.
+
+    ``Glue42`` renders its children once the platform is up, so the page
+    (outside it) shows at once while the platform starts; the apps in its
+    iframes keep asking their parent until it answers
+    (assets/dash_glue42_compat.js).
+    """
     return dash_glue42.Glue42(
         id=ids.GLUE,
         settings=platform_settings(client_apps),
-        fallback=html.Div("Starting the io.Connect web platform…", className="p-3 text-muted"),
+        fallback=html.Span("Starting the io.Connect platform…", className="navbar-text small"),
         children=[
-            dcc.Store(id=ids.FRAMES_STORE, data=frames),
-            dcc.Store(id=ids.ADDABLE_STORE, data=addable),
-            dcc.Store(id=ids.CONNECTED_STORE, data=[]),
+            html.Span("io.Connect platform running", id=ids.PLATFORM_STATUS, className="navbar-text small"),
             html.Div(id=ids.CONNECTION_WATCH, hidden=True),
-            dbc.Navbar(
-                dbc.Container(
-                    [
-                        dbc.NavbarBrand("io.Connect Dash Interop: reference app"),
-                        html.Div(
-                            [
-                                dbc.Button(f"Add {app.name}", id=ids.add_app(app.name), color="light", size="sm")
-                                for app in client_apps
-                            ],
-                            className="d-flex gap-2",
-                        ),
-                    ],
-                    fluid=True,
-                ),
-                color="dark",
-                dark=True,
-                className="mb-3",
-            ),
-            dbc.Container(
-                [
-                    html.Div(id=ids.SHELL_NOTICE),
-                    dbc.Row(frame_slots(frames), id=ids.FRAMES_GRID),
-                ],
-                fluid=True,
-            ),
         ],
+    )
+
+
+def addable_apps(client_apps):
+    """``{name: {"title", "prefix"}}``: what the workspace can add and the guide can embed."""
+    return {app.name: {"title": app.title, "prefix": app.prefix} for app in client_apps}
+
+
+def default_workspace(client_apps):
+    return workspace(default_frames(client_apps), addable_apps(client_apps))
+
+
+def navbar(client_apps):
+    """Links navigate inside the page (no reload), so the platform and its apps' bus stay up."""
+    return dbc.Navbar(
+        dbc.Container(
+            [
+                dbc.NavbarBrand("io.Connect Dash Interop", href=WORKSPACE_PATH),
+                dbc.Nav(
+                    [
+                        dbc.NavItem(dbc.NavLink("Workspace", href=WORKSPACE_PATH, active="exact")),
+                        dbc.NavItem(dbc.NavLink("Guide", href=GUIDE_PATH, active="partial")),
+                    ],
+                    navbar=True,
+                    className="me-auto",
+                ),
+                platform(client_apps),
+            ],
+            fluid=True,
+        ),
+        color="dark",
+        dark=True,
+        className="mb-3",
+    )
+
+
+def layout(client_apps):
+    """The shell: the navigation (with the platform) and the current page, rendered by ``callbacks.shell``."""
+    frames = default_frames(client_apps)
+    return html.Div(
+        [
+            dcc.Location(id=ids.URL),
+            dcc.Store(id=ids.FRAMES_STORE, data=frames),
+            dcc.Store(id=ids.ADDABLE_STORE, data=addable_apps(client_apps)),
+            dcc.Store(id=ids.CONNECTED_STORE, data=[]),
+            dcc.Store(id=ids.PAGE_FRAMES_STORE, data=[]),
+            navbar(client_apps),
+            html.Main(id=ids.PAGE),
+        ]
     )

@@ -9,7 +9,7 @@ import ids
 import registry
 
 EXPECTED_IDS = {
-    "/": [ids.GLUE, ids.FRAMES_GRID, ids.FRAMES_STORE, ids.ADDABLE_STORE],
+    "/": [ids.GLUE, ids.URL, ids.PAGE, ids.FRAMES_STORE, ids.ADDABLE_STORE],  # pages: test_guide_routes.py
     "/server/": [ids.GLUE, ids.REGISTER_SUM, ids.REGISTER_SEND_MESSAGE, ids.MESSAGE, ids.HANDLED_LIST],
     "/caller/": [
         ids.GLUE,
@@ -96,7 +96,7 @@ def test_rout003_server_registers_sum_and_send_message_as_documented(client):
 
 
 def test_rout004_shell_is_the_platform_and_quiets_the_gateway(client):
-    glue = client.get("/_dash-layout").get_json()
+    glue = find_component(client.get("/_dash-layout").get_json(), ids.GLUE)
     assert glue["type"] == "Glue42"
     settings = glue["props"]["settings"]
     assert settings["type"] == "platform"

@@ -3,8 +3,10 @@
 import json
 
 import desktop
+import ids
 import registry
 from definitions import app_definitions
+from tests.integration.test_routes import find_component
 
 
 def test_desk001_checked_in_definitions_match_the_registry():
@@ -46,5 +48,5 @@ def test_desk004_cli_defaults_to_the_public_base_url(tmp_path):
 
 
 def test_desk005_the_platform_knows_the_same_apps(client):
-    settings = client.get("/_dash-layout").get_json()["props"]["settings"]
+    settings = find_component(client.get("/_dash-layout").get_json(), ids.GLUE)["props"]["settings"]
     assert settings["webPlatform"]["config"]["applications"]["local"] == app_definitions(registry.CLIENT_APPS)

@@ -1,0 +1,1 @@
+"""The guided tour: one page per topic of the Interop documentation, with the code that implements it."""

@@ -1,0 +1,159 @@
+"""The source the guide shows, read from the running code so it cannot drift from it.
+
+Python comes from ``inspect``; JavaScript is cut out of the asset file by
+the function's name. Highlighting is Pygments' tokens, turned into
+components by ``pages.guide`` (text, never HTML).
+"""
+
+import inspect
+import re
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+from pygments.formatters import HtmlFormatter
+from pygments.lexers import JavascriptLexer, JsonLexer, PythonLexer
+from pygments.token import STANDARD_TYPES, Whitespace
+
+ROOT = Path(__file__).resolve().parent.parent
+ASSETS = ROOT / "assets"
+LEXERS = {"python": PythonLexer(), "javascript": JavascriptLexer(), "json": JsonLexer()}
+
+
+@dataclass(frozen=True)
+class Source:
+    """A piece of this project's code: where it lives and its text."""
+
+    name: str  # what the guide calls it: "callbacks.server.sum_invocation_handler"
+    path: str  # relative to the project root
+    first_line: int
+    last_line: int
+    text: str
+    language: str
+
+
+def python_source(obj):
+    """The source of a module-level function (or class) as ``inspect`` reads it from the running module."""
+    lines, first_line = inspect.getsourcelines(obj)
+    path = Path(inspect.getsourcefile(obj)).resolve().relative_to(ROOT)
+    return Source(
+        name=f"{obj.__module__}.{obj.__qualname__}",
+        path=path.as_posix(),
+        first_line=first_line,
+        last_line=first_line + len(lines) - 1,
+        text=textwrap.dedent("".join(lines)).rstrip("\n"),
+        language="python",
+    )
+
+
+def _definition_start(lines, name):
+    """Index of the line that defines ``name``: ``function name(`` or ``name: function (``."""
+    pattern = re.compile(rf"^\s*(function\s+{re.escape(name)}\s*\(|{re.escape(name)}\s*:\s*function\s*\()")
+    matches = [i for i, line in enumerate(lines) if pattern.search(line)]
+    if len(matches) != 1:
+        raise LookupError(f"expected one definition of {name!r}, found {len(matches)}")
+    return matches[0]
+
+
+def _comment_start(lines, index):
+    """Where the comment right above line ``index`` starts (``index`` itself when there is none)."""
+    start = index
+    while start > 0 and lines[start - 1].strip().startswith(("//", "/*", "*")):
+        start -= 1
+    return start
+
+
+def _block_end(lines, index):
+    """The line that closes the body opened on line ``index`` (braces counted outside strings and comments)."""
+    depth = 0
+    opened = False
+    for number in range(index, len(lines)):
+        code = re.sub(r'"(?:\\.|[^"\\])*"|\'(?:\\.|[^\'\\])*\'|//.*$', "", lines[number])
+        for char in code:
+            if char == "{":
+                depth += 1
+                opened = True
+            elif char == "}":
+                depth -= 1
+                if opened and depth == 0:
+                    return number
+    raise LookupError(f"unbalanced braces after line {index + 1}")
+
+
+def js_source(asset, name):
+    """The function ``name`` in ``assets/<asset>``, with the comment right above it."""
+    path = ASSETS / asset
+    lines = path.read_text().splitlines()
+    start = _definition_start(lines, name)
+    first = _comment_start(lines, start)
+    last = _block_end(lines, start)
+    text = textwrap.dedent("\n".join(lines[first : last + 1]))
+    return Source(
+        name=f"{name} ({asset})",
+        path=path.relative_to(ROOT).as_posix(),
+        first_line=first + 1,
+        last_line=last + 1,
+        text=text.rstrip(",\n").rstrip(),
+        language="javascript",
+    )
+
+
+def file_source(path, language):
+    """A whole file of the project (small ones: a generated definition, say)."""
+    full = ROOT / path
+    text = full.read_text().rstrip("\n")
+    return Source(
+        name=path,
+        path=path,
+        first_line=1,
+        last_line=text.count("\n") + 1,
+        text=text,
+        language=language,
+    )
+
+
+STYLE = "default"
+FORMATTER = HtmlFormatter(style=STYLE)
+
+
+def token_class(token_type):
+    """Pygments' short CSS class for a token type ("k" for a keyword); "" when the style leaves it plain.
+
+    Tokens the style leaves plain (names, punctuation) and whitespace (only
+    coloured for visible-whitespace modes) stay plain text: fewer components
+    on the page, the same look.
+    """
+    while token_type not in STANDARD_TYPES:
+        token_type = token_type.parent
+    css = STANDARD_TYPES[token_type]
+    styled = FORMATTER.class2style.get(css, ("",))[0]
+    return css if styled and token_type not in Whitespace else ""
+
+
+def tokens(source):
+    """``[(css class, text)]`` for ``source``, neighbours of one class merged; the texts join to the source."""
+    merged = []
+    for token_type, text in LEXERS[source.language].get_tokens(source.text):
+        css = token_class(token_type)
+        if merged and merged[-1][0] == css:
+            merged[-1] = (css, merged[-1][1] + text)
+        else:
+            merged.append((css, text))
+    # The lexer ends with a newline the source does not have.
+    if merged and merged[-1][1].endswith("\n") and not source.text.endswith("\n"):
+        css, text = merged[-1]
+        merged[-1] = (css, text[:-1])
+        if not merged[-1][1]:
+            merged.pop()
+    return merged
+
+
+def stylesheet():
+    """CSS for the token classes, as ``assets/highlight.css`` holds it (unit-tested to stay current)."""
+    rules = FORMATTER.get_background_style_defs(".highlight") + FORMATTER.get_token_style_defs(".highlight")
+    header = f"/* Pygments' {STYLE!r} style for the guide's code. Generated: python -m guide.source > this file */"
+    return "\n".join([header, *rules]) + "\n"
+
+
+if __name__ == "__main__":
+    print(stylesheet(), end="")

@@ -1,0 +1,350 @@
+"""The guide's topics: what each explains, which live apps it embeds, which code it shows.
+
+The code is named, not copied: ``pages.guide`` reads it from the running
+modules and asset files (``guide.source``), so a changed handler changes the
+guide. Text in backticks is shown as code.
+"""
+
+from dataclasses import dataclass
+
+import callbacks.caller
+import callbacks.inspector
+import callbacks.server
+import definitions
+import interop.answer
+import interop.log
+import interop.results
+import interop.sum
+import pages.caller
+import pages.common
+import pages.inspector
+import pages.server
+import pages.shell
+
+
+@dataclass(frozen=True)
+class Python:
+    """A module-level function of this project, shown as ``inspect`` reads it."""
+
+    obj: object
+    why: str
+
+
+@dataclass(frozen=True)
+class JavaScript:
+    """A named function in ``assets/<asset>``."""
+
+    asset: str
+    name: str
+    why: str
+
+
+@dataclass(frozen=True)
+class File:
+    """A whole (small) file of the project, e.g. a generated io.Connect Desktop definition."""
+
+    path: str
+    language: str
+    why: str
+
+
+@dataclass(frozen=True)
+class Step:
+    do: str
+    expect: str
+
+
+@dataclass(frozen=True)
+class Topic:
+    slug: str  # /guide/<slug>
+    title: str
+    label: str  # short, for the topic list beside each page
+    summary: str  # one line, for the guide's index
+    explanation: tuple[str, ...]  # paragraphs
+    apps: tuple[tuple[str, int], ...]  # (registry app name, how many) embedded beside the text
+    steps: tuple[Step, ...]
+    code: tuple[Python | JavaScript | File, ...]
+
+    @property
+    def path(self):
+        return f"/guide/{self.slug}"
+
+
+TOPICS = (
+    Topic(
+        slug="register",
+        title="Registering methods",
+        label="Registering methods",
+        summary="MethodRegister for a method that returns (Sum) and a void one (SendMessage).",
+        explanation=(
+            "An app offers an Interop method by putting a `dash_glue42.MethodRegister` in its layout, inside "
+            "the `Glue42` root. The component registers the method when it mounts and unregisters it when it "
+            "unmounts, so registering is a matter of layout, not of code that runs.",
+            "`definition` is the method's name, or an object with a `name` and optional properties such as "
+            "`accepts` and `description`. `returns` is required: `True` when the caller waits for a result "
+            "(Sum), `False` for a void method that is answered as soon as it arrives (SendMessage).",
+            "If registering fails, the framework sets the component's `error` property. The Sum Server shows "
+            "it, so a failed registration is never silent.",
+            "On Dash 3 and later, dash_glue42 1.5.0 crashes while registering and re-registers a method on "
+            "every invocation. `assets/dash_glue42_compat.js` fixes both before Dash renders; the second "
+            "listing below is the part of it that keeps a registration stable.",
+        ),
+        apps=(("server", 1), ("inspector", 1)),
+        steps=(
+            Step(
+                "Look at the Inspector's Servers and methods table.",
+                "Sum Server is listed with two methods, Sum and SendMessage.",
+            ),
+            Step(
+                "Type `Sum` into the table's filter.",
+                "Only the Sum row of Sum Server is left.",
+            ),
+        ),
+        code=(
+            Python(pages.server.registrations, "The two registrations, with the documentation's ids and names."),
+            Python(pages.server.sum_registration, "Sum returns a result, so it has a response timeout too."),
+            JavaScript(
+                "dash_glue42_compat.js",
+                "StableMethodRegister",
+                "Keeps the definition and setProps stable, so Dash 4 does not re-register on every render.",
+            ),
+            Python(callbacks.server.registration_errors, "What the page shows when registering fails."),
+        ),
+    ),
+    Topic(
+        slug="handler",
+        title="The handler callback and invocationId",
+        label="Handlers and invocationId",
+        summary="A Dash callback on MethodRegister.invoke, and why every answer carries the invocationId.",
+        explanation=(
+            "Each registered method needs a handler: an ordinary Dash callback whose Input is the "
+            "`MethodRegister`'s `invoke` property. The framework sets `invoke` to an object with the "
+            "`invocationId`, the `args` and the `caller` for every invocation.",
+            "For a method that returns, the Output is the same component's `result`. The result must carry "
+            "the `invocationId` it answers: that is how dash_glue42 matches it to the waiting caller. Without "
+            "it, or when the callback raises or raises `PreventUpdate`, the caller waits for the whole "
+            "timeout, and so does every invocation queued behind it.",
+            "So our handler never computes the answer directly. `interop.answer.answer()` runs the "
+            "computation and always returns a result with the `invocationId`: the sum, the documented "
+            "error message for bad arguments, or a generic error when anything else goes wrong.",
+            "A void method's handler just updates the page: SendMessage writes the text into the `message` component.",
+        ),
+        apps=(("caller", 1), ("server", 1)),
+        steps=(
+            Step("Click Sum in the Caller.", "The Caller shows “Sum is 42”; the server lists the invocation."),
+            Step(
+                "Type `abc` into the first number and click Sum.",
+                "At once: “The arguments must be numbers!”, and the server lists it as refused.",
+            ),
+            Step("Click Send in the Caller.", "The server shows “Send your daily report!” as its last message."),
+        ),
+        code=(
+            Python(callbacks.server.register, "The wiring: `invoke` in, `result` out, for each method."),
+            Python(callbacks.server.sum_invocation_handler, "The Sum handler: the answer, and a line for the page."),
+            Python(callbacks.server.handle_sum, "Hands the computation to `answer()`."),
+            Python(interop.answer.answer, "Every invocation gets a result with its invocationId, even on failure."),
+            Python(interop.sum.compute_sum, "The computation and the documentation's error message."),
+            Python(callbacks.server.send_message_invocation_handler, "The void method: update the page."),
+        ),
+    ),
+    Topic(
+        slug="timeout",
+        title="methodResponseTimeoutMs and sequential execution",
+        label="Timeouts and sequencing",
+        summary="Invocations of a returning method run one at a time; two timeouts decide how long anyone waits.",
+        explanation=(
+            "dash_glue42 hands the invocations of a returning method to the handler callback one at a time, "
+            "in the order they arrive, and moves on only when the previous one is answered. Three quick "
+            "invocations are three handler runs in a row.",
+            "Two timeouts are involved. The server's `MethodRegister.methodResponseTimeoutMs` (default 30,000) "
+            "is how long the component waits for its handler callback. Its clock starts when an invocation "
+            "arrives, not when its turn comes, so under a burst the last ones in the queue need a generous "
+            "value. The caller's `options.methodResponseTimeoutMs` is how long the caller waits for an answer; "
+            "`options.waitTimeoutMs` is how long it waits for a server of the method to appear.",
+            "A caller that gives up does not stop the server: the invocation still runs, and its answer is dropped.",
+        ),
+        apps=(("caller", 1), ("server", 1)),
+        steps=(
+            Step(
+                "Click Sum five times quickly.",
+                "The server lists five invocations, in order; the Caller's history has five results.",
+            ),
+            Step(
+                "Set the Caller's methodResponseTimeoutMs to 1 and click Sum.",
+                "“No answer from Sum within 1 ms (timed out).”, and yet the server lists the invocation.",
+            ),
+            Step(
+                "Type 0.5 as a timeout and click Sum.",
+                "Nothing is sent; the Caller says timeouts must be whole numbers of milliseconds.",
+            ),
+        ),
+        code=(
+            Python(pages.server.sum_registration, "The server's timeout, set explicitly."),
+            Python(pages.caller.options_controls, "The caller's two timeouts and the target, as inputs."),
+            JavaScript("clientside.js", "invoke", "Every invocation carries the options; bad timeouts are refused."),
+        ),
+    ),
+    Topic(
+        slug="invoke",
+        title="Invoking: definition, argumentObj and options",
+        label="Invoking",
+        summary="MethodInvoke and the object a callback writes to its invoke property.",
+        explanation=(
+            "An app invokes a method through a `dash_glue42.MethodInvoke` in its layout. A callback writes an "
+            "object to the component's `invoke` property, and that starts one invocation.",
+            "The object has a required `definition` (the method's name, or an object with a `name`), the "
+            "arguments as `argumentObj`, optional `options` (`methodResponseTimeoutMs`, `waitTimeoutMs`) and "
+            "an optional `target`.",
+            "The documentation writes this callback in Python. Ours runs in the page: Dash merges triggers "
+            "that arrive before a callback runs, so ten quick clicks could become one invocation. The "
+            "clientside callback turns every click into its own invocation with its own `invocationId`, and "
+            "remembers what it sent so each result can be shown next to its arguments.",
+        ),
+        apps=(("caller", 1), ("server", 1)),
+        steps=(
+            Step("Click Sum in the Caller.", "“Sum is 42”, and a line in the Caller's history."),
+            Step("Change the message and click Send.", "The server shows your message."),
+        ),
+        code=(
+            Python(pages.caller.layout, "The two MethodInvoke components and the inputs they read."),
+            JavaScript("clientside.js", "invokeSum", "The Sum button's callback: the arguments are a and b."),
+            JavaScript("clientside.js", "invoke", "Builds the documented invoke object, one per click."),
+            Python(callbacks.caller.register, "The wiring: button clicks in, `invoke` out."),
+        ),
+    ),
+    Topic(
+        slug="results",
+        title="Handling results and errors",
+        label="Results and errors",
+        summary="MethodInvoke.result: invocationResult or error, and messages a person can read.",
+        explanation=(
+            "When an invocation settles, dash_glue42 sets the `MethodInvoke`'s `result` to an object with the "
+            "`invocationId` and either an `invocationResult` or an `error`.",
+            "`invocationResult.returned` is what the (first) server returned; with several servers, "
+            "`all_return_values` and `all_errors` hold one entry per server. `error` is set only when every "
+            "targeted server failed, or none answered in time.",
+            "Errors from glue are technical (“Invocation timed out”). `interop.results` turns them into "
+            "sentences that say what happened and within which limit. The text is always rendered as text, "
+            "never as HTML: it comes from another app.",
+        ),
+        apps=(("caller", 1), ("server", 1)),
+        steps=(
+            Step("Click Sum.", "“Sum is 42”."),
+            Step("Type `1e309` into a number and click Sum.", "“The arguments must be numbers!” (it is infinite)."),
+            Step(
+                "Set methodResponseTimeoutMs to 1 and click Sum.",
+                "“No answer from Sum within 1 ms (timed out).”",
+            ),
+        ),
+        code=(
+            Python(callbacks.caller.render_results, "Renders the settled invocations: the latest and a history."),
+            Python(interop.results.describe_sum_result, "A result becomes lines: one, or one per server."),
+            Python(interop.results.explain_error, "Readable errors, with the limit that was hit."),
+        ),
+    ),
+    Topic(
+        slug="targeting",
+        title="Targeting: best, all and skipMine",
+        label="Targeting",
+        summary="Which servers an invocation reaches, with two servers and a caller that can serve too.",
+        explanation=(
+            "An invocation's `target` chooses its servers. `best` (the default) is one server, the one that "
+            "registered the method first. `all` is every server that offers it. `skipMine` is every server "
+            "except the calling app itself.",
+            "With `all` and `skipMine`, each server's answer is in `invocationResult.all_return_values` and "
+            "each failure in `all_errors`, so the Caller shows one line per server.",
+            "The Caller can serve Sum as well: its switch mounts a `MethodRegister` for Sum, which is when "
+            "`skipMine` differs from `all`.",
+        ),
+        apps=(("caller", 1), ("server", 2)),
+        steps=(
+            Step("Choose best and click Sum.", "One answer: “Sum is 42”."),
+            Step("Choose all and click Sum.", "Two lines, one from Sum Server 1 and one from Sum Server 2."),
+            Step(
+                "Switch on “Serve Sum from this caller too”, keep all and click Sum.",
+                "Three lines: the Caller answers too.",
+            ),
+            Step("Choose skipMine and click Sum.", "Two lines again: the servers, not the Caller."),
+        ),
+        code=(
+            Python(interop.results.per_server_lines, "One line per answering server, then one per failure."),
+            Python(callbacks.caller.serve_sum, "Registering from the caller is mounting a component."),
+            Python(callbacks.caller.caller_sum_handler, "The caller answers with the server's logic."),
+        ),
+    ),
+    Topic(
+        slug="inspector",
+        title="The inspector",
+        label="The inspector",
+        summary="Every server and method, and a log of every invocation across the apps, as it happens.",
+        explanation=(
+            "The Inspector is a client app like the others. It learns the servers and their methods from "
+            "glue's interop events, and it shows a log of every invocation: who called, with which target and "
+            "arguments, which servers handled it and how long it took.",
+            "No app can see another app's invocations, so each one publishes its own recent records to its "
+            "own shared context with dash_glue42's `Contexts` component, a few times a second at most. The "
+            "Inspector subscribes to those contexts and Python joins the records into rows.",
+            "It can also invoke any method itself, with arguments as JSON and any target.",
+        ),
+        apps=(("caller", 1), ("server", 1), ("inspector", 1)),
+        steps=(
+            Step(
+                "Click Sum in the Caller, then look at the Inspector's log.",
+                "A row “Sum  Caller → best … ⇒ Sum Server ✔: sum = 42”.",
+            ),
+            Step(
+                'In the Inspector, pick Sum, type `{"a": 1, "b": 2}` and click Invoke.',
+                'The latest InvocationResult shows `"sum": 3`, and the log gains a row from the Inspector.',
+            ),
+        ),
+        code=(
+            Python(pages.common.log_publisher, "Where each app publishes its log: its own context."),
+            JavaScript("interop_log.js", "publishServer", "A server publishes the invocations it handled."),
+            Python(callbacks.inspector.render_log, "The Inspector renders the joined records."),
+            Python(interop.log.merge_records, "Records from every app, joined into one row per invocation."),
+        ),
+    ),
+    Topic(
+        slug="desktop",
+        title="io.Connect Desktop and the browser platform",
+        label="Desktop and browser",
+        summary="The same apps under io.Connect Desktop, or in a browser with this shell as the platform.",
+        explanation=(
+            "In a browser, an app needs a platform to connect to. This page is one: its `Glue42` root has "
+            '`settings={"type": "platform"}`, which makes it a Glue42 Core Main app running the gateway '
+            "in the page. The apps connect to it from their iframes, through `window.parent`.",
+            "Under io.Connect Desktop, the same apps connect to the desktop's gateway instead; nothing in "
+            "them changes. Desktop opens them from app definitions, which `flask desktop-definitions` "
+            "writes from the same registry that mounts the apps and fills this platform's application list.",
+            "An app opened on its own in a browser tab has nothing to connect to. It says so instead of "
+            "spinning forever.",
+        ),
+        apps=(("server", 1),),
+        steps=(
+            Step(
+                "Look at the Sum Server's card.",
+                "The badge says connected: it found this page as its platform.",
+            ),
+            Step(
+                "Open [/server/](/server/) in a new tab.",
+                "“Not connected to io.Connect”, with where to open it instead.",
+            ),
+        ),
+        code=(
+            Python(pages.shell.platform_settings, "This page is the platform; the gateway only logs warnings."),
+            Python(pages.common.client_root, "Every client app: the name it has on the interop bus."),
+            Python(definitions.app_definition, "One definition per app, for Desktop and for this platform."),
+            File("io-connect-desktop/sum-server.json", "json", "Generated by `flask desktop-definitions`."),
+        ),
+    ),
+)
+
+BY_SLUG = {topic.slug: topic for topic in TOPICS}
+
+
+def neighbours(topic):
+    """The topics before and after ``topic`` (None at either end)."""
+    index = TOPICS.index(topic)
+    before = TOPICS[index - 1] if index > 0 else None
+    after = TOPICS[index + 1] if index + 1 < len(TOPICS) else None
+    return before, after

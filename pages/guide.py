@@ -1,0 +1,233 @@
+"""Layouts of the guide (/guide and /guide/<topic>) and the shell's 404 page.
+
+Code listings are built from ``guide.source``: the running code, as tokens
+rendered as text (``html.Span``), never as HTML.
+"""
+
+import re
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+import ids
+from guide.source import file_source, js_source, python_source, tokens
+from guide.topics import TOPICS, File, JavaScript, Python, neighbours
+from navigation import GUIDE, WORKSPACE
+from pages.shell import frame_card, frame_record
+
+INLINE = re.compile(r"`([^`]+)`|\[([^\]]+)\]\(([^)]+)\)")
+
+
+def inline(text):
+    """Text with `code` and [links](/path) as components; everything else stays plain text."""
+    children, position = [], 0
+    for match in INLINE.finditer(text):
+        if match.start() > position:
+            children.append(text[position : match.start()])
+        if match.group(1) is not None:
+            children.append(html.Code(match.group(1)))
+        else:
+            children.append(html.A(match.group(2), href=match.group(3), target="_blank", rel="noopener"))
+        position = match.end()
+    if position < len(text):
+        children.append(text[position:])
+    return children
+
+
+def source_of(reference):
+    """The ``guide.source.Source`` a topic's code reference names."""
+    if isinstance(reference, Python):
+        return python_source(reference.obj)
+    if isinstance(reference, JavaScript):
+        return js_source(reference.asset, reference.name)
+    if isinstance(reference, File):
+        return file_source(reference.path, reference.language)
+    raise TypeError(f"not a code reference: {reference!r}")
+
+
+def highlighted(source):
+    """The source as text with token classes (Pygments' short names, styled by assets/highlight.css)."""
+    return [html.Span(text, className=css) if css else text for css, text in tokens(source)]
+
+
+def code_listing(reference, number):
+    source = source_of(reference)
+    block_id = ids.code_block(number)
+    lines = (
+        f"line {source.first_line}"
+        if source.first_line == source.last_line
+        else (f"lines {source.first_line}–{source.last_line}")
+    )
+    return dbc.Card(
+        [
+            dbc.CardHeader(
+                [
+                    html.Div(
+                        [
+                            html.Code(source.name, className="fw-semibold"),
+                            html.Small(f"{source.path}, {lines}", className="text-muted d-block"),
+                        ],
+                        className="me-auto",
+                    ),
+                    dcc.Clipboard(
+                        target_id=block_id,
+                        title=f"Copy {source.name}",
+                        className="btn btn-sm btn-outline-secondary copy-code",
+                    ),
+                ],
+                className="d-flex align-items-start gap-2 py-1",
+            ),
+            html.Div(inline(reference.why), className="small px-3 pt-2"),
+            html.Pre(
+                html.Code(highlighted(source)),
+                id=block_id,
+                className="highlight code-listing mb-0",
+                **{"data-source": source.name, "data-language": source.language},
+            ),
+        ],
+        className="mb-3",
+    )
+
+
+def topic_frames(topic, apps):
+    """Frame records of the apps a topic embeds; ``apps`` is ``{name: {"title", "prefix"}}`` from the registry.
+
+    Keys start with "guide-", apart from the workspace's frames.
+    """
+    frames = []
+    for app, count in topic.apps:
+        numbers = range(1, count + 1) if count > 1 else [None]
+        for number in numbers:
+            record = frame_record(app, apps[app]["title"], apps[app]["prefix"], number, slot=len(frames))
+            record["key"] = f"guide-{record['key']}"
+            frames.append(record)
+    return frames
+
+
+def topic_nav(current=None):
+    """The list of topics, the current one marked (links navigate inside the shell: the platform stays up)."""
+    return dbc.Nav(
+        [dbc.NavLink("Overview", href=GUIDE, active="exact", className="py-1")]
+        + [dbc.NavLink(t.label, href=t.path, active="exact", className="py-1") for t in TOPICS],
+        vertical=True,
+        pills=True,
+        className="small guide-nav",
+    )
+
+
+def try_it(steps):
+    return html.Ol(
+        [
+            html.Li(
+                [
+                    html.Div(inline(step.do)),
+                    html.Div(["Expected: ", *inline(step.expect)], className="text-success small"),
+                ],
+                className="mb-2",
+            )
+            for step in steps
+        ],
+        className="try-it",
+    )
+
+
+def prev_next(topic):
+    before, after = neighbours(topic)
+    return html.Div(
+        [
+            dcc.Link(f"← {before.title}", href=before.path) if before else html.Span(),
+            dcc.Link(f"{after.title} →", href=after.path) if after else dcc.Link("Overview", href=GUIDE),
+        ],
+        className="d-flex justify-content-between border-top pt-2 mb-4",
+    )
+
+
+def topic_page(topic, apps):
+    """The page of one topic, and the frame records of the apps it embeds."""
+    frames = topic_frames(topic, apps)
+    text = [
+        html.H2(topic.title, className="h3"),
+        *[html.P(inline(paragraph)) for paragraph in topic.explanation],
+        html.H3("Try it", className="h5 mt-3"),
+        try_it(topic.steps),
+        html.H3("The code", className="h5 mt-3"),
+        html.P(
+            "Read from the running code when this page was rendered: change it, and this page changes.",
+            className="small text-muted",
+        ),
+        *[code_listing(reference, number) for number, reference in enumerate(topic.code)],
+        prev_next(topic),
+    ]
+    apps = html.Div(
+        [html.Div(frame_card(record, removable=False), className="mb-3") for record in frames],
+        className="guide-apps",
+    )
+    page = dbc.Row(
+        [
+            dbc.Col(topic_nav(topic), lg=2, className="d-none d-lg-block"),
+            dbc.Col(text, lg=5, className="guide-text"),
+            dbc.Col(apps, lg=5),
+        ],
+        className="g-4",
+    )
+    return html.Div(page, className="container-fluid", **{"data-page": f"topic:{topic.slug}"}), frames
+
+
+def guide_index():
+    cards = [
+        dbc.ListGroupItem(
+            [
+                dcc.Link(topic.title, href=topic.path, className="fw-semibold"),
+                html.Div(topic.summary, className="small text-muted"),
+            ]
+        )
+        for topic in TOPICS
+    ]
+    page = dbc.Row(
+        [
+            dbc.Col(topic_nav(), lg=2, className="d-none d-lg-block"),
+            dbc.Col(
+                [
+                    html.H2("Guide: io.Connect Interop from Dash", className="h3"),
+                    html.P(
+                        "One page per part of the io.Connect Dash Interop documentation. Each explains it in a few "
+                        "paragraphs, embeds the apps it concerns, live, on this platform, says what to try and what "
+                        "you should see, and shows the code of this project that does it."
+                    ),
+                    html.P(
+                        [
+                            "The apps on a guide page are their own instances: the ",
+                            dcc.Link("Workspace", href=WORKSPACE),
+                            " keeps yours as you left them.",
+                        ],
+                        className="small text-muted",
+                    ),
+                    dbc.ListGroup(cards, numbered=True, className="mb-4"),
+                ],
+                lg=8,
+            ),
+        ],
+        className="g-4",
+    )
+    return html.Div(page, className="container-fluid", **{"data-page": "guide"}), []
+
+
+def not_found(pathname):
+    page = html.Div(
+        [
+            html.H2("Page not found", className="h3"),
+            html.P(["There is no page at ", html.Code(pathname), "."]),
+            html.P(
+                [
+                    "Go to the ",
+                    dcc.Link("Workspace", href=WORKSPACE),
+                    " or the ",
+                    dcc.Link("Guide", href=GUIDE),
+                    ".",
+                ]
+            ),
+        ],
+        className="container-fluid py-3",
+        **{"data-page": "not-found"},
+    )
+    return page, []

@@ -1,0 +1,68 @@
+"""Screenshots for the README: the workspace and one guide page, from the app as deployed.
+
+    .venv/bin/python scripts/screenshots.py            # writes docs/screenshots/*.png
+    .venv/bin/python scripts/screenshots.py --smoke --out /tmp/shots   # what `make test` runs
+
+It starts gunicorn on a free port, opens headless Chromium (Debian's, as the
+tests do), waits until every embedded app is connected, makes one Sum
+invocation on each page so the pictures show interop working, and saves PNGs.
+"""
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from playwright.sync_api import expect, sync_playwright  # noqa: E402
+
+import ids  # noqa: E402
+from tests.browser.harness import CHROMIUM_FLAGS, LiveServer, Shell, chromium_path  # noqa: E402
+
+OUT = ROOT / "docs" / "screenshots"
+VIEWPORT = {"width": 1400, "height": 900}
+SHOTS = (
+    # (file name, path, apps to wait for, target of the Sum shown)
+    ("workspace.png", "/", Shell.DEFAULT_APPS, "all"),
+    ("guide-targeting.png", "/guide/targeting", ("Caller", "Sum Server 1", "Sum Server 2"), "all"),
+)
+
+
+def take(page, url, path, apps, target, out_file):
+    shell = Shell(page, url)
+    page.goto(url + path)
+    shell.wait_connected(*apps)
+    shell.sum(37, 5, target=target)
+    expect(shell.caller.locator(f"#{ids.SUM_RESULT} div")).to_have_count(2)
+    page.mouse.move(0, 0)  # no hover effects in the picture
+    page.screenshot(path=str(out_file))
+    return out_file
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=OUT, help=f"folder for the PNGs (default {OUT.relative_to(ROOT)})")
+    parser.add_argument("--smoke", action="store_true", help="smaller pictures, for the test suite")
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    viewport = {"width": 1000, "height": 700} if args.smoke else VIEWPORT
+    server = LiveServer(args.out / "gunicorn.log")
+    written = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+            page = browser.new_page(viewport=viewport)
+            for file_name, path, apps, target in SHOTS:
+                written.append(take(page, server.url, path, apps, target, args.out / file_name))
+            browser.close()
+    finally:
+        server.stop()
+        (args.out / "gunicorn.log").unlink(missing_ok=True)
+    for path in written:
+        print(path)
+    return written
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,132 @@
+"""The guide in Chromium: navigation inside the platform page, every topic live, copying code, the 404 page."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+import ids
+from guide.topics import TOPICS
+from pages.guide import source_of
+from tests.browser.harness import CONNECT_TIMEOUT_MS, Shell
+
+# Messages a healthy page may log: the 404 document itself (the 404 test only).
+PAGE_404 = "the server responded with a status of 404"
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def problems(shell, allowed=()):
+    """Console errors and uncaught exceptions (callback failures show as failed requests)."""
+    return [
+        (kind, text)
+        for kind, text in shell.console
+        if kind in ("error", "pageerror") and not any(a in text for a in allowed)
+    ]
+
+
+def mark_page(page):
+    """A marker that survives only as long as this document: a reload would drop it (and the platform)."""
+    page.evaluate("() => { window.__sameDocument = true; }")
+
+
+def same_document(page):
+    return page.evaluate("() => window.__sameDocument === true")
+
+
+def test_guid101_navigation_keeps_the_platform_and_the_workspace(page, live_server):
+    shell = Shell(page, live_server.url).open()
+    shell.add("server")
+    shell.wait_connected("Sum Server 3")
+    mark_page(page)
+
+    page.get_by_role("link", name="Guide", exact=True).click()
+    expect(page).to_have_url(re.compile(r"/guide$"))
+    expect(page.locator('[data-page="guide"]')).to_be_visible()
+    expect(page.locator(".navbar .nav-link.active")).to_have_text("Guide")
+    # Every topic is listed, and a topic opens inside the same page.
+    for topic in TOPICS:
+        expect(page.locator('[data-page="guide"] .list-group').get_by_role("link", name=topic.title)).to_be_visible()
+    page.locator('[data-page="guide"] .list-group').get_by_role("link", name=TOPICS[0].title).click()
+    expect(page.locator(f'[data-page="topic:{TOPICS[0].slug}"]')).to_be_visible()
+    expect(page.locator(".guide-nav .nav-link.active")).to_have_text(TOPICS[0].label)
+
+    page.get_by_role("link", name="Workspace", exact=True).click()
+    expect(page).to_have_url(live_server.url + "/")
+    # The workspace comes back as it was left, including the added server, all connected again.
+    shell.wait_connected(*Shell.DEFAULT_APPS, "Sum Server 3")
+    assert same_document(page), "navigating reloaded the page (and restarted the platform)"
+    # Back and forward are page navigations too.
+    page.go_back()
+    expect(page.locator(f'[data-page="topic:{TOPICS[0].slug}"]')).to_be_visible()
+    assert same_document(page)
+    assert problems(shell) == []
+
+
+def test_guid102_every_topic_renders_its_code_and_connects_its_apps(page, live_server):
+    shell = Shell(page, live_server.url)
+    page.goto(live_server.url + "/guide")
+    expect(page.locator('[data-page="guide"]')).to_be_visible()
+    mark_page(page)
+    for topic in TOPICS:
+        page.locator(".guide-nav").get_by_role("link", name=topic.label, exact=True).click()
+        body = page.locator(f'[data-page="topic:{topic.slug}"]')
+        expect(body.locator("h2")).to_have_text(topic.title)
+        # The listing on screen is the source of what it names, as the browser renders it.
+        listings = body.locator("pre.code-listing")
+        expect(listings).to_have_count(len(topic.code))
+        for number, reference in enumerate(topic.code):
+            expect(listings.nth(number)).to_have_text(source_of(reference).text, use_inner_text=True)
+        expect(body.locator(".try-it li")).to_have_count(len(topic.steps))
+        names = body.locator("iframe").evaluate_all("frames => frames.map(f => f.dataset.name)")
+        assert len(names) == sum(count for _, count in topic.apps)
+        for name in names:
+            expect(shell.card(name).locator(".badge")).to_have_text("connected", timeout=CONNECT_TIMEOUT_MS)
+    assert same_document(page)
+    assert problems(shell) == []
+
+
+def test_guid103_the_targeting_topic_does_what_its_steps_say(page, live_server):
+    shell = Shell(page, live_server.url)
+    page.goto(live_server.url + "/guide/targeting")
+    shell.wait_connected("Caller", "Sum Server 1", "Sum Server 2")
+    result = shell.caller.locator(f"#{ids.SUM_RESULT}")
+    shell.sum(37, 5, target="best")
+    expect(result).to_have_text("Sum is 42")
+    shell.sum(37, 5, target="all")
+    expect(result.locator("div")).to_have_text(["Sum Server 1: Sum is 42", "Sum Server 2: Sum is 42"])
+    shell.caller.get_by_text("Serve Sum from this caller too").click()
+    shell.sum(37, 5, target="all")
+    expect(result.locator("div")).to_have_count(3)
+    shell.sum(37, 5, target="skipMine")
+    expect(result.locator("div")).to_have_text(["Sum Server 1: Sum is 42", "Sum Server 2: Sum is 42"])
+    assert problems(shell) == []
+
+
+def test_guid104_copy_puts_the_listing_on_the_clipboard(page, live_server):
+    page.goto(live_server.url + "/guide/handler")
+    listing = page.locator("pre.code-listing").nth(1)
+    expect(listing).to_have_attribute("data-source", "callbacks.server.sum_invocation_handler")
+    page.locator(".copy-code").nth(1).click()
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    assert copied == listing.inner_text()
+    assert copied.startswith("def sum_invocation_handler(invoke):")
+
+
+def test_guid105_unknown_paths_show_the_404_page(page, live_server):
+    shell = Shell(page, live_server.url)
+    response = page.goto(live_server.url + "/guide/no-such-topic")
+    assert response.status == 404
+    body = page.locator('[data-page="not-found"]')
+    expect(body).to_contain_text("Page not found")
+    expect(body.locator("code")).to_have_text("/guide/no-such-topic")
+    body.get_by_role("link", name="Guide").click()
+    expect(page.locator('[data-page="guide"]')).to_be_visible()
+    assert problems(shell, allowed=(PAGE_404,)) == []
