@@ -289,12 +289,12 @@ TOPICS = (
         apps=(("caller", 1), ("server", 1), ("inspector", 1)),
         steps=(
             Step(
-                "Click Sum in the Caller, then look at the Inspector's log.",
-                "A row “Sum  Caller → best … ⇒ Sum Server ✔: sum = 42”.",
+                "Click Sum in the Caller, then scroll down to the Inspector's Invocation log.",
+                'A row for the invocation: `Sum  Caller → best`, its latency, and `Sum Server ✔: {"sum":42}`.',
             ),
             Step(
                 'In the Inspector, pick Sum, type `{"a": 1, "b": 2}` and click Invoke.',
-                'The latest InvocationResult shows `"sum": 3`, and the log gains a row from the Inspector.',
+                'The latest InvocationResult shows `"sum": 3` under `returned`, executed by Sum Server.',
             ),
         ),
         code=(

@@ -7,6 +7,8 @@ is in ``invocationResult.all_return_values`` and every server's failure in
 fails when every targeted server failed.
 """
 
+import re
+
 from interop.sum import format_number
 
 TARGETS = ("best", "all", "skipMine")
@@ -43,13 +45,27 @@ def explain_error(error, method, options=None):
     return message or f"{method} failed."
 
 
+def by_name(name):
+    """Sort key that puts "Sum Server 2" before "Sum Server 10"."""
+    return [int(part) if part.isdigit() else part.lower() for part in re.split(r"(\d+)", name)]
+
+
 def per_server_lines(invocation_result, describe):
-    """One line per answering server, then one per server that failed."""
-    lines = []
-    for entry in invocation_result.get("all_return_values") or []:
-        lines.append(("ok", f"{server_name(entry.get('executed_by'))}: {describe(entry.get('returned'))}"))
-    for entry in invocation_result.get("all_errors") or []:
-        lines.append(("error", f"{server_name(entry.get('executed_by'))}: {entry.get('message') or 'failed'}"))
+    """One line per answering server, then one per server that failed, each by server name.
+
+    glue lists servers in the order they registered, which changes as apps
+    come and go; by name, the same servers always read the same way.
+    """
+    answers = [
+        (server_name(entry.get("executed_by")), describe(entry.get("returned")))
+        for entry in invocation_result.get("all_return_values") or []
+    ]
+    failures = [
+        (server_name(entry.get("executed_by")), entry.get("message") or "failed")
+        for entry in invocation_result.get("all_errors") or []
+    ]
+    lines = [("ok", f"{name}: {text}") for name, text in sorted(answers, key=lambda a: by_name(a[0]))]
+    lines += [("error", f"{name}: {text}") for name, text in sorted(failures, key=lambda f: by_name(f[0]))]
     return lines
 
 

@@ -165,8 +165,8 @@ def topic_page(topic, apps):
     page = dbc.Row(
         [
             dbc.Col(topic_nav(topic), lg=2, className="d-none d-lg-block"),
-            dbc.Col(text, lg=5, className="guide-text"),
-            dbc.Col(apps, lg=5),
+            dbc.Col(text, lg=6, className="guide-text"),
+            dbc.Col(apps, lg=4),
         ],
         className="g-4",
     )

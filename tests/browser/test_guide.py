@@ -130,3 +130,21 @@ def test_guid105_unknown_paths_show_the_404_page(page, live_server):
     body.get_by_role("link", name="Guide").click()
     expect(page.locator('[data-page="guide"]')).to_be_visible()
     assert problems(shell, allowed=(PAGE_404,)) == []
+
+
+def test_guid106_the_timeout_topic_does_what_its_steps_say(page, live_server):
+    """A caller that gives up does not stop the server; bad timeouts send nothing."""
+    shell = Shell(page, live_server.url)
+    page.goto(live_server.url + "/guide/timeout")
+    shell.wait_connected("Caller", "Sum Server")
+    caller, server = shell.caller, shell.app("Sum Server")
+    caller.locator(f"#{ids.RESPONSE_TIMEOUT}").fill("1")
+    caller.locator(f"#{ids.SUM_BUTTON}").click()
+    expect(caller.locator(f"#{ids.SUM_RESULT}")).to_have_text("No answer from Sum within 1 ms (timed out).")
+    expect(server.locator(f"#{ids.HANDLED_LIST}")).to_contain_text("sum = 42")
+    caller.locator(f"#{ids.RESPONSE_TIMEOUT}").fill("0.5")
+    caller.locator(f"#{ids.SUM_BUTTON}").click()
+    expect(caller.locator(f"#{ids.INVOKE_PROBLEM}")).to_contain_text("whole numbers of milliseconds")
+    page.wait_for_timeout(500)  # ample for an invocation to reach the server, had one been sent
+    expect(server.locator(f"#{ids.HANDLED_LIST}")).to_have_text(re.compile(r"^[^\n]*sum = 42\n?$"))
+    assert problems(shell) == []
