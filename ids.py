@@ -90,6 +90,8 @@ URL = "url"  # dcc.Location: the shell is a multi-page app (Workspace, Guide)
 PAGE = "page"  # where the current page renders
 PAGE_FRAMES_STORE = "page-frames"  # the apps a guide page embeds (the workspace's are in FRAMES_STORE)
 PLATFORM_STATUS = "platform-status"
+PAGE_TITLE = "page-title"  # the document title of the current page (set in the page: no Dash prop for it)
+PAGE_TITLE_WATCH = "page-title-watch"
 
 
 def frame_slot(slot):

@@ -3,6 +3,7 @@
 from flask import request
 
 from guide.topics import BY_SLUG
+from pages.shell import APP_NAME
 from pages.shell import GUIDE_PATH as GUIDE
 from pages.shell import WORKSPACE_PATH as WORKSPACE
 
@@ -24,6 +25,13 @@ def route(pathname):
     if path.startswith(prefix) and path[len(prefix) :] in BY_SLUG:
         return "topic", BY_SLUG[path[len(prefix) :]]
     return "not-found", None
+
+
+def page_title(kind, topic=None):
+    """What the browser's tab and history show for a page."""
+    names = {"workspace": "Workspace", "guide": "Guide", "not-found": "Page not found"}
+    name = f"{topic.label} · Guide" if kind == "topic" else names[kind]
+    return f"{name} · {APP_NAME}"
 
 
 def init_app(server, shell_prefix="/"):

@@ -68,7 +68,7 @@ CLIENT_APPS = (
 
 SHELL = AppSpec(
     name="shell",
-    title="io.Connect Dash Interop",
+    title=pages.shell.APP_NAME,
     prefix="/",
     layout=partial(pages.shell.layout, CLIENT_APPS),
     register_callbacks=callbacks.shell.register,

@@ -238,6 +238,14 @@
                 return outputs;
             },
 
+            /* Shell: the document title of the page shown (tabs and history show it). */
+            pageTitle: function (title) {
+                if (title) {
+                    document.title = title;
+                }
+                return window.dash_clientside.no_update;
+            },
+
             /* Shell: keep the connected-apps store in step with the platform's interop servers. */
             watchConnections: function (glueReady) {
                 var g = glue();

@@ -4,20 +4,15 @@ from dash import ALL, MATCH, ClientsideFunction, Input, Output, State, ctx, no_u
 from dash.exceptions import PreventUpdate
 
 import ids
-from navigation import route
+from navigation import page_title, route
 from pages.guide import guide_index, not_found, topic_page
 from pages.shell import EMPTY_SLOT_CLASS, MAX_FRAMES, SLOT_CLASS, frame_card, frame_record, workspace
 
 FULL = f"The shell holds at most {MAX_FRAMES} apps. Remove one to add another."
 
 
-def render_page(pathname, frames, apps):
-    """The page for ``pathname`` and the frame records of the apps it embeds beyond the workspace's.
-
-    The workspace is rebuilt from the frames store, so apps added or removed
-    there are still so after a visit to the guide.
-    """
-    kind, topic = route(pathname)
+def page_for(kind, topic, pathname, frames, apps):
+    """``(page, frame records of the apps it embeds beyond the workspace's)``."""
     if kind == "workspace":
         return workspace(frames, apps), []
     if kind == "guide":
@@ -25,6 +20,17 @@ def render_page(pathname, frames, apps):
     if kind == "topic":
         return topic_page(topic, apps)
     return not_found(pathname)
+
+
+def render_page(pathname, frames, apps):
+    """The page for ``pathname``, the apps it embeds, and its document title.
+
+    The workspace is rebuilt from the frames store, so apps added or removed
+    there are still so after a visit to the guide.
+    """
+    kind, topic = route(pathname)
+    page, page_frames = page_for(kind, topic, pathname, frames, apps)
+    return page, page_frames, page_title(kind, topic)
 
 
 def slot_updates(slot, children, class_name):
@@ -78,10 +84,16 @@ def register(app):
     app.callback(
         Output(ids.PAGE, "children"),
         Output(ids.PAGE_FRAMES_STORE, "data"),
+        Output(ids.PAGE_TITLE, "data"),
         Input(ids.URL, "pathname"),
         State(ids.FRAMES_STORE, "data"),
         State(ids.ADDABLE_STORE, "data"),
     )(render_page)
+    app.clientside_callback(
+        ClientsideFunction(namespace="ioconnect", function_name="pageTitle"),
+        Output(ids.PAGE_TITLE_WATCH, "children"),
+        Input(ids.PAGE_TITLE, "data"),
+    )
     app.callback(
         Output(ids.FRAMES_STORE, "data"),
         Output(ids.frame_slot(ALL), "children"),

@@ -15,6 +15,8 @@ from pygments.formatters import HtmlFormatter
 from pygments.lexers import JavascriptLexer, JsonLexer, PythonLexer
 from pygments.token import STANDARD_TYPES, Operator, Whitespace
 
+from guide.topics import File, JavaScript, Python
+
 ROOT = Path(__file__).resolve().parent.parent
 ASSETS = ROOT / "assets"
 LEXERS = {"python": PythonLexer(), "javascript": JavascriptLexer(), "json": JsonLexer()}
@@ -114,6 +116,17 @@ def file_source(path, language):
 
 STYLE = "default"
 FORMATTER = HtmlFormatter(style=STYLE)
+
+
+def source_of(reference):
+    """The :class:`Source` a topic's code reference (``guide.topics.Python``, ``JavaScript``, ``File``) names."""
+    if isinstance(reference, Python):
+        return python_source(reference.obj)
+    if isinstance(reference, JavaScript):
+        return js_source(reference.asset, reference.name)
+    if isinstance(reference, File):
+        return file_source(reference.path, reference.language)
+    raise TypeError(f"not a code reference: {reference!r}")
 
 
 def token_class(token_type):

@@ -10,8 +10,8 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 import ids
-from guide.source import file_source, js_source, python_source, tokens
-from guide.topics import TOPICS, File, JavaScript, Python, neighbours
+from guide.source import source_of, tokens
+from guide.topics import TOPICS, neighbours
 from navigation import GUIDE, WORKSPACE
 from pages.shell import frame_card, frame_record
 
@@ -34,17 +34,6 @@ def inline(text):
     return children
 
 
-def source_of(reference):
-    """The ``guide.source.Source`` a topic's code reference names."""
-    if isinstance(reference, Python):
-        return python_source(reference.obj)
-    if isinstance(reference, JavaScript):
-        return js_source(reference.asset, reference.name)
-    if isinstance(reference, File):
-        return file_source(reference.path, reference.language)
-    raise TypeError(f"not a code reference: {reference!r}")
-
-
 def highlighted(source):
     """The source as text with token classes (Pygments' short names, styled by assets/highlight.css)."""
     return [html.Span(text, className=css) if css else text for css, text in tokens(source)]
@@ -53,11 +42,9 @@ def highlighted(source):
 def code_listing(reference, number):
     source = source_of(reference)
     block_id = ids.code_block(number)
-    lines = (
-        f"line {source.first_line}"
-        if source.first_line == source.last_line
-        else (f"lines {source.first_line}–{source.last_line}")
-    )
+    lines = f"lines {source.first_line}–{source.last_line}"
+    if source.first_line == source.last_line:
+        lines = f"line {source.first_line}"
     return dbc.Card(
         [
             dbc.CardHeader(

@@ -9,6 +9,7 @@ from dash import dcc, html
 import ids
 from definitions import app_definitions
 
+APP_NAME = "io.Connect Dash Interop"
 WORKSPACE_PATH = "/"
 GUIDE_PATH = "/guide"
 
@@ -194,6 +195,8 @@ def layout(client_apps):
             dcc.Store(id=ids.ADDABLE_STORE, data=addable_apps(client_apps)),
             dcc.Store(id=ids.CONNECTED_STORE, data=[]),
             dcc.Store(id=ids.PAGE_FRAMES_STORE, data=[]),
+            dcc.Store(id=ids.PAGE_TITLE, data=APP_NAME),
+            html.Div(id=ids.PAGE_TITLE_WATCH, hidden=True),
             navbar(client_apps),
             html.Main(id=ids.PAGE),
         ]

@@ -6,8 +6,8 @@ import pytest
 from playwright.sync_api import expect
 
 import ids
+from guide.source import source_of
 from guide.topics import TOPICS
-from pages.guide import source_of
 from tests.browser.harness import CONNECT_TIMEOUT_MS, Shell
 
 # Messages a healthy page may log: the 404 document itself (the 404 test only).
@@ -57,6 +57,7 @@ def test_guid101_navigation_keeps_the_platform_and_the_workspace(page, live_serv
     page.locator('[data-page="guide"] .list-group').get_by_role("link", name=TOPICS[0].title).click()
     expect(page.locator(f'[data-page="topic:{TOPICS[0].slug}"]')).to_be_visible()
     expect(page.locator(".guide-nav .nav-link.active")).to_have_text(TOPICS[0].label)
+    expect(page).to_have_title(f"{TOPICS[0].label} · Guide · io.Connect Dash Interop")
 
     page.get_by_role("link", name="Workspace", exact=True).click()
     expect(page).to_have_url(live_server.url + "/")

@@ -52,7 +52,11 @@ def render(client, pathname):
         "/_dash-update-component",
         json={
             "output": page["output"],
-            "outputs": [{"id": ids.PAGE, "property": "children"}, {"id": ids.PAGE_FRAMES_STORE, "property": "data"}],
+            "outputs": [
+                {"id": ids.PAGE, "property": "children"},
+                {"id": ids.PAGE_FRAMES_STORE, "property": "data"},
+                {"id": ids.PAGE_TITLE, "property": "data"},
+            ],
             "inputs": [{"id": ids.URL, "property": "pathname", "value": pathname}],
             "changedPropIds": [f"{ids.URL}.pathname"],
             "state": [

@@ -13,9 +13,10 @@ import ids
 import registry
 from callbacks.shell import render_page
 from guide import source as guide_source
+from guide.source import source_of
 from guide.topics import BY_SLUG, TOPICS, File, JavaScript, Python
 from navigation import normalise, route
-from pages.guide import inline, source_of, topic_frames, topic_page
+from pages.guide import inline, topic_frames, topic_page
 from pages.shell import addable_apps, default_frames
 
 APPS = addable_apps(registry.CLIENT_APPS)
@@ -177,16 +178,19 @@ def test_guid010_inline_text_stays_text():
 
 def test_guid011_render_page_for_every_kind_of_path():
     frames = default_frames(registry.CLIENT_APPS)[:1]
-    page, page_frames = render_page("/", frames, APPS)
+    page, page_frames, title = render_page("/", frames, APPS)
     assert page_frames == [] and page.to_plotly_json()["props"]["data-page"] == "workspace"
+    assert title == "Workspace · io.Connect Dash Interop"
     for topic in TOPICS:
-        page, page_frames = render_page(topic.path, frames, APPS)
+        page, page_frames, title = render_page(topic.path, frames, APPS)
         assert page.to_plotly_json()["props"]["data-page"] == f"topic:{topic.slug}"
         assert len(page_frames) == sum(count for _, count in topic.apps)
-    page, page_frames = render_page("/guide", frames, APPS)
+        assert title == f"{topic.label} · Guide · io.Connect Dash Interop"
+    page, page_frames, title = render_page("/guide", frames, APPS)
     assert page.to_plotly_json()["props"]["data-page"] == "guide" and page_frames == []
-    page, _ = render_page("/<script>alert(1)</script>", frames, APPS)
-    assert page.to_plotly_json()["props"]["data-page"] == "not-found"
+    assert title.startswith("Guide · ")
+    page, _, title = render_page("/<script>alert(1)</script>", frames, APPS)
+    assert page.to_plotly_json()["props"]["data-page"] == "not-found" and title.startswith("Page not found")
     assert "/<script>alert(1)</script>" in [c.children for c in walk(page) if isinstance(c, html.Code)]
 
 
