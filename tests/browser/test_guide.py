@@ -119,6 +119,11 @@ def test_guid104_copy_puts_the_listing_on_the_clipboard(page, live_server):
     copied = page.evaluate("() => navigator.clipboard.readText()")
     assert copied == listing.inner_text()
     assert copied.startswith("def sum_invocation_handler(invoke):")
+    # Text and code can be selected too (nothing sets user-select: none on them).
+    selected = listing.evaluate("el => { getSelection().selectAllChildren(el); return getSelection().toString(); }")
+    assert selected == copied
+    for element in (listing, page.locator(".guide-text p").first):
+        assert element.evaluate("el => getComputedStyle(el).userSelect") != "none"
 
 
 def test_guid105_unknown_paths_show_the_404_page(page, live_server):
