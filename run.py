@@ -12,4 +12,5 @@ if __name__ == "__main__":
     host = os.environ.get("HOST", "127.0.0.1")
     port = int(os.environ.get("PORT", "8050"))
     print(f"io.Connect Dash Interop reference app: http://{host}:{port}", flush=True)
+    print(f"New here? The guided tour: http://{host}:{port}/guide", flush=True)
     server.run(host=host, port=port, debug=server.config["DEBUG"])
