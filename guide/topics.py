@@ -122,8 +122,9 @@ TOPICS = (
             "`invocationId`, the `args` and the `caller` for every invocation.",
             "For a method that returns, the Output is the same component's `result`. The result must carry "
             "the `invocationId` it answers: that is how dash_glue42 matches it to the waiting caller. Without "
-            "it, or when the callback raises or raises `PreventUpdate`, the caller waits for the whole "
-            "timeout, and so does every invocation queued behind it.",
+            "it, or when the callback raises `PreventUpdate` or fails, the caller waits for the whole timeout, "
+            "and so does every invocation queued behind it. (Our compatibility script answers a handler "
+            "callback that fails on the server with an error at once; a missing `invocationId` it cannot fix.)",
             "So our handler never computes the answer directly. `interop.answer.answer()` runs the "
             "computation and always returns a result with the `invocationId`: the sum, the documented "
             "error message for bad arguments, or a generic error when anything else goes wrong.",
@@ -143,6 +144,11 @@ TOPICS = (
             Python(callbacks.server.sum_invocation_handler, "The Sum handler: the answer, and a line for the page."),
             Python(callbacks.server.handle_sum, "Hands the computation to `answer()`."),
             Python(interop.answer.answer, "Every invocation gets a result with its invocationId, even on failure."),
+            JavaScript(
+                "dash_glue42_compat.js",
+                "useAnswerFailedHandlers",
+                "When the handler callback's request fails (an exception, a restarting server), answer at once.",
+            ),
             Python(interop.sum.compute_sum, "The computation and the documentation's error message."),
             Python(callbacks.server.send_message_invocation_handler, "The void method: update the page."),
         ),
