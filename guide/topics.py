@@ -96,8 +96,8 @@ TOPICS = (
                 "Sum Server is listed with two methods, Sum and SendMessage.",
             ),
             Step(
-                "Type `Sum` into the table's filter.",
-                "Only the Sum row of Sum Server is left.",
+                "Type `SendMessage` into the table's filter.",
+                "Only the SendMessage row of Sum Server is left.",
             ),
         ),
         code=(

@@ -154,3 +154,57 @@ def test_guid106_the_timeout_topic_does_what_its_steps_say(page, live_server):
     page.wait_for_timeout(500)  # ample for an invocation to reach the server, had one been sent
     expect(server.locator(f"#{ids.HANDLED_LIST}")).to_have_text(re.compile(r"^[^\n]*sum = 42\n?$"))
     assert problems(shell) == []
+
+
+def test_guid107_the_register_topic_does_what_its_steps_say(page, live_server):
+    shell = Shell(page, live_server.url)
+    page.goto(live_server.url + "/guide/register")
+    shell.wait_connected("Sum Server", "Inspector")
+    rows = shell.app("Inspector").locator(f"#{ids.SERVERS_BODY} tr[data-method]")
+    server_rows = rows.filter(has_text="Sum Server")
+    expect(server_rows).to_have_count(2)
+    expect(server_rows.locator("td").nth(3)).to_have_text("SendMessage")  # sorted by method: SendMessage, Sum
+    expect(server_rows.nth(1).locator("td").nth(3)).to_have_text("Sum")
+    shell.app("Inspector").locator(f"#{ids.SERVERS_FILTER}").fill("SendMessage")
+    expect(rows).to_have_count(1)
+    expect(rows.first).to_have_attribute("data-method", "SendMessage")
+    assert problems(shell) == []
+
+
+def test_guid108_the_handler_and_results_topics_do_what_their_steps_say(page, live_server):
+    shell = Shell(page, live_server.url)
+    page.goto(live_server.url + "/guide/handler")
+    shell.wait_connected("Caller", "Sum Server")
+    caller, server = shell.caller, shell.app("Sum Server")
+    result = caller.locator(f"#{ids.SUM_RESULT}")
+    shell.sum(37, 5)
+    expect(result).to_have_text("Sum is 42")
+    expect(server.locator(f"#{ids.HANDLED_LIST}")).to_contain_text("sum = 42")
+    for bad in ("abc", "1e309"):
+        shell.sum(bad, 5)
+        expect(result).to_have_text("The arguments must be numbers!", timeout=1_000)  # at once, not after a timeout
+    expect(server.locator(f"#{ids.HANDLED_LIST}")).to_contain_text("refused: The arguments must be numbers!")
+    caller.locator(f"#{ids.SEND_MESSAGE_BUTTON}").click()
+    expect(server.locator(f"#{ids.MESSAGE}")).to_have_text("Send your daily report!")
+    assert problems(shell) == []
+
+
+def test_guid109_the_inspector_topic_does_what_its_steps_say(page, live_server):
+    shell = Shell(page, live_server.url)
+    page.goto(live_server.url + "/guide/inspector")
+    shell.wait_connected("Caller", "Sum Server", "Inspector")
+    inspector = shell.app("Inspector")
+    shell.sum(37, 5)
+    log = inspector.locator(f"#{ids.LOG_LINES}")
+    log.scroll_into_view_if_needed()  # the step says to scroll: the log renders once on screen
+    expect(log).to_contain_text("Sum  Caller → best")
+    expect(log).to_contain_text('Sum Server ✔: {"sum":42}')
+    inspector.locator(f"#{ids.ADHOC_METHOD}").select_option("Sum")
+    arguments = inspector.locator(f"#{ids.ADHOC_ARGS}")
+    expect(arguments).not_to_have_value("{}")  # prefilled from the log; then replaced as the step says
+    arguments.fill('{"a": 1, "b": 2}')
+    inspector.locator(f"#{ids.ADHOC_BUTTON}").click()
+    latest = inspector.locator(f"#{ids.ADHOC_RESULT}")
+    expect(latest).to_contain_text('"sum": 3')
+    expect(latest).to_contain_text('"application": "Sum Server"')
+    assert problems(shell) == []
