@@ -113,8 +113,13 @@ def remove_frame(key):
 
 
 def code_block(number):
-    """The n-th code listing of a guide page (a string id: dcc.Clipboard copies it by target_id)."""
+    """The n-th code listing of a guide page (assets/clientside.js ``copyListing`` finds it by this id)."""
     return f"guide-code-{number}"
+
+
+def copy_code(number):
+    """The "Copy" button of the n-th code listing."""
+    return {"type": "copy-code", "listing": number}
 
 
 def sort_column(column):

@@ -238,6 +238,30 @@
                 return outputs;
             },
 
+            /*
+             * Guide: copy a code listing to the clipboard; its button says whether that worked.
+             * The Clipboard API needs a secure context (localhost counts); elsewhere, select and copy.
+             */
+            copyListing: function (clicks, buttonId) {
+                var block = document.getElementById("guide-code-" + buttonId.listing); // ids.code_block
+                var say = function (label) {
+                    window.dash_clientside.set_props(buttonId, {children: label});
+                    setTimeout(function () { window.dash_clientside.set_props(buttonId, {children: "Copy"}); }, 2000);
+                };
+                if (!block) {
+                    return window.dash_clientside.no_update;
+                }
+                if (navigator.clipboard && window.isSecureContext) {
+                    navigator.clipboard.writeText(block.innerText).then(
+                        function () { say("Copied"); },
+                        function () { say("Copy failed"); }
+                    );
+                    return window.dash_clientside.no_update;
+                }
+                window.getSelection().selectAllChildren(block);
+                return document.execCommand("copy") ? "Copied" : "Press Ctrl+C";
+            },
+
             /* Shell: the document title of the page shown (tabs and history show it). */
             pageTitle: function (title) {
                 if (title) {

@@ -90,6 +90,13 @@ def register(app):
         State(ids.ADDABLE_STORE, "data"),
     )(render_page)
     app.clientside_callback(
+        ClientsideFunction(namespace="ioconnect", function_name="copyListing"),
+        Output(ids.copy_code(MATCH), "children"),
+        Input(ids.copy_code(MATCH), "n_clicks"),
+        State(ids.copy_code(MATCH), "id"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
         ClientsideFunction(namespace="ioconnect", function_name="pageTitle"),
         Output(ids.PAGE_TITLE_WATCH, "children"),
         Input(ids.PAGE_TITLE, "data"),

@@ -56,10 +56,14 @@ def code_listing(reference, number):
                         ],
                         className="me-auto",
                     ),
-                    dcc.Clipboard(
-                        target_id=block_id,
+                    # A real button (dcc.Clipboard is a div: no keyboard, no name for screen readers).
+                    html.Button(
+                        "Copy",
+                        id=ids.copy_code(number),
+                        type="button",
                         title=f"Copy {source.name}",
                         className="btn btn-sm btn-outline-secondary copy-code",
+                        **{"aria-label": f"Copy {source.name}"},
                     ),
                 ],
                 className="d-flex align-items-start gap-2 py-1",

@@ -115,10 +115,19 @@ def test_guid104_copy_puts_the_listing_on_the_clipboard(page, live_server):
     page.goto(live_server.url + "/guide/handler")
     listing = page.locator("pre.code-listing").nth(1)
     expect(listing).to_have_attribute("data-source", "callbacks.server.sum_invocation_handler")
-    page.locator(".copy-code").nth(1).click()
+    button = page.get_by_role("button", name="Copy callbacks.server.sum_invocation_handler")
+    button.click()
+    expect(button).to_have_text("Copied")
     copied = page.evaluate("() => navigator.clipboard.readText()")
     assert copied == listing.inner_text()
     assert copied.startswith("def sum_invocation_handler(invoke):")
+    expect(button).to_have_text("Copy", timeout=5_000)
+    # From the keyboard too: it is a real button.
+    page.evaluate("() => navigator.clipboard.writeText('')")
+    page.get_by_role("button", name="Copy callbacks.server.handle_sum").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("button", name="Copy callbacks.server.handle_sum")).to_have_text("Copied")
+    assert page.evaluate("() => navigator.clipboard.readText()").startswith("def handle_sum(invoke):")
     # Text and code can be selected too (nothing sets user-select: none on them).
     selected = listing.evaluate("el => { getSelection().selectAllChildren(el); return getSelection().toString(); }")
     assert selected == copied

@@ -6,7 +6,7 @@ import sys
 import textwrap
 
 import pytest
-from dash import dcc, html
+from dash import html
 
 import callbacks.server
 import ids
@@ -203,7 +203,9 @@ def test_guid012_topic_frames_are_their_own_instances():
 
 def test_guid013_every_listing_has_a_copy_button_for_it():
     page, _ = topic_page(BY_SLUG["invoke"], APPS)
-    clipboards = [c for c in walk(page) if isinstance(c, dcc.Clipboard)]
+    buttons = [c for c in walk(page) if isinstance(c, html.Button) and "copy-code" in c.className]
     blocks = [c for c in walk(page) if isinstance(c, html.Pre)]
-    assert [c.target_id for c in clipboards] == [b.id for b in blocks]
-    assert [b.id for b in blocks] == [ids.code_block(n) for n in range(len(BY_SLUG["invoke"].code))]
+    count = len(BY_SLUG["invoke"].code)
+    assert [b.id for b in buttons] == [ids.copy_code(n) for n in range(count)]
+    assert [b.id for b in blocks] == [ids.code_block(n) for n in range(count)]
+    assert all(b.children == "Copy" and b.to_plotly_json()["props"]["aria-label"].startswith("Copy ") for b in buttons)
