@@ -1,4 +1,7 @@
-"""Layout of the platform shell (/): the Glue42 Core Main app hosting the others in iframes."""
+"""Layout of the platform shell: the Glue42 Core Main app, its navigation and the Workspace page (/).
+
+The guide's pages are in pages/guide.py; callbacks.shell.render_page picks the page for the path.
+"""
 
 from urllib.parse import quote
 
@@ -107,8 +110,8 @@ def frame_slots(frames):
     return slots
 
 
-def workspace(frames, client_apps):
-    """The Workspace page (/): every app side by side, in fixed slots; apps can be added and removed."""
+def workspace(frames, apps):
+    """The Workspace page (/): every app side by side, in fixed slots; ``apps`` (see ``addable_apps``) can be added."""
     toolbar = html.Div(
         [
             html.Span(
@@ -121,7 +124,7 @@ def workspace(frames, client_apps):
             ),
             *[
                 dbc.Button(f"Add {name}", id=ids.add_app(name), color="secondary", outline=True, size="sm")
-                for name in client_apps
+                for name in apps
             ],
         ],
         className="d-flex align-items-center gap-2 mb-2",

@@ -67,6 +67,8 @@ def test_guid101_navigation_keeps_the_platform_and_the_workspace(page, live_serv
     # Back and forward are page navigations too.
     page.go_back()
     expect(page.locator(f'[data-page="topic:{TOPICS[0].slug}"]')).to_be_visible()
+    page.locator(".navbar-brand").click()
+    expect(page.locator('[data-page="workspace"]')).to_be_visible()
     assert same_document(page)
     assert problems(shell) == []
 
