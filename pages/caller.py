@@ -7,11 +7,16 @@ from dash import dcc, html
 import ids
 from interop.message import MAX_MESSAGE_CHARS
 from interop.results import DEFAULT_TARGET, TARGETS
-from pages.common import client_root, instance_badge, log_publisher
+from pages.common import (
+    DEFAULT_RESPONSE_TIMEOUT_MS,
+    DEFAULT_WAIT_TIMEOUT_MS,
+    client_root,
+    instance_badge,
+    log_publisher,
+    timeout_field,
+)
 
 APP_NAME = "Caller"
-DEFAULT_RESPONSE_TIMEOUT_MS = 10_000
-DEFAULT_WAIT_TIMEOUT_MS = 3_000
 
 TARGET_LABELS = {"best": "best", "all": "all", "skipMine": "skipMine"}
 
@@ -61,28 +66,8 @@ def options_controls():
                 ],
                 width="auto",
             ),
-            dbc.Col(
-                dbc.InputGroup(
-                    [
-                        dbc.InputGroupText("methodResponseTimeoutMs"),
-                        dbc.Input(
-                            id=ids.RESPONSE_TIMEOUT, type="number", min=1, step=1, value=DEFAULT_RESPONSE_TIMEOUT_MS
-                        ),
-                    ],
-                    size="sm",
-                ),
-                width="auto",
-            ),
-            dbc.Col(
-                dbc.InputGroup(
-                    [
-                        dbc.InputGroupText("waitTimeoutMs"),
-                        dbc.Input(id=ids.WAIT_TIMEOUT, type="number", min=0, step=1, value=DEFAULT_WAIT_TIMEOUT_MS),
-                    ],
-                    size="sm",
-                ),
-                width="auto",
-            ),
+            timeout_field(ids.RESPONSE_TIMEOUT, "methodResponseTimeoutMs", 1, DEFAULT_RESPONSE_TIMEOUT_MS),
+            timeout_field(ids.WAIT_TIMEOUT, "waitTimeoutMs", 0, DEFAULT_WAIT_TIMEOUT_MS),
             dbc.Col(
                 dbc.Switch(id=ids.SERVE_SUM, label="Serve Sum from this caller too", value=False),
                 width="auto",

@@ -7,6 +7,9 @@ from dash import dcc, html
 import ids
 
 NOT_CONNECTED_AFTER_MS = 8_000  # give up waiting for a platform after this long
+# Invoke options an app offers until the user changes them (the caller and the inspector).
+DEFAULT_RESPONSE_TIMEOUT_MS = 10_000
+DEFAULT_WAIT_TIMEOUT_MS = 3_000
 
 
 def connecting():
@@ -66,6 +69,20 @@ def log_publisher():
     context), so the app does not also receive every update of its own log.
     """
     return dash_glue42.Contexts(id=ids.LOG_PUBLISHER)
+
+
+def timeout_field(component_id, option, minimum, value):
+    """One invoke option in whole milliseconds, labelled with its documented name (e.g. ``waitTimeoutMs``)."""
+    return dbc.Col(
+        dbc.InputGroup(
+            [
+                dbc.InputGroupText(option),
+                dbc.Input(id=component_id, type="number", min=minimum, step=1, value=value),
+            ],
+            size="sm",
+        ),
+        width="auto",
+    )
 
 
 def instance_badge():

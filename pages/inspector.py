@@ -8,11 +8,16 @@ import ids
 from interop.adhoc import MAX_ARGS_CHARS
 from interop.log import latency_figure
 from interop.servers import COLUMNS, DEFAULT_SORT, header_labels
-from pages.common import client_root, instance_badge, log_publisher
+from pages.common import (
+    DEFAULT_RESPONSE_TIMEOUT_MS,
+    DEFAULT_WAIT_TIMEOUT_MS,
+    client_root,
+    instance_badge,
+    log_publisher,
+    timeout_field,
+)
 
 APP_NAME = "Inspector"
-DEFAULT_RESPONSE_TIMEOUT_MS = 10_000
-DEFAULT_WAIT_TIMEOUT_MS = 3_000
 TARGET_OPTIONS = [
     {"label": "best", "value": "best"},
     {"label": "all", "value": "all"},
@@ -103,38 +108,10 @@ def invoke_card():
                     dbc.Checklist(id=ids.ADHOC_INSTANCES, options=[], value=[], className="small ms-3 mb-1"),
                     dbc.Row(
                         [
-                            dbc.Col(
-                                dbc.InputGroup(
-                                    [
-                                        dbc.InputGroupText("methodResponseTimeoutMs"),
-                                        dbc.Input(
-                                            id=ids.ADHOC_RESPONSE_TIMEOUT,
-                                            type="number",
-                                            min=1,
-                                            step=1,
-                                            value=DEFAULT_RESPONSE_TIMEOUT_MS,
-                                        ),
-                                    ],
-                                    size="sm",
-                                ),
-                                width="auto",
+                            timeout_field(
+                                ids.ADHOC_RESPONSE_TIMEOUT, "methodResponseTimeoutMs", 1, DEFAULT_RESPONSE_TIMEOUT_MS
                             ),
-                            dbc.Col(
-                                dbc.InputGroup(
-                                    [
-                                        dbc.InputGroupText("waitTimeoutMs"),
-                                        dbc.Input(
-                                            id=ids.ADHOC_WAIT_TIMEOUT,
-                                            type="number",
-                                            min=0,
-                                            step=1,
-                                            value=DEFAULT_WAIT_TIMEOUT_MS,
-                                        ),
-                                    ],
-                                    size="sm",
-                                ),
-                                width="auto",
-                            ),
+                            timeout_field(ids.ADHOC_WAIT_TIMEOUT, "waitTimeoutMs", 0, DEFAULT_WAIT_TIMEOUT_MS),
                             dbc.Col(
                                 dbc.Button("Invoke", id=ids.ADHOC_BUTTON, color="primary", size="sm"), width="auto"
                             ),
