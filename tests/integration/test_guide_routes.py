@@ -4,6 +4,7 @@ import pytest
 
 import ids
 from guide.topics import TOPICS
+from tests.integration.dash_client import call_callback, find_component
 
 PAGES = ["/", "/guide", "/guide/", *[topic.path for topic in TOPICS]]
 
@@ -29,43 +30,22 @@ def test_grou003_other_apps_and_routes_are_not_touched(client):
     assert client.get("/_dash-layout").status_code == 200
 
 
+STORES = (ids.FRAMES_STORE, ids.ADDABLE_STORE)  # the page callback's State
+
+
 def render(client, pathname):
-    """The shell's page callback, as the renderer calls it."""
-    dependencies = client.get("/_dash-dependencies").get_json()
-    page = next(d for d in dependencies if d["inputs"] == [{"id": ids.URL, "property": "pathname"}])
+    """The shell's page callback, as the renderer calls it, with the stores the layout starts with."""
     layout = client.get("/_dash-layout").get_json()
-    stores = {}
-
-    def collect(node):
-        if isinstance(node, dict):
-            props = node.get("props", {})
-            if props.get("id") in (ids.FRAMES_STORE, ids.ADDABLE_STORE):
-                stores[props["id"]] = props.get("data")
-            for value in props.values():
-                collect(value)
-        elif isinstance(node, list):
-            for item in node:
-                collect(item)
-
-    collect(layout)
-    response = client.post(
-        "/_dash-update-component",
-        json={
-            "output": page["output"],
-            "outputs": [
-                {"id": ids.PAGE, "property": "children"},
-                {"id": ids.PAGE_FRAMES_STORE, "property": "data"},
-                {"id": ids.PAGE_TITLE, "property": "data"},
-            ],
-            "inputs": [{"id": ids.URL, "property": "pathname", "value": pathname}],
-            "changedPropIds": [f"{ids.URL}.pathname"],
-            "state": [
-                {"id": ids.FRAMES_STORE, "property": "data", "value": stores[ids.FRAMES_STORE]},
-                {"id": ids.ADDABLE_STORE, "property": "data", "value": stores[ids.ADDABLE_STORE]},
-            ],
-        },
+    return call_callback(
+        client,
+        "/",
+        inputs=[(ids.URL, "pathname", pathname)],
+        outputs=[(ids.PAGE, "children"), (ids.PAGE_FRAMES_STORE, "data"), (ids.PAGE_TITLE, "data")],
+        state=[
+            (store, "data", find_component(layout, store)["props"]["data"])
+            for store in (ids.FRAMES_STORE, ids.ADDABLE_STORE)
+        ],
     )
-    return response
 
 
 @pytest.mark.parametrize("path", [*PAGES, "/nope"])

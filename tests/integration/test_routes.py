@@ -7,6 +7,7 @@ import pytest
 
 import ids
 import registry
+from tests.integration.dash_client import call_callback, find_component, layout_ids
 
 EXPECTED_IDS = {
     "/": [ids.GLUE, ids.URL, ids.PAGE, ids.FRAMES_STORE, ids.ADDABLE_STORE],  # pages: test_guide_routes.py
@@ -40,37 +41,6 @@ EXPECTED_IDS = {
         ids.LOG_PUBLISHER,
     ],
 }
-
-
-def layout_ids(node, found=None):
-    found = set() if found is None else found
-    if isinstance(node, dict):
-        props = node.get("props", {})
-        if isinstance(props.get("id"), str):
-            found.add(props["id"])
-        for value in props.values():
-            layout_ids(value, found)
-    elif isinstance(node, list):
-        for item in node:
-            layout_ids(item, found)
-    return found
-
-
-def find_component(node, component_id):
-    if isinstance(node, dict):
-        props = node.get("props", {})
-        if props.get("id") == component_id:
-            return node
-        for value in props.values():
-            hit = find_component(value, component_id)
-            if hit:
-                return hit
-    elif isinstance(node, list):
-        for item in node:
-            hit = find_component(item, component_id)
-            if hit:
-                return hit
-    return None
 
 
 @pytest.mark.parametrize("spec", registry.APPS, ids=lambda s: s.name)
@@ -162,22 +132,12 @@ def test_rout012_compat_script_can_be_left_out(app):
 
 def test_rout013_sum_handler_answers_over_http(client):
     """The real _dash-update-component round trip of the Sum handler callback."""
-    dependencies = client.get("/server/_dash-dependencies").get_json()
-    handler = next(d for d in dependencies if d["inputs"] == [{"id": ids.REGISTER_SUM, "property": "invoke"}])
     invoke = {"invocationId": "http-1", "args": {"a": "40", "b": 2}, "caller": {"application": "Caller"}}
-    response = client.post(
-        "/server/_dash-update-component",
-        json={
-            "output": handler["output"],
-            "outputs": [
-                {"id": ids.REGISTER_SUM, "property": "result"},
-                {"id": ids.HANDLED_STORE, "property": "data"},
-                {"id": ids.HANDLED_LIST, "property": "children"},
-            ],
-            "inputs": [{"id": ids.REGISTER_SUM, "property": "invoke", "value": invoke}],
-            "changedPropIds": [f"{ids.REGISTER_SUM}.invoke"],
-            "state": [],
-        },
+    response = call_callback(
+        client,
+        "/server/",
+        inputs=[(ids.REGISTER_SUM, "invoke", invoke)],
+        outputs=[(ids.REGISTER_SUM, "result"), (ids.HANDLED_STORE, "data"), (ids.HANDLED_LIST, "children")],
     )
     assert response.status_code == 200
     result = response.get_json()["response"][ids.REGISTER_SUM]["result"]

@@ -6,7 +6,7 @@ import desktop
 import ids
 import registry
 from definitions import app_definitions
-from tests.integration.test_routes import find_component
+from tests.integration.dash_client import find_component
 
 
 def test_desk001_checked_in_definitions_match_the_registry():
