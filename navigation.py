@@ -3,25 +3,23 @@
 from flask import request
 
 from guide.topics import BY_SLUG
-from pages.shell import APP_NAME
-from pages.shell import GUIDE_PATH as GUIDE
-from pages.shell import WORKSPACE_PATH as WORKSPACE
+from pages.shell import APP_NAME, GUIDE_PATH, WORKSPACE_PATH
 
 
 def normalise(pathname):
     """``/guide/`` and ``/guide`` are one page; the root stays ``/``."""
-    path = (pathname or WORKSPACE).split("?", 1)[0]
-    return path.rstrip("/") or WORKSPACE
+    path = (pathname or WORKSPACE_PATH).split("?", 1)[0]
+    return path.rstrip("/") or WORKSPACE_PATH
 
 
 def route(pathname):
     """``(kind, topic)``: kind is "workspace", "guide", "topic" (with its topic) or "not-found"."""
     path = normalise(pathname)
-    if path == WORKSPACE:
+    if path == WORKSPACE_PATH:
         return "workspace", None
-    if path == GUIDE:
+    if path == GUIDE_PATH:
         return "guide", None
-    prefix = GUIDE + "/"
+    prefix = GUIDE_PATH + "/"
     if path.startswith(prefix) and path[len(prefix) :] in BY_SLUG:
         return "topic", BY_SLUG[path[len(prefix) :]]
     return "not-found", None

@@ -67,7 +67,7 @@ class Topic:
 
     @property
     def path(self):
-        return f"/guide/{self.slug}"
+        return f"{pages.shell.GUIDE_PATH}/{self.slug}"
 
 
 TOPICS = (

@@ -12,8 +12,7 @@ from dash import dcc, html
 import ids
 from guide.source import source_of, tokens
 from guide.topics import TOPICS, neighbours
-from navigation import GUIDE, WORKSPACE
-from pages.shell import frame_card, frame_record
+from pages.shell import GUIDE_PATH, WORKSPACE_PATH, frame_card, frame_record
 
 INLINE = re.compile(r"`([^`]+)`|\[([^\]]+)\]\(([^)]+)\)")
 
@@ -89,16 +88,15 @@ def topic_frames(topic, apps):
     for app, count in topic.apps:
         numbers = range(1, count + 1) if count > 1 else [None]
         for number in numbers:
-            record = frame_record(app, apps[app]["title"], apps[app]["prefix"], number, slot=len(frames))
-            record["key"] = f"guide-{record['key']}"
-            frames.append(record)
+            title, prefix = apps[app]["title"], apps[app]["prefix"]
+            frames.append(frame_record(app, title, prefix, number, slot=len(frames), key_prefix="guide-"))
     return frames
 
 
 def topic_nav(current=None):
     """The list of topics, the current one marked (links navigate inside the shell: the platform stays up)."""
     return dbc.Nav(
-        [dbc.NavLink("Overview", href=GUIDE, active="exact", className="py-1")]
+        [dbc.NavLink("Overview", href=GUIDE_PATH, active="exact", className="py-1")]
         + [dbc.NavLink(t.label, href=t.path, active="exact", className="py-1") for t in TOPICS],
         vertical=True,
         pills=True,
@@ -127,7 +125,7 @@ def prev_next(topic):
     return html.Div(
         [
             dcc.Link(f"← {before.title}", href=before.path) if before else html.Span(),
-            dcc.Link(f"{after.title} →", href=after.path) if after else dcc.Link("Overview", href=GUIDE),
+            dcc.Link(f"{after.title} →", href=after.path) if after else dcc.Link("Overview", href=GUIDE_PATH),
         ],
         className="d-flex justify-content-between border-top pt-2 mb-4",
     )
@@ -188,7 +186,7 @@ def guide_index():
                     html.P(
                         [
                             "The apps on a guide page are their own instances: the ",
-                            dcc.Link("Workspace", href=WORKSPACE),
+                            dcc.Link("Workspace", href=WORKSPACE_PATH),
                             " keeps yours as you left them.",
                         ],
                         className="small text-muted",
@@ -211,9 +209,9 @@ def not_found(pathname):
             html.P(
                 [
                     "Go to the ",
-                    dcc.Link("Workspace", href=WORKSPACE),
+                    dcc.Link("Workspace", href=WORKSPACE_PATH),
                     " or the ",
-                    dcc.Link("Guide", href=GUIDE),
+                    dcc.Link("Guide", href=GUIDE_PATH),
                     ".",
                 ]
             ),

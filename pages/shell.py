@@ -45,10 +45,10 @@ SLOT_CLASS = "mb-3"
 EMPTY_SLOT_CLASS = "d-none"
 
 
-def frame_record(app_name, title, prefix, number=None, slot=0):
-    """A record for one embedded app instance (kept in the frames store)."""
+def frame_record(app_name, title, prefix, number=None, slot=0, key_prefix=""):
+    """A record for one embedded app instance (kept in the frames store; a guide page's keys have a prefix)."""
     name = title if number is None else f"{title} {number}"
-    key = app_name if number is None else f"{app_name}-{number}"
+    key = key_prefix + (app_name if number is None else f"{app_name}-{number}")
     return {
         "key": key,
         "slot": slot,
