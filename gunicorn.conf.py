@@ -12,6 +12,10 @@ workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 worker_class = "gthread"
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))
+# A listening socket per worker (SO_REUSEPORT): the kernel spreads new connections
+# over the workers. With one shared socket, keep-alive connections opened together
+# (a proxy's pool, a load test) often all went to one worker and left a core idle.
+reuse_port = os.environ.get("GUNICORN_REUSE_PORT", "1") == "1"
 # SIGTERM: stop accepting, let requests in flight finish for up to this long, then exit.
 graceful_timeout = int(os.environ.get("GRACEFUL_TIMEOUT", "20"))
 timeout = 60

@@ -1,5 +1,6 @@
 """Deployment as documented: gunicorn with several workers, one log format, graceful SIGTERM."""
 
+import http.client
 import re
 import signal
 from pathlib import Path
@@ -12,6 +13,7 @@ from tests.browser.harness import LiveServer, Shell
 
 pytestmark = pytest.mark.browser
 LOG_LINE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} [A-Z]+ \[\d+\] [\w.]+: ")
+HEALTH_REQUEST = re.compile(r"^\S+ \S+ \w+ \[(\d+)\] gunicorn\.access: .*\"GET /healthz\?round=(\d+)")
 CALLBACK_REQUEST = re.compile(r"^\S+ \S+ \w+ \[(\d+)\] gunicorn\.access: .*\"POST /server/_dash-update-component")
 
 
@@ -50,3 +52,30 @@ def test_depl003_sigterm_shuts_down_gracefully(tmp_path):
     assert server.process.wait(timeout=30) == 0
     server.log.close()
     assert "Shutting down" in Path(server.log_path).read_text()
+
+
+def test_depl004_connections_opened_together_are_spread_over_the_workers(tmp_path):
+    """Keep-alive connections that open at once (a proxy's pool, a load test) use every worker.
+
+    With one listening socket shared by the workers, one worker often accepted
+    all of them and the other core stayed idle; ``reuse_port`` gives each
+    worker its own socket and the kernel spreads the connections.
+    """
+    server = LiveServer(tmp_path / "gunicorn.log", workers=2)
+    try:
+        for round_number in range(3):
+            connections = [http.client.HTTPConnection("127.0.0.1", server.port, timeout=10) for _ in range(16)]
+            for connection in connections:
+                connection.connect()
+            for connection in connections:
+                connection.request("GET", f"/healthz?round={round_number}")
+                assert connection.getresponse().read()
+            for connection in connections:
+                connection.close()
+    finally:
+        server.stop()
+    workers_by_round = {}
+    for match in filter(None, map(HEALTH_REQUEST.match, Path(server.log_path).read_text().splitlines())):
+        workers_by_round.setdefault(match.group(2), set()).add(match.group(1))
+    assert sorted(workers_by_round) == ["0", "1", "2"]
+    assert all(len(workers) == 2 for workers in workers_by_round.values()), workers_by_round
