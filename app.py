@@ -55,27 +55,33 @@ def create_dash_app(server, spec, debug=False, compat=True, shared_static_prefix
     return app
 
 
-def create_server(config=None):
-    """Build the Flask server. ``config`` overrides the defaults and ``IOCONNECT_*`` variables."""
+def create_server(config=None, apps=registry.APPS):
+    """Build the Flask server. ``config`` overrides the defaults and ``IOCONNECT_*`` variables.
+
+    ``apps`` is the registry by default; the benchmark mounts a leaner set
+    (``bench/lean.py``) the same way, so both are served alike.
+    """
     server = flask.Flask(__name__)
     server.config.from_mapping(DEFAULTS)
     server.config.from_prefixed_env("IOCONNECT")
     if config:
         server.config.from_mapping(config)
+    shell = next(spec for spec in apps if spec.is_platform)
+    server.extensions["app_specs"] = tuple(apps)
     server.extensions["dash_apps"] = {
         spec.name: create_dash_app(
             server,
             spec,
             debug=server.config["DEBUG"],
             compat=server.config["DASH_GLUE42_COMPAT"],
-            shared_static_prefix=registry.SHELL.prefix,
+            shared_static_prefix=shell.prefix,
         )
-        for spec in registry.APPS
+        for spec in apps
     }
     static_files.init_app(server)
     security.init_app(server, server.extensions["dash_apps"].values())
     desktop.init_app(server)
-    navigation.init_app(server, registry.SHELL.prefix)
+    navigation.init_app(server, shell.prefix)
     server.add_url_rule("/healthz", "healthz", healthz)
     return server
 
@@ -87,5 +93,7 @@ def healthz():
         version=__version__,
         dash=dash.__version__,
         dash_glue42=dash_glue42.__version__,
-        apps=[{"name": s.name, "title": s.title, "prefix": s.prefix} for s in registry.APPS],
+        apps=[
+            {"name": s.name, "title": s.title, "prefix": s.prefix} for s in flask.current_app.extensions["app_specs"]
+        ],
     )

@@ -3,7 +3,9 @@
 The app runs as deployed (gunicorn, gunicorn.conf.py, a free port); headless
 Chromium opens the shell; every latency is timed in the page. With
 ``--baseline REV`` the same figures are taken in the same run from a git
-worktree of ``REV``, so before and after sit side by side.
+worktree of ``REV``, so before and after sit side by side. The leanest Dash
+pair (bench/lean.py) is measured in the same run too: the floor under what
+any Dash app on dash_glue42 can reach here.
 
     python -m bench                    # full run, current tree and the baseline
     python -m bench --smoke            # tiny counts, current tree only (make test runs this)
@@ -19,7 +21,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench import wrk
+from bench import lean, wrk
 from bench.figures import TARGETS, render_table
 from tests.browser.harness import CHROMIUM_FLAGS, ROOT, LiveServer, Shell, chromium_path
 
@@ -33,6 +35,8 @@ COUNTS = {
 }
 # The apps the figures use; the shell may embed more (the inspector), and the cold load waits for all of them.
 SHELL_APPS = ("Sum Server 1", "Sum Server 2", "Caller")
+LEAN_APPS = (lean.SERVER_NAME, lean.CALLER_NAME)
+LEAN_SERVER_APP = "bench.lean:create_lean_server()"
 
 
 def latency(times):
@@ -50,16 +54,27 @@ def with_probes(frame):
     return frame
 
 
-def sum_round_trips(shell, count, target, base):
-    """Click-to-rendered Sum round trips through the caller's own callbacks."""
-    caller = with_probes(shell.frame("Caller"))
-    shell.choose_target(target)
+def sum_round_trips(shell, count, target, base, caller="Caller", ids=None):
+    """Click-to-rendered Sum round trips through a caller's own callbacks (``ids``: which button and result)."""
+    frame = with_probes(shell.frame(caller))
+    if target is not None:
+        shell.choose_target(target)
     times = []
     for i in range(count):
-        shell.caller.locator("#number-a").fill(str(i))
-        shell.caller.locator("#number-b").fill(str(base))
-        times.append(caller.evaluate("([e, t]) => ioconnectBench.sumRoundTrip(e, t)", [f"Sum is {i + base}", 15_000]))
+        shell.app(caller).locator("#number-a").fill(str(i))
+        shell.app(caller).locator("#number-b").fill(str(base))
+        expected = f"Sum is {i + base}"
+        times.append(frame.evaluate("([e, t, ids]) => ioconnectBench.sumRoundTrip(e, t, ids)", [expected, 15_000, ids]))
     return latency(times)
+
+
+def burst(shell, caller, count):
+    result = with_probes(shell.frame(caller)).evaluate("([n, t]) => ioconnectBench.burst(n, t)", [count, 60_000])
+    return {
+        "count": count,
+        "correct": result["correct"],
+        "per_second": round(count / (result["elapsedMs"] / 1000), 1),
+    }
 
 
 def raw_invokes(shell, method, args_list, target="best"):
@@ -85,21 +100,14 @@ def interop_figures(browser, url, counts):
         figures["void_invoke"] = raw_invokes(
             shell, "SendMessage", [{"message": f"bench {i}"} for i in range(counts["raw"])]
         )
-        burst = with_probes(shell.frame("Caller")).evaluate(
-            "([n, t]) => ioconnectBench.burst(n, t)", [counts["burst"], 60_000]
-        )
-        figures["burst"] = {
-            "count": counts["burst"],
-            "correct": burst["correct"],
-            "per_second": round(counts["burst"] / (burst["elapsedMs"] / 1000), 1),
-        }
+        figures["burst"] = burst(shell, "Caller", counts["burst"])
         figures["problems"] = shell.problems()
         return figures
     finally:
         context.close()
 
 
-def wire_bytes(browser, url, wait_for_apps):
+def wire_bytes(browser, url, wait_for_apps, apps=SHELL_APPS):
     """(ms until every app is connected or the page is idle, bytes received) for one fresh load."""
     context = browser.new_context()
     try:
@@ -116,7 +124,7 @@ def wire_bytes(browser, url, wait_for_apps):
                     const up = badges.filter((badge) => badge.textContent === 'connected').length;
                     return up >= names.length && up === badges.length ? {ms: performance.now(), apps: up} : false;
                 }""",
-                arg=list(SHELL_APPS),
+                arg=list(apps),
                 polling="raf",
                 timeout=30_000,
             ).json_value()
@@ -138,28 +146,58 @@ def wait_for_quiet(page, received, quiet_ms=500, limit_ms=10_000):
         waited += quiet_ms
 
 
-def page_figures(browser, url, counts):
-    loads = [wire_bytes(browser, url + "/", wait_for_apps=True) for _ in range(counts["loads"])]
-    _, app_bytes = wire_bytes(browser, url + "/caller/", wait_for_apps=False)
+def cold_loads(browser, url, counts, apps=SHELL_APPS):
+    loads = [wire_bytes(browser, url + "/", wait_for_apps=True, apps=apps) for _ in range(counts["loads"])]
     return {
         "cold_load": latency([ready["ms"] for ready, _ in loads]),
         "shell_apps": loads[0][0]["apps"],
         "shell_bytes": loads[0][1],
-        "app_bytes": app_bytes,
     }
 
 
-def measure(browser, root, label, counts, log_dir):
+def page_figures(browser, url, counts):
+    _, app_bytes = wire_bytes(browser, url + "/caller/", wait_for_apps=False)
+    return {**cold_loads(browser, url, counts), "app_bytes": app_bytes}
+
+
+def measure(browser, root, label, counts, log_dir, role):
     print(f"-- measuring {label} ({root})", file=sys.stderr)
     server = LiveServer(log_dir / f"{label}.log", root=root, ACCESS_LOG="0")
     try:
-        figures = {"label": label}
+        figures = {"label": label, "role": role}
         figures.update(page_figures(browser, server.url, counts))
         figures.update(interop_figures(browser, server.url, counts))
         figures.update(wrk.server_figures(server.url, counts["wrk_seconds"]))
         figures["server_errors"] = server.errors()
         return figures
     finally:
+        server.stop()
+
+
+def measure_floor(browser, counts, log_dir):
+    """The leanest Dash pair (bench/lean.py): Sum with the result from Python and in the page, burst, cold load."""
+    label = "leanest Dash pair"
+    print(f"-- measuring {label} (bench/lean.py)", file=sys.stderr)
+    server = LiveServer(log_dir / "lean.log", app=LEAN_SERVER_APP, ACCESS_LOG="0")
+    context = browser.new_context()
+    try:
+        figures = {"label": label, "role": "floor", **cold_loads(browser, server.url, counts, apps=LEAN_APPS)}
+        shell = Shell(context.new_page(), server.url)
+        shell.page.goto(server.url + "/")
+        shell.wait_connected(*LEAN_APPS)
+        in_page = {"button": lean.PAGE_BUTTON, "result": lean.PAGE_RESULT}
+        for ids in (None, in_page):  # warm up, as for the real apps
+            sum_round_trips(shell, 2, None, 900, caller=lean.CALLER_NAME, ids=ids)
+        figures["sum_best"] = sum_round_trips(shell, counts["round_trips"], None, 1000, caller=lean.CALLER_NAME)
+        figures["sum_page"] = sum_round_trips(
+            shell, counts["round_trips"], None, 2000, caller=lean.CALLER_NAME, ids=in_page
+        )
+        figures["burst"] = burst(shell, lean.CALLER_NAME, counts["burst"])
+        figures["problems"] = shell.problems()
+        figures["server_errors"] = server.errors()
+        return figures
+    finally:
+        context.close()
         server.stop()
 
 
@@ -199,10 +237,11 @@ def main(argv=None):
             if not (args.smoke or args.no_baseline):
                 tree = baseline_tree(args.baseline, tmp / "baseline")
                 try:
-                    runs.append(measure(browser, tree, f"baseline {args.baseline}", counts, tmp))
+                    runs.append(measure(browser, tree, f"baseline {args.baseline}", counts, tmp, "baseline"))
                 finally:
                     subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT, check=False)
-            runs.append(measure(browser, ROOT, "current", counts, tmp))
+            runs.append(measure(browser, ROOT, "current", counts, tmp, "current"))
+            runs.append(measure_floor(browser, counts, tmp))
         finally:
             browser.close()
 

@@ -20,43 +20,49 @@ def kb(count):
     return f"{count / 1000:,.0f} kB"
 
 
-def rows(run):
-    """(figure, text, value checked against a target or None, target key) for one run."""
-    floor = run["floor"]["p50"] or 0.01
-    return [
-        ("Sum round trip, best (p50 / p95)", ms(run["sum_best"]), None, None),
-        ("Sum round trip, all over 2 servers (p50 / p95)", ms(run["sum_all"]), None, None),
-        ("floor: raw invoke of a plain JS method (p50 / p95)", ms(run["floor"]), None, None),
-        ("Sum round trip (best) ÷ floor, p50", f"{run['sum_best']['p50'] / floor:.1f}×", None, None),
-        ("void invoke: raw SendMessage to a Dash server (p50 / p95)", ms(run["void_invoke"]), None, None),
-        (
-            f"burst: {run['burst']['count']} Sum at once",
-            f"{run['burst']['per_second']:.0f}/s ({run['burst']['correct']} correct)",
-            None,
-            None,
-        ),
-        (
-            "cold load of the shell until all its apps are connected (p50 / p95)",
-            f"{ms(run['cold_load'])} ({run.get('shell_apps', '?')} apps)",
-            None,
-            None,
-        ),
-        ("first load of one app (/caller/), on the wire", kb(run["app_bytes"]), None, None),
-        ("first load of the whole shell, on the wire", kb(run["shell_bytes"]), None, None),
-        (
-            "wrk: Sum handler callback, req/s (p99)",
-            f"{run['wrk_sum']['requests_per_s']:,.0f} ({run['wrk_sum']['p99_ms']:.1f} ms)",
-            None,
-            None,
-        ),
-        (
-            "wrk: trivial JSON route, req/s (p99)",
-            f"{run['wrk_trivial']['requests_per_s']:,.0f} ({run['wrk_trivial']['p99_ms']:.1f} ms)",
-            None,
-            None,
-        ),
-        ("wrk: Sum ÷ trivial", f"{run['wrk_ratio']:.2f}", None, None),
-    ]
+def burst_text(burst):
+    return f"{burst['per_second']:.0f}/s ({burst['correct']} correct)"
+
+
+# (figure, its text for one run); a run without the figure shows "—".
+ROWS = (
+    ("Sum round trip, best (p50 / p95)", lambda run: ms(run["sum_best"])),
+    ("Sum round trip, result rendered in the page (p50 / p95)", lambda run: ms(run["sum_page"])),
+    ("Sum round trip, all over 2 servers (p50 / p95)", lambda run: ms(run["sum_all"])),
+    ("floor: raw invoke of a plain JS method (p50 / p95)", lambda run: ms(run["floor"])),
+    (
+        "Sum round trip (best) ÷ floor, p50",
+        lambda run: f"{run['sum_best']['p50'] / (run['floor']['p50'] or 0.01):.1f}×",
+    ),
+    ("void invoke: raw SendMessage to a Dash server (p50 / p95)", lambda run: ms(run["void_invoke"])),
+    ("burst: Sum invocations at once, all answered", lambda run: burst_text(run["burst"])),
+    (
+        "cold load of the shell until all its apps are connected (p50 / p95)",
+        lambda run: f"{ms(run['cold_load'])} ({run['shell_apps']} apps)",
+    ),
+    ("first load of one app (/caller/), on the wire", lambda run: kb(run["app_bytes"])),
+    ("first load of the whole shell, on the wire", lambda run: kb(run["shell_bytes"])),
+    (
+        "wrk: Sum handler callback, req/s (p99)",
+        lambda run: f"{run['wrk_sum']['requests_per_s']:,.0f} ({run['wrk_sum']['p99_ms']:.1f} ms)",
+    ),
+    (
+        "wrk: trivial JSON route, req/s (p99)",
+        lambda run: f"{run['wrk_trivial']['requests_per_s']:,.0f} ({run['wrk_trivial']['p99_ms']:.1f} ms)",
+    ),
+    ("wrk: Sum ÷ trivial", lambda run: f"{run['wrk_ratio']:.2f}"),
+)
+
+
+def cell(text_of, run):
+    try:
+        return text_of(run)
+    except KeyError:
+        return "—"
+
+
+def by_role(runs, role):
+    return next((run for run in runs if run.get("role") == role), None)
 
 
 def checks(run, baseline=None):
@@ -81,17 +87,14 @@ def checks(run, baseline=None):
 
 def render_table(report):
     runs = report["runs"]
-    header = "| figure | " + " | ".join(run["label"] for run in runs) + " |"
-    lines = [header, "|---|" + "---|" * len(runs)]
-    table = [rows(run) for run in runs]
-    for index, (name, *_rest) in enumerate(table[0]):
-        lines.append(f"| {name} | " + " | ".join(run_rows[index][1] for run_rows in table) + " |")
-    current = runs[-1]
-    baseline = runs[0] if len(runs) > 1 else None
+    lines = ["| figure | " + " | ".join(run["label"] for run in runs) + " |", "|---|" + "---|" * len(runs)]
+    for name, text_of in ROWS:
+        lines.append(f"| {name} | " + " | ".join(cell(text_of, run) for run in runs) + " |")
+    current = by_role(runs, "current")
     lines.append("")
     lines.append("| target | measured | met |")
     lines.append("|---|---|---|")
-    for key, (value, met) in checks(current, baseline).items():
+    for key, (value, met) in checks(current, by_role(runs, "baseline")).items():
         lines.append(f"| {key} ≤/≥ {TARGETS[key]} | {value} | {'yes' if met else 'NO'} |")
     m = report["machine"]
     lines.append("")

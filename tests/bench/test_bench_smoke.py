@@ -7,6 +7,7 @@ import sys
 from tests.browser.harness import ROOT
 
 FIGURES = ("sum_best", "sum_all", "floor", "void_invoke", "cold_load")
+LEAN_FIGURES = ("sum_best", "sum_page", "cold_load")  # the leanest Dash pair (bench/lean.py)
 
 
 def test_bnch001_smoke_run_measures_every_figure(tmp_path):
@@ -20,7 +21,8 @@ def test_bnch001_smoke_run_measures_every_figure(tmp_path):
     )
     assert completed.returncode == 0, completed.stderr[-3000:]
     assert "| figure |" in completed.stdout
-    (run,) = json.loads(output.read_text())["runs"]
+    run, lean = json.loads(output.read_text())["runs"]
+    assert (run["role"], lean["role"]) == ("current", "floor")
     for figure in FIGURES:
         assert run[figure]["n"] >= 1 and run[figure]["p50"] > 0, figure
     assert run["burst"]["correct"] == run["burst"]["count"]
@@ -28,3 +30,7 @@ def test_bnch001_smoke_run_measures_every_figure(tmp_path):
     for side in ("wrk_sum", "wrk_trivial"):
         assert run[side]["requests_per_s"] > 0 and run[side]["errors"] == 0, side
     assert run["problems"] == [] and run["server_errors"] == []
+    for figure in LEAN_FIGURES:
+        assert lean[figure]["n"] >= 1 and lean[figure]["p50"] > 0, figure
+    assert lean["shell_apps"] == 2 and lean["burst"]["correct"] == lean["burst"]["count"]
+    assert lean["problems"] == [] and lean["server_errors"] == []

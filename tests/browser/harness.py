@@ -44,9 +44,9 @@ def free_port():
 
 
 class LiveServer:
-    """``gunicorn run:server`` with the project's gunicorn.conf.py, as the Procfile runs it."""
+    """``gunicorn run:server`` (or another ``app``) with the project's gunicorn.conf.py, as the Procfile runs it."""
 
-    def __init__(self, log_path, workers=2, port=None, root=ROOT, **env):
+    def __init__(self, log_path, workers=2, port=None, root=ROOT, app="run:server", **env):
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = log_path
@@ -59,7 +59,7 @@ class LiveServer:
         }
         self.log = open(log_path, "w")  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "run:server"],
+            [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", app],
             cwd=root,
             env=environment,
             stdout=self.log,

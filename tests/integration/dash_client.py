@@ -40,11 +40,13 @@ def call_callback(client, prefix, inputs, outputs, state=()):
     dependencies = client.get(f"{prefix}_dash-dependencies").get_json()
     wanted = [{"id": i, "property": p} for i, p, _ in inputs]
     callback = next(d for d in dependencies if d["inputs"] == wanted)
+    output_list = [{"id": i, "property": p} for i, p in outputs]
+    multi = callback["output"].startswith("..")  # how Dash names a callback with several outputs
     return client.post(
         f"{prefix}_dash-update-component",
         json={
             "output": callback["output"],
-            "outputs": [{"id": i, "property": p} for i, p in outputs],
+            "outputs": output_list if multi else output_list[0],
             "inputs": [{"id": i, "property": p, "value": v} for i, p, v in inputs],
             "changedPropIds": [f"{i}.{p}" for i, p, _ in inputs],
             "state": [{"id": i, "property": p, "value": v} for i, p, v in state],
