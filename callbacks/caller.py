@@ -15,7 +15,7 @@ from dash import ClientsideFunction, Input, Output, State
 
 import ids
 from callbacks.common import register_client_common
-from callbacks.server import handle_sum, prepend_handled
+from callbacks.server import sum_invocation_handler
 from interop.results import DEFAULT_TARGET, describe_send_result, describe_sum_result
 from pages.common import lines_to_children
 from pages.server import sum_registration
@@ -59,12 +59,6 @@ def render_results(records):
 def serve_sum(enabled):
     """Registers Sum from the caller itself while the switch is on (unmounting unregisters it)."""
     return sum_registration() if enabled else None
-
-
-def caller_sum_handler(invoke):
-    """The caller's own Sum handler: the server's logic; its handled entries only feed the interop log."""
-    result, entry = handle_sum(invoke)
-    return result, prepend_handled(entry)
 
 
 def register(app):
@@ -115,7 +109,7 @@ def register(app):
         Output(ids.HANDLED_STORE, "data"),
         Input(ids.REGISTER_SUM, "invoke"),
         prevent_initial_call=True,
-    )(caller_sum_handler)
+    )(sum_invocation_handler)  # the server's own handler; its handled entries only feed the interop log
     # The interop log: its invocations (issued, then with their results) and what it handled itself.
     app.clientside_callback(
         ClientsideFunction(namespace="ioconnectLog", function_name="publishCaller"),

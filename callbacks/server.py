@@ -22,10 +22,11 @@ def handled_entry(method, invoke, outcome, ok=True):
 
     The same entries are this app's "handled" records in the interop log
     (assets/interop_log.js publishes them): hence an id, the caller's
-    instance and the arguments as compact JSON.
+    instance and the arguments as compact JSON. ``line`` is how the page
+    lists it (``handled_line``), made here so the page only joins lines.
     """
     caller = invoke.get("caller")
-    return {
+    entry = {
         "id": uuid.uuid4().hex[:16],
         "time": time.strftime("%H:%M:%S"),
         "method": method,
@@ -36,6 +37,8 @@ def handled_entry(method, invoke, outcome, ok=True):
         "outcome": outcome,
         "ok": ok,
     }
+    entry["line"] = handled_line(entry)
+    return entry
 
 
 def handled_line(entry):
@@ -43,31 +46,19 @@ def handled_line(entry):
     return f"{entry['time']} {entry['method']} from {entry['caller']} with {entry['args']!r}: {outcome}"
 
 
-def prepend_bounded(item):
-    """A Patch that puts ``item`` on top of a list and keeps the list to MAX_HANDLED.
+def prepend_handled(entry):
+    """A Patch that puts ``entry`` on top of the handled-invocations store and keeps it to MAX_HANDLED.
 
     A Patch, rather than State plus a new list, so the Sum and SendMessage
-    handlers can both write without overwriting each other's entries.
+    handlers can both write without overwriting each other's entries. The
+    page's list and the interop log are made from this store in the page
+    (``ioconnect.showHandled``, ``ioconnectLog.publishServer``), each at most
+    a few times a second: the handler's answer does not wait for them.
     """
     patch = Patch()
-    patch.prepend(item)
+    patch.prepend(entry)
     del patch[MAX_HANDLED]
     return patch
-
-
-def prepend_handled(entry):
-    """Adds ``entry`` to the handled-invocations store (the interop log's records)."""
-    return prepend_bounded(entry)
-
-
-def prepend_line(entry):
-    """Adds ``entry``'s line to the page's handled list (an ``html.Pre`` of text lines).
-
-    The handler writes the list itself: rendering it from the store in another
-    callback cost a second round trip per invocation, on the page whose answer
-    the caller is waiting for.
-    """
-    return prepend_bounded(handled_line(entry) + "\n")
 
 
 def handle_sum(invoke):
@@ -81,9 +72,9 @@ def handle_sum(invoke):
 
 
 def sum_invocation_handler(invoke):
-    """Handler for the "Sum" Interop method: the answer, the handled record and its line on the page."""
+    """Handler for the "Sum" Interop method: the answer, and the handled record for the page and the log."""
     result, entry = handle_sum(invoke)
-    return result, prepend_handled(entry), prepend_line(entry)
+    return result, prepend_handled(entry)
 
 
 def send_message_invocation_handler(invoke):
@@ -93,9 +84,9 @@ def send_message_invocation_handler(invoke):
     message, problem = clean_message(invoke.get("args"))
     if problem:  # keep showing the last good message; the log says what was refused
         entry = handled_entry("SendMessage", invoke, problem, ok=False)
-        return no_update, prepend_handled(entry), prepend_line(entry)
+        return no_update, prepend_handled(entry)
     entry = handled_entry("SendMessage", invoke, "shown")
-    return message, prepend_handled(entry), prepend_line(entry)
+    return message, prepend_handled(entry)
 
 
 def registration_errors(sum_error, send_message_error):
@@ -112,14 +103,12 @@ def register(app):
     app.callback(
         Output(ids.REGISTER_SUM, "result"),
         Output(ids.HANDLED_STORE, "data", allow_duplicate=True),
-        Output(ids.HANDLED_LIST, "children", allow_duplicate=True),
         Input(ids.REGISTER_SUM, "invoke"),
         prevent_initial_call=True,
     )(sum_invocation_handler)
     app.callback(
         Output(ids.MESSAGE, "children"),
         Output(ids.HANDLED_STORE, "data", allow_duplicate=True),
-        Output(ids.HANDLED_LIST, "children", allow_duplicate=True),
         Input(ids.REGISTER_SEND_MESSAGE, "invoke"),
         prevent_initial_call=True,
     )(send_message_invocation_handler)
@@ -128,6 +117,12 @@ def register(app):
         Input(ids.REGISTER_SUM, "error"),
         Input(ids.REGISTER_SEND_MESSAGE, "error"),
     )(registration_errors)
+    app.clientside_callback(
+        ClientsideFunction(namespace="ioconnect", function_name="showHandled"),
+        Output(ids.HANDLED_LIST, "children"),
+        Input(ids.HANDLED_STORE, "data"),
+        prevent_initial_call=True,
+    )
     register_log_publisher(app)
     register_client_common(app)
 

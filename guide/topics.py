@@ -141,7 +141,7 @@ TOPICS = (
         ),
         code=(
             Python(callbacks.server.register, "The wiring: `invoke` in, `result` out, for each method."),
-            Python(callbacks.server.sum_invocation_handler, "The Sum handler: the answer, and a line for the page."),
+            Python(callbacks.server.sum_invocation_handler, "The Sum handler: the answer, and a record for the page."),
             Python(callbacks.server.handle_sum, "Hands the computation to `answer()`."),
             Python(interop.answer.answer, "Every invocation gets a result with its invocationId, even on failure."),
             JavaScript(
@@ -275,7 +275,7 @@ TOPICS = (
         code=(
             Python(interop.results.per_server_lines, "One line per answering server, then one per failure."),
             Python(callbacks.caller.serve_sum, "Registering from the caller is mounting a component."),
-            Python(callbacks.caller.caller_sum_handler, "The caller answers with the server's logic."),
+            Python(callbacks.server.sum_invocation_handler, "The caller answers with the server's own handler."),
         ),
     ),
     Topic(

@@ -137,11 +137,25 @@ def test_rout013_sum_handler_answers_over_http(client):
         client,
         "/server/",
         inputs=[(ids.REGISTER_SUM, "invoke", invoke)],
-        outputs=[(ids.REGISTER_SUM, "result"), (ids.HANDLED_STORE, "data"), (ids.HANDLED_LIST, "children")],
+        outputs=[(ids.REGISTER_SUM, "result"), (ids.HANDLED_STORE, "data")],
     )
     assert response.status_code == 200
     result = response.get_json()["response"][ids.REGISTER_SUM]["result"]
     assert result == {"invocationId": "http-1", "invocationResult": {"sum": 42.0}}
+
+
+def test_rout016_the_callers_own_sum_answers_with_the_servers_handler(client):
+    """With "Serve Sum from this caller too" on, the caller answers like a server (and logs what it handled)."""
+    invoke = {"invocationId": "own-1", "args": {"a": 1, "b": 1}, "caller": {"application": "Inspector"}}
+    response = call_callback(
+        client,
+        "/caller/",
+        inputs=[(ids.REGISTER_SUM, "invoke", invoke)],
+        outputs=[(ids.REGISTER_SUM, "result"), (ids.HANDLED_STORE, "data")],
+    )
+    body = response.get_json()["response"]
+    assert body[ids.REGISTER_SUM]["result"] == {"invocationId": "own-1", "invocationResult": {"sum": 2.0}}
+    assert " Sum from Inspector with {'a': 1, 'b': 1}: sum = 2" in json.dumps(body[ids.HANDLED_STORE])
 
 
 def test_rout014_healthz(client):

@@ -22,12 +22,11 @@ def patch_operations(patch):
 
 
 def test_cbsv001_sum_handler_answers_with_invocation_id():
-    result, log, lines = server.sum_invocation_handler(invoke({"a": 37, "b": 5}, "abc"))
+    result, log = server.sum_invocation_handler(invoke({"a": 37, "b": 5}, "abc"))
     assert result == {"invocationId": "abc", "invocationResult": {"sum": 42.0}}
     record = patch_operations(log)[0]
     assert record["operation"] == "Prepend" and record["params"]["value"]["caller"] == "Caller"
-    line = patch_operations(lines)[0]
-    assert line["operation"] == "Prepend" and " Sum from Caller with " in line["params"]["value"]
+    assert " Sum from Caller with {'a': 37, 'b': 5}: sum = 42" in record["params"]["value"]["line"]
 
 
 def test_cbsv002_sum_handler_error_keeps_invocation_id():
@@ -43,11 +42,9 @@ def test_cbsv003_handlers_ignore_the_initial_none():
 
 def test_cbsv004_handled_log_is_bounded():
     entry = {"time": "10:00:00", "method": "Sum", "caller": "Caller", "args": {}, "outcome": "sum = 0", "ok": True}
-    for patch in (server.prepend_handled(entry), server.prepend_line(entry)):
-        ops = patch_operations(patch)
-        assert [op["operation"] for op in ops] == ["Prepend", "Delete"]
-        assert ops[1]["location"] == [server.MAX_HANDLED]
-    assert patch_operations(server.prepend_line(entry))[0]["params"]["value"] == server.handled_line(entry) + "\n"
+    ops = patch_operations(server.prepend_handled(entry))
+    assert [op["operation"] for op in ops] == ["Prepend", "Delete"]
+    assert ops[0]["params"]["value"] == entry and ops[1]["location"] == [server.MAX_HANDLED]
 
 
 def test_cbsv005_send_message_returns_text_as_is():
@@ -58,11 +55,11 @@ def test_cbsv005_send_message_returns_text_as_is():
 
 @pytest.mark.parametrize("args", [{"message": 42}, {"message": None}, {"message": {"x": 1}}, {}])
 def test_cbsv006_send_message_refuses_non_text(args):
-    shown, log, lines = server.send_message_invocation_handler(invoke(args))
+    shown, log = server.send_message_invocation_handler(invoke(args))
     assert shown is no_update
     entry = patch_operations(log)[0]["params"]["value"]
     assert (entry["outcome"], entry["ok"]) == ("Ignored a message that was not text.", False)
-    assert patch_operations(lines)[0]["params"]["value"].endswith(": refused: Ignored a message that was not text.\n")
+    assert entry["line"].endswith(": refused: Ignored a message that was not text.")
 
 
 def test_cbsv007_registration_errors_are_shown():
@@ -114,12 +111,6 @@ def test_cbcl003_serve_sum_mounts_a_registration():
     assert caller.serve_sum(False) is None
     registration = caller.serve_sum(True)
     assert registration.id == ids.REGISTER_SUM and registration.returns is True
-
-
-def test_cbcl004_caller_sum_handler_answers():
-    result, log = caller.caller_sum_handler(invoke({"a": 1, "b": 1}, "c1"))
-    assert result == {"invocationId": "c1", "invocationResult": {"sum": 2.0}}
-    assert patch_operations(log)[0]["params"]["value"]["outcome"] == "sum = 2"  # for the interop log
 
 
 # --- shell ------------------------------------------------------------------
