@@ -21,7 +21,8 @@ def kb(count):
 
 
 def burst_text(burst):
-    return f"{burst['per_second']:.0f}/s ({burst['correct']} correct)"
+    runs = len(burst.get("rates", [])) or 1
+    return f"{burst['per_second']:.0f}/s ({burst['correct']} of {burst['count']} right; median of {runs})"
 
 
 # (figure, its text for one run); a run without the figure shows "—".
@@ -35,7 +36,7 @@ ROWS = (
         lambda run: f"{run['sum_best']['p50'] / (run['floor']['p50'] or 0.01):.1f}×",
     ),
     ("void invoke: raw SendMessage to a Dash server (p50 / p95)", lambda run: ms(run["void_invoke"])),
-    ("burst: Sum invocations at once, all answered", lambda run: burst_text(run["burst"])),
+    ("burst: Sum invocations issued at once", lambda run: burst_text(run["burst"])),
     (
         "cold load of the shell until all its apps are connected (p50 / p95)",
         lambda run: f"{ms(run['cold_load'])} ({run['shell_apps']} apps)",
