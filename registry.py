@@ -66,14 +66,20 @@ CLIENT_APPS = (
     ),
 )
 
-SHELL = AppSpec(
-    name="shell",
-    title=pages.shell.APP_NAME,
-    prefix="/",
-    layout=partial(pages.shell.layout, CLIENT_APPS),
-    register_callbacks=callbacks.shell.register,
-    validation_layout=partial(pages.shell.default_workspace, CLIENT_APPS),  # pages render later
-    is_platform=True,
-)
+
+def shell_spec(client_apps):
+    """The platform shell, embedding and listing ``client_apps`` (the benchmark's lean shell uses its own)."""
+    return AppSpec(
+        name="shell",
+        title=pages.shell.APP_NAME,
+        prefix="/",
+        layout=partial(pages.shell.layout, client_apps),
+        register_callbacks=callbacks.shell.register,
+        validation_layout=partial(pages.shell.default_workspace, client_apps),  # pages render later
+        is_platform=True,
+    )
+
+
+SHELL = shell_spec(CLIENT_APPS)
 
 APPS = (*CLIENT_APPS, SHELL)

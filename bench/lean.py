@@ -19,20 +19,16 @@ The caller shows each result twice, so one run gives both floors:
 ``gunicorn 'bench.lean:create_lean_server()'`` serves it (bench/__main__.py).
 """
 
-from functools import partial
-
 import dash_glue42
 from dash import Input, Output, State, dcc, html
 
-import callbacks.shell
 import ids
-import pages.shell
 from app import create_server
 from interop.answer import answer
 from interop.results import describe_sum_result
 from interop.sum import compute_sum
 from pages.common import client_root, lines_to_children
-from registry import AppSpec
+from registry import AppSpec, shell_spec
 
 SERVER_NAME = "Lean Server"
 CALLER_NAME = "Lean Caller"
@@ -126,15 +122,7 @@ LEAN_CLIENT_APPS = (
         shell_instances=1,
     ),
 )
-LEAN_SHELL = AppSpec(
-    name="shell",
-    title=pages.shell.APP_NAME,
-    prefix="/",
-    layout=partial(pages.shell.layout, LEAN_CLIENT_APPS),
-    register_callbacks=callbacks.shell.register,
-    validation_layout=partial(pages.shell.default_workspace, LEAN_CLIENT_APPS),
-    is_platform=True,
-)
+LEAN_SHELL = shell_spec(LEAN_CLIENT_APPS)
 
 
 def create_lean_server():
