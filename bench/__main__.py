@@ -8,7 +8,7 @@ pair (bench/lean.py) is measured in the same run too: the floor under what
 any Dash app on dash_glue42 can reach here.
 
     python -m bench                    # full run, current tree and the baseline
-    python -m bench --smoke            # tiny counts, current tree only (make test runs this)
+    python -m bench --smoke            # tiny counts, current tree and the floor (make test runs this)
 """
 
 import argparse
