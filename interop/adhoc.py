@@ -3,13 +3,11 @@
 import json
 import re
 
-from interop.log import clock, describe_target
+from interop.log import clock, describe_target, invoked_record
+from interop.options import NOTHING_SENT, TARGETS, build_options
 
 MAX_ARGS_CHARS = 100_000  # the editor refuses more (a callback request is limited to 256 KiB)
-MAX_TIMEOUT_MS = 300_000
-TARGET_MODES = ("best", "all", "skipMine", "instances")
-BAD_TIMEOUT = "Timeouts must be whole numbers of milliseconds, from 0 to 300,000 (methodResponseTimeoutMs at least 1)."
-NOTHING_SENT = "Nothing was sent."
+TARGET_MODES = (*TARGETS, "instances")
 
 # --- the arguments -----------------------------------------------------------
 
@@ -116,7 +114,7 @@ def prefill(method, last_args=None):
 
 def build_target(mode, instances):
     """``(target, None)`` or ``(None, problem)``; specific instances become a list of instance filters."""
-    if mode in ("best", "all", "skipMine"):
+    if mode in TARGETS:
         return mode, None
     if mode == "instances":
         picked = [i for i in instances or [] if isinstance(i, str) and i]
@@ -124,16 +122,6 @@ def build_target(mode, instances):
             return None, f"Pick at least one server instance to target. {NOTHING_SENT}"
         return [{"instance": instance} for instance in picked], None
     return None, f"Choose a target. {NOTHING_SENT}"
-
-
-def _is_timeout(value, minimum):
-    return isinstance(value, int) and not isinstance(value, bool) and minimum <= value <= MAX_TIMEOUT_MS
-
-
-def build_options(response_timeout, wait_timeout):
-    if not _is_timeout(response_timeout, 1) or not _is_timeout(wait_timeout, 0):
-        return None, f"{BAD_TIMEOUT} {NOTHING_SENT}"
-    return {"methodResponseTimeoutMs": response_timeout, "waitTimeoutMs": wait_timeout}, None
 
 
 def build_invoke(invocation_id, method, args_text, mode, instances, response_timeout, wait_timeout):
@@ -204,7 +192,43 @@ def history_line(entry, names=None):
     latency = entry.get("latency_ms")
     latency = f"{round(latency)} ms" if isinstance(latency, int | float) else "…"
     target = describe_target(invoke.get("target"), servers)
-    return f"{clock(entry.get('at'))}  {method} → {target}  {latency}  {outcome_text(entry.get('result'))}"
+    at = clock(entry["at"]) if entry.get("at") else "…"
+    return f"{at}  {method} → {target}  {latency}  {outcome_text(entry.get('result'))}"
+
+
+def _invocation(invoke):
+    """What the interop log says was sent."""
+    return {
+        "method": (invoke.get("definition") or {}).get("name"),
+        "args": invoke.get("argumentObj"),
+        "target": invoke.get("target"),
+    }
+
+
+def new_entry(invoke, history):
+    """A history entry for an invocation just sent: pending, ordered after every entry in ``history``."""
+    order = max((e.get("order", 0) for e in (history or {}).values() if isinstance(e, dict)), default=0) + 1
+    return {
+        "id": invoke["invocationId"],
+        "order": order,
+        "at": None,
+        "invoke": invoke,
+        "result": None,
+        "latency_ms": None,
+        "record": invoked_record(invoke["invocationId"], _invocation(invoke)),
+    }
+
+
+def settled_entry(entry, result):
+    """``entry`` with its result, when it went out and how long it took (the page's times, see ``invoked_record``)."""
+    record = invoked_record(entry["id"], _invocation(entry.get("invoke") or {}), result)
+    return {**entry, "at": record["t"], "result": result, "latency_ms": record["latency_ms"], "record": record}
+
+
+def oldest_beyond(history, kept):
+    """Ids of the entries past the newest ``kept`` (by when they were sent)."""
+    entries = sorted((e for e in (history or {}).values() if isinstance(e, dict)), key=lambda e: e.get("order", 0))
+    return [e["id"] for e in entries[: max(0, len(entries) - kept)]]
 
 
 def reuse_values(entry):

@@ -64,6 +64,52 @@ def _text(value):
     return value if isinstance(value, str) else ""
 
 
+def _server_outcomes(result):
+    """What each targeted server answered, as the caller's invoked record lists it."""
+    invocation_result = result.get("invocationResult") or {}
+    error = result.get("error") if isinstance(result.get("error"), dict) else {}
+    answers = invocation_result.get("all_return_values") or []
+    failures = invocation_result.get("all_errors") or error.get("all_errors") or []
+    outcomes = []
+    for entry, ok in [(a, True) for a in answers] + [(f, False) for f in failures]:
+        if not isinstance(entry, dict):
+            continue
+        server = entry.get("executed_by") if isinstance(entry.get("executed_by"), dict) else {}
+        outcome = args_text(entry.get("returned")) if ok else clip(entry.get("message"))
+        outcomes.append(
+            {"application": server.get("application"), "instance": server.get("instance"), "ok": ok, "outcome": outcome}
+        )
+    return outcomes
+
+
+def invoked_record(invocation_id, invocation, result=None):
+    """A caller's record of one invocation for the interop log; pending until ``result`` is given.
+
+    ``invocation`` is what the caller sent (``method``, ``args``, ``target``);
+    ``result`` is ``MethodInvoke.result``, whose ``timing`` the compat script
+    stamps in the page (``invokedAt``, ``settledAt``: ms since the epoch),
+    because every time in the log is a browser time. A pending record has no
+    time yet: the page stamps it when it publishes it (assets/interop_log.js).
+    """
+    timing = (result or {}).get("timing") or {}
+    invoked_at, settled_at = _number(timing.get("invokedAt"), None), _number(timing.get("settledAt"), None)
+    error = (result or {}).get("error")
+    if error is not None:
+        error = clip(error.get("message") if isinstance(error, dict) and error.get("message") else args_text(error))
+    return {
+        "kind": "invoked",
+        "id": invocation_id,
+        "t": invoked_at,
+        "method": invocation.get("method"),
+        "target": invocation.get("target"),
+        "args": args_text(invocation.get("args")),
+        "latency_ms": settled_at - invoked_at if None not in (invoked_at, settled_at) else None,
+        "pending": result is None,
+        "error": error,
+        "servers": _server_outcomes(result) if result is not None else [],
+    }
+
+
 def row_from_invoked(record):
     servers = []
     for server in record.get("servers") or []:

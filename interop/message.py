@@ -11,3 +11,11 @@ def clean_message(args):
     if len(message) > MAX_MESSAGE_CHARS:
         return None, f"Ignored a message longer than {MAX_MESSAGE_CHARS:,} characters."
     return message, None
+
+
+def refuse_to_send(message):
+    """Why a caller does not send ``message`` (it is over the limit the server enforces), or None."""
+    length = len(message or "")
+    if length > MAX_MESSAGE_CHARS:
+        return f"Messages are limited to {MAX_MESSAGE_CHARS:,} characters; this one has {length:,}. Nothing was sent."
+    return None

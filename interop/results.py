@@ -9,10 +9,8 @@ fails when every targeted server failed.
 
 import re
 
+from interop.options import DEFAULT_TARGET
 from interop.sum import format_number
-
-TARGETS = ("best", "all", "skipMine")
-DEFAULT_TARGET = "best"
 
 
 def server_name(instance):

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from interop import adhoc
+from interop import adhoc, options
 
 
 @pytest.mark.parametrize(
@@ -68,8 +68,8 @@ def test_adhc005_targets():
 
 @pytest.mark.parametrize("response, wait", [(None, 0), (0, 0), (1, -1), (1.5, 0), (True, 0), (300_001, 0)])
 def test_adhc006_bad_timeouts_send_nothing(response, wait):
-    options, problem = adhoc.build_options(response, wait)
-    assert options is None and adhoc.BAD_TIMEOUT in problem
+    invoke, problem = adhoc.build_invoke("id-1", "Sum", "{}", "best", [], response, wait)
+    assert invoke is None and problem == f"{options.BAD_TIMEOUT} {options.NOTHING_SENT}"
 
 
 def test_adhc007_build_invoke_with_a_dynamic_definition():
