@@ -1,13 +1,17 @@
 /*
- * Failed Dash callback requests, made visible.
+ * Dash's callback requests, watched: which fail, and when one is answered.
  *
  * Dash says nothing in production when a callback request fails (HTTP 5xx,
- * or the server is down or restarting). Two things here need to know:
- *   - dash_glue42_compat.js answers an interop invocation with an error when
- *     the callback handling it fails, instead of leaving the caller (and every
- *     invocation queued behind it) waiting for methodResponseTimeoutMs;
- *   - a banner tells the user the app server is not answering, until a
- *     callback succeeds again.
+ * or the server is down or restarting), and it offers no event for "the
+ * callbacks this change triggered have answered". dash_glue42_compat.js
+ * needs both:
+ *   - it answers an interop invocation with an error when the callback
+ *     handling it fails, instead of leaving the caller (and every invocation
+ *     queued behind it) waiting for methodResponseTimeoutMs;
+ *   - it hands MethodInvoke results to Dash one at a time, each once the
+ *     server callbacks on `result` have answered the one before.
+ * A banner also tells the user the app server is not answering, until a
+ * callback succeeds again.
  * Loaded before dash_glue42_compat.js (assets load in alphabetical order).
  */
 (function () {
@@ -18,9 +22,49 @@
     var listeners = [];
     var BANNER_ID = "app-server-unreachable";
 
+    var GIVE_UP_MS = 5000; // an expected request that was never sent stops holding anything up after this
+    var serversideInputs = null; // "id.property" of every server callback's Inputs, once the renderer has them
+    var expectations = []; // {id, property, invocationId, requests, finish}: see `expect`
+
+    function urlOf(input) {
+        return typeof input === "string" ? input : (input && input.url) || "";
+    }
+
     function isCallbackRequest(input, init) {
-        var url = typeof input === "string" ? input : (input && input.url) || "";
-        return url.indexOf("_dash-update-component") >= 0 && init && typeof init.body === "string";
+        return urlOf(input).indexOf("_dash-update-component") >= 0 && init && typeof init.body === "string";
+    }
+
+    /* The renderer fetches the callback graph once; note which Inputs feed a server callback. */
+    function noteDependencies(response) {
+        response.clone().json().then(function (dependencies) {
+            var inputs = {};
+            (dependencies || []).forEach(function (callback) {
+                if (!callback.clientside_function) {
+                    (callback.inputs || []).forEach(function (i) { inputs[i.id + "." + i.property] = true; });
+                }
+            });
+            serversideInputs = inputs;
+        }, function () {});
+    }
+
+    /* The expectations a callback request answers: it carries their component's value as an Input. */
+    function expectationsOf(request) {
+        return expectations.filter(function (e) {
+            return (request.inputs || []).some(function (input) {
+                return input && input.id === e.id && input.property === e.property &&
+                    input.value && input.value.invocationId === e.invocationId;
+            });
+        });
+    }
+
+    /* After Dash has applied the response: its body is read, and Dash's own handling runs before the next task. */
+    function whenApplied(response, then) {
+        var done = function () { setTimeout(then, 0); };
+        if (response && typeof response.clone === "function") {
+            response.clone().text().then(done, done);
+        } else {
+            done();
+        }
     }
 
     function showBanner(visible) {
@@ -55,6 +99,12 @@
     var originalFetch = window.fetch;
     window.fetch = function (input, init) {
         var pending = originalFetch.apply(this, arguments);
+        if (urlOf(input).indexOf("_dash-dependencies") >= 0) {
+            return pending.then(function (response) {
+                noteDependencies(response);
+                return response;
+            });
+        }
         if (!isCallbackRequest(input, init)) {
             return pending;
         }
@@ -64,18 +114,62 @@
         } catch (error) {
             return pending;
         }
+        var answering = expectationsOf(request);
+        answering.forEach(function (e) {
+            e.requests += 1;
+            e.sent();
+        });
+        var answered = function () {
+            answering.forEach(function (e) {
+                e.requests -= 1;
+                if (!e.requests) {
+                    e.finish();
+                }
+            });
+        };
         return pending.then(function (response) {
             // 204 is a callback that raised PreventUpdate: fine.
             showBanner(response.status >= 502 && response.status <= 504);
             if (!response.ok) {
                 notify(request, "HTTP " + response.status);
             }
+            whenApplied(response, answered);
             return response;
         }, function (error) {
             showBanner(true);
             notify(request, "unreachable");
+            whenApplied(null, answered);
             throw error;
         });
+    };
+
+    window.ioConnectCallbackRequests = {
+        /*
+         * A promise that settles once the server callbacks that a new value of
+         * `id`.`property` (an object with this `invocationId`) triggers have
+         * answered and Dash has applied their outputs. Call it before setting
+         * the value. At once when no server callback has that Input.
+         */
+        expect: function (id, property, invocationId) {
+            return new Promise(function (resolve) {
+                if (serversideInputs && !serversideInputs[id + "." + property]) {
+                    setTimeout(resolve, 0);
+                    return;
+                }
+                var expectation = {id: id, property: property, invocationId: invocationId, requests: 0};
+                var timer = setTimeout(function () { expectation.finish(); }, GIVE_UP_MS);
+                expectation.sent = function () { clearTimeout(timer); };
+                expectation.finish = function () {
+                    clearTimeout(timer);
+                    var index = expectations.indexOf(expectation);
+                    if (index >= 0) {
+                        expectations.splice(index, 1);
+                        resolve();
+                    }
+                };
+                expectations.push(expectation);
+            });
+        }
     };
 
     window.ioConnectCallbackFailures = {

@@ -10,154 +10,13 @@
         return window.glue42dash && window.glue42dash.glueInstance;
     }
 
-    // Elapsed time of each pending invocation, measured from when this page saw it.
-    var firstSeen = {};
-    var sequence = 0;
     var watchingConnections = false;
-    var MAX_KEPT = 200; // invocations the caller remembers (results: RESULTS_KEPT)
-    var MAX_TIMEOUT_MS = 300000;
-    var TARGETS = ["best", "all", "skipMine"];
-    var BAD_TIMEOUT = "Timeouts must be whole numbers of milliseconds, from 0 to 300,000 " +
-        "(methodResponseTimeoutMs at least 1).";
 
-    function keepNewest(byId, limit) {
-        var keys = Object.keys(byId); // insertion order: oldest first
-        keys.slice(0, Math.max(0, keys.length - limit)).forEach(function (k) { delete byId[k]; });
-        return byId;
-    }
-
-    function isTimeout(value, min) {
-        return typeof value === "number" && Number.isInteger(value) && value >= min && value <= MAX_TIMEOUT_MS;
-    }
-
-    function newInvocationId() {
-        return (window.crypto && window.crypto.randomUUID) ? window.crypto.randomUUID()
-            : Date.now().toString(36) + Math.random().toString(36).slice(2);
-    }
-
-    var INVOKERS = {Sum: "io-connect-invoke-sum", SendMessage: "io-connect-invoke-send-message"};
-    var RESULTS = "invocation-results";
-
-    /*
-     * Caller: keep every MethodInvoke result, by invocationId, and write them
-     * all to the results store. The compat script announces each result as an
-     * event; a callback on `result` would miss results Dash merged.
-     */
-    var results = {}; // invocationId -> {method, args, target, options, seq, result}
-    var issuedById = {}; // what this page sent, by invocationId (bounded like the issued store)
-    var settled = {}; // invocationId -> true once its result arrived (bounded like the issued store)
+    // Caller: when this page first saw each pending invocation (its elapsed time is shown from then).
+    var firstSeen = {};
     var pendingShown = false;
     var ticking = false;
     var PENDING_SHOWN_AFTER_MS = 200;
-    var RESULTS_KEPT = 50; // the caller shows the latest 50 (callbacks/caller.py HISTORY_LENGTH)
-
-    /*
-     * The parts of a result interop/results.py and the interop log (instance
-     * ids, arrival time) read, in the same shape. A full
-     * InvocationResult repeats both peers' identities several times (~2 kB);
-     * sending 100 of those with every render callback slowed the whole app.
-     */
-    function lean(result) {
-        var app = function (instance) {
-            return {application: instance && instance.application, instance: instance && instance.instance};
-        };
-        var perServer = function (entry) {
-            return {executed_by: app(entry.executed_by), returned: entry.returned, message: entry.message};
-        };
-        var error = result.error && {
-            message: result.error.message,
-            all_errors: (result.error.all_errors || []).map(perServer)
-        };
-        var ir = result.invocationResult;
-        return {
-            invocationId: result.invocationId,
-            at: Date.now(), // when it came: the interop log's latency (assets/interop_log.js)
-            error: error || null,
-            invocationResult: ir ? {
-                returned: ir.returned,
-                executed_by: app(ir.executed_by),
-                all_return_values: (ir.all_return_values || []).map(perServer),
-                all_errors: (ir.all_errors || []).map(perServer)
-            } : null
-        };
-    }
-
-    window.addEventListener("dash_glue42:result", function (event) {
-        var result = event.detail.result;
-        var known = Object.keys(INVOKERS).some(function (m) { return INVOKERS[m] === event.detail.id; });
-        var invocation = result && issuedById[result.invocationId];
-        if (!known || !invocation) {
-            return;
-        }
-        results[result.invocationId] = Object.assign({}, invocation, {result: lean(result)});
-        keepNewest(results, RESULTS_KEPT);
-        settled[result.invocationId] = true;
-        keepNewest(settled, MAX_KEPT);
-        window.dash_clientside.set_props(RESULTS, {data: Object.values(results)});
-    });
-
-    var handledClicks = {Sum: 0, SendMessage: 0};
-    var problemShown = false;
-
-    /* The problem text, or no_update when it would not change (each update re-renders). */
-    function problemText(text) {
-        if (!text && !problemShown) {
-            return window.dash_clientside.no_update;
-        }
-        problemShown = Boolean(text);
-        return text;
-    }
-    var queue = [];
-
-    /*
-     * Dash merges triggers of a callback that arrive before it runs, so a
-     * burst of clicks can reach us as one call with n_clicks up by several.
-     * Each click owed becomes one invocation, and the queue hands them to
-     * MethodInvoke one per task, so React renders (and invokes) each one.
-     */
-    function drain() {
-        var next = queue.shift();
-        if (!next) {
-            return;
-        }
-        window.dash_clientside.set_props(INVOKERS[next.definition.name], {invoke: next});
-        if (queue.length) {
-            setTimeout(drain, 0);
-        }
-    }
-
-    /* [MethodInvoke.invoke, issued store, problem text] for the clicks not yet handled. */
-    function invoke(method, clicks, argumentObj, target, responseTimeout, waitTimeout, issued) {
-        var noUpdate = window.dash_clientside.no_update;
-        var owed = Math.max(1, (clicks || 0) - handledClicks[method]);
-        handledClicks[method] = Math.max(clicks || 0, handledClicks[method]);
-        if (!isTimeout(responseTimeout, 1) || !isTimeout(waitTimeout, 0)) {
-            return [noUpdate, noUpdate, problemText(BAD_TIMEOUT)];
-        }
-        var options = {methodResponseTimeoutMs: responseTimeout, waitTimeoutMs: waitTimeout};
-        var next = Object.assign({}, issued);
-        var requests = [];
-        for (var i = 0; i < owed; i++) {
-            var request = {
-                invocationId: newInvocationId(),
-                definition: {name: method},
-                argumentObj: argumentObj,
-                target: TARGETS.indexOf(target) >= 0 ? target : "best",
-                options: options
-            };
-            sequence += 1;
-            next[request.invocationId] = issuedById[request.invocationId] = {method: method, args: argumentObj,
-                target: request.target, options: options, seq: sequence, at: Date.now()};
-            requests.push(request);
-        }
-        var wasIdle = queue.length === 0;
-        keepNewest(issuedById, MAX_KEPT);
-        queue.push.apply(queue, requests.slice(1));
-        if (wasIdle && queue.length) {
-            setTimeout(drain, 0);
-        }
-        return [requests[0], keepNewest(next, MAX_KEPT), problemText("")];
-    }
 
     /*
      * Server: the handled list, written at once when it has been quiet for
@@ -215,44 +74,26 @@
                 return [window.dash_clientside.no_update, false];
             },
 
-            /* Caller: make a Sum invocation (see callbacks/caller.py for why this is clientside). */
-            invokeSum: function (clicks, a, b, target, responseTimeout, waitTimeout, issued) {
-                return invoke("Sum", clicks, {a: a, b: b}, target, responseTimeout, waitTimeout, issued);
-            },
-
-            /* Caller: make a SendMessage invocation. */
-            invokeSendMessage: function (clicks, message, maxLength, target, responseTimeout, waitTimeout, issued) {
-                var noUpdate = window.dash_clientside.no_update;
-                if ((message || "").length > maxLength) {
-                    handledClicks.SendMessage = clicks || 0;
-                    return [noUpdate, noUpdate, problemText("Messages are limited to " +
-                        maxLength.toLocaleString("en") + " characters; this one has " +
-                        message.length.toLocaleString("en") + ". Nothing was sent.")];
-                }
-                var args = {message: message || ""};
-                return invoke("SendMessage", clicks, args, target, responseTimeout, waitTimeout, issued);
-            },
-
             /*
              * Caller: "Waiting for Sum (all): 1.2 s of 10 s" for each invocation without a result.
              * Shown from the first tick (250 ms) on, so a fast answer changes nothing on the
              * page but the ticker: this runs on every invocation and every result.
              */
-            pendingStatus: function (issued) {
+            pendingStatus: function (pending) {
                 var noUpdate = window.dash_clientside.no_update;
                 var now = Date.now();
-                var pending = Object.keys(issued || {}).filter(function (id) { return !settled[id]; });
+                var ids = Object.keys(pending || {});
                 Object.keys(firstSeen).forEach(function (id) {
-                    if (pending.indexOf(id) < 0) {
+                    if (ids.indexOf(id) < 0) {
                         delete firstSeen[id];
                     }
                 });
-                pending.forEach(function (id) { firstSeen[id] = firstSeen[id] || now; });
-                var show = pending.some(function (id) { return now - firstSeen[id] >= PENDING_SHOWN_AFTER_MS; });
+                ids.forEach(function (id) { firstSeen[id] = firstSeen[id] || now; });
+                var show = ids.some(function (id) { return now - firstSeen[id] >= PENDING_SHOWN_AFTER_MS; });
                 var outputs = [noUpdate, noUpdate, noUpdate];
                 if (show) {
-                    outputs[0] = pending.map(function (id) {
-                        var p = issued[id];
+                    outputs[0] = ids.map(function (id) {
+                        var p = pending[id];
                         var elapsed = ((now - firstSeen[id]) / 1000).toFixed(1);
                         var limit = p.options.methodResponseTimeoutMs / 1000;
                         return "Waiting for " + p.method + " (" + p.target + "): " + elapsed + " s of " + limit + " s";
@@ -262,11 +103,11 @@
                     outputs[1] = show ? "small text-muted" : "small text-muted d-none";
                     outputs[0] = show ? outputs[0] : "";
                 }
-                if ((pending.length > 0) !== ticking) {
-                    outputs[2] = !pending.length;
+                if ((ids.length > 0) !== ticking) {
+                    outputs[2] = !ids.length;
                 }
                 pendingShown = show;
-                ticking = pending.length > 0;
+                ticking = ids.length > 0;
                 return outputs;
             },
 

@@ -18,10 +18,7 @@
  * 3. MethodInvoke invokes in an effect that depends on `invoke` and
  *    `setProps`. Under Dash 4 setProps changes identity between renders, so
  *    setting `result` re-rendered it and ran the same invocation again: every
- *    server handled each call twice. We pass a stable setProps. It also
- *    announces every result as a "dash_glue42:result" window event
- *    ({id, result}): results arriving close together are merged by Dash
- *    before a callback on `result` runs, so a callback alone can miss some.
+ *    server handled each call twice. We pass a stable setProps.
  * 4. Glue42 naming: a client opened with `?name=...` joins the interop bus
  *    under that application name, so several instances of one app have
  *    readable, distinct names ("Sum Server 2", not "Sum Server (x1y2)").
@@ -36,13 +33,25 @@
  *    fails (HTTP 5xx, server down or restarting), Dash never sets `result`,
  *    and the invocation, with every one queued behind it, waited out
  *    methodResponseTimeoutMs. We answer it at once with an error
- *    (failures are reported by callback_failures.js).
+ *    (failures are reported by callback_requests.js).
  * 8. Connecting: an embedded client looks for its platform by posting
  *    "platformPing" to its parent from a 1 s setInterval, so the first ping
  *    leaves one second after start-up and every app in the shell sat idle
  *    for up to a second before connecting. We send the same ping every
  *    50 ms from start-up until the client has connected; the platform
  *    answers "platformReady", which the client is already listening for.
+ * 9. Results in turn: MethodInvoke sets `result` as each invocation settles.
+ *    Dash drops the output of a callback that is triggered again while its
+ *    request is out, and merges changes that come before it runs, so a
+ *    Python callback on `result` missed results that settled close
+ *    together. MethodRegister already hands invocations to its callback one
+ *    at a time; we hand results to Dash the same way, each once the server
+ *    callbacks on `result` have answered the one before
+ *    (callback_requests.js knows when).
+ * 10. Timing: each result carries `timing` {invokedAt, settledAt}, browser
+ *    times in ms since the epoch, stamped here when `invoke` was set and
+ *    when the invocation settled: the latency as the caller saw it, for the
+ *    interop log (a Python callback only sees server times).
  */
 (function () {
     "use strict";
@@ -52,7 +61,6 @@
         return;
     }
     var h = React.createElement;
-    var RESULT_EVENT = "dash_glue42:result";
 
     function copyStatics(from, to) {
         ["propTypes", "defaultProps", "displayName"].forEach(function (key) {
@@ -63,27 +71,62 @@
         return to;
     }
 
-    /* A setProps whose identity never changes, calling Dash's latest one (and `observe`, if given). */
-    function useStableSetProps(setProps, observe) {
+    /* A setProps whose identity never changes, calling the latest `setProps` it was given. */
+    function useStableSetProps(setProps) {
         var ref = React.useRef(setProps);
         ref.current = setProps;
-        var observeRef = React.useRef(observe);
-        observeRef.current = observe;
         return React.useCallback(function (changes) {
-            if (observeRef.current) {
-                observeRef.current(changes);
-            }
             return ref.current(changes);
         }, []);
     }
 
-    function StableMethodInvoke(props) {
-        var setProps = useStableSetProps(props.setProps, function (changes) {
-            if (changes && changes.result) {
-                window.dispatchEvent(new CustomEvent(RESULT_EVENT, {detail: {id: props.id, result: changes.result}}));
+    /* Fix 9: a function that hands each result to Dash's setProps in turn. */
+    function useResultsInTurn(id, setProps) {
+        var queue = React.useRef([]);
+        var busy = React.useRef(false);
+        var setPropsRef = React.useRef(setProps);
+        setPropsRef.current = setProps;
+        var next = React.useCallback(function () {
+            var requests = window.ioConnectCallbackRequests;
+            if (busy.current || !queue.current.length) {
+                return;
             }
+            var result = queue.current.shift();
+            busy.current = true;
+            var answered = requests ? requests.expect(id, "result", result.invocationId) : Promise.resolve();
+            setPropsRef.current({result: result});
+            answered.then(function () {
+                busy.current = false;
+                next();
+            });
+        }, [id]);
+        return React.useCallback(function (result) {
+            queue.current.push(result);
+            next();
+        }, [next]);
+    }
+
+    function StableMethodInvoke(props) {
+        var invokedAt = React.useRef({}); // fix 10: invocationId -> when `invoke` was set
+        var invoke = props.invoke;
+        React.useEffect(function () {
+            if (invoke && typeof invoke === "object") {
+                invokedAt.current[String(invoke.invocationId)] = Date.now();
+            }
+        }, [invoke]);
+        var inTurn = useResultsInTurn(props.id, props.setProps);
+        var setProps = useStableSetProps(function (changes) {
+            if (!changes || !changes.result) {
+                return props.setProps(changes);
+            }
+            var key = String(changes.result.invocationId);
+            var timing = {invokedAt: invokedAt.current[key] || null, settledAt: Date.now()};
+            delete invokedAt.current[key];
+            return inTurn(Object.assign({}, changes.result, {timing: timing}));
         });
-        return h(original.MethodInvoke, Object.assign({}, props, {setProps: setProps}));
+        var passed = Object.assign({}, props, {setProps: setProps});
+        delete passed.result; // MethodInvoke never reads it, and its propTypes do not know `timing`
+        return h(original.MethodInvoke, passed);
     }
 
     function handlerFailureMessage(reason) {
@@ -122,6 +165,14 @@
             definition: definition,
             loading_state: loadingState
         }));
+    }
+
+    /* Fix 10: `result` also carries `timing`, which the original, exact propTypes would refuse in debug mode. */
+    function withTimedResult(component) {
+        if (component.propTypes && window.PropTypes) {
+            component.propTypes = Object.assign({}, component.propTypes, {result: window.PropTypes.object});
+        }
+        return component;
     }
 
     var MAX_NAME_LENGTH = 80;
@@ -199,7 +250,7 @@
 
     var patched = Object.assign({}, original, {
         MethodRegister: copyStatics(original.MethodRegister, StableMethodRegister),
-        MethodInvoke: copyStatics(original.MethodInvoke, StableMethodInvoke),
+        MethodInvoke: withTimedResult(copyStatics(original.MethodInvoke, StableMethodInvoke)),
         Glue42: copyStatics(original.Glue42, ReferenceGlue42),
         __ioConnectCompat: true
     });

@@ -8,7 +8,6 @@
  *
  *   inspector-servers-store   snapshot of the interop servers and their methods
  *   inspector-log-records     records collected from every app's log context
- *   inspector-history-store   the inspector's own invocations and their results
  *
  * The log is only sent to Python (rendered, charted) while its card is on
  * screen: embedded in the shell below the other apps it is usually not, and
@@ -23,15 +22,12 @@
     var LOG_RECORDS = "inspector-log-records";
     var LOG_CARD = "inspector-log";
     var LOG_VISIBLE = "inspector-log-visible";
-    var HISTORY_STORE = "inspector-history-store";
-    var INVOKER = "inspector-invoke";
     var SNAPSHOT_DELAY_MS = 30; // events come in bursts (a server and each of its methods)
     var FLUSH_MS = 500; // the log goes to Python at most this often
     var RECORDS_KEPT = 600; // enough for 200 rows of 2 servers each
     // ...and at most this much JSON: Python gets them all with each render, and
     // the app refuses request bodies over 256 KiB (MAX_CONTENT_LENGTH).
     var RECORDS_MAX_CHARS = 160000;
-    var HISTORY_KEPT = 20;
 
     var watching = {servers: false, log: false};
 
@@ -151,36 +147,6 @@
         }).observe(card);
     }
 
-    /* ---- ad-hoc invocations --------------------------------------------- */
-
-    var history = []; // newest last: {id, at, invoke, result, latency_ms}
-
-    function publishHistory() {
-        history = history.slice(-HISTORY_KEPT);
-        setProps(HISTORY_STORE, {data: history.slice()});
-    }
-
-    function historyEntry(invocationId) {
-        return history.find(function (e) { return e.id === invocationId; });
-    }
-
-    /* Every result of the inspector's MethodInvoke, announced by dash_glue42_compat.js. */
-    window.addEventListener("dash_glue42:result", function (event) {
-        var result = event.detail && event.detail.result;
-        if (event.detail.id !== INVOKER || !result || !result.invocationId) {
-            return;
-        }
-        var entry = historyEntry(result.invocationId);
-        if (!entry) {
-            return;
-        }
-        var full = JSON.parse(JSON.stringify(result)); // plain data: glue objects can carry functions
-        full.at = Date.now();
-        entry.result = full;
-        entry.latency_ms = full.at - entry.at;
-        publishHistory();
-    });
-
     window.dash_clientside = Object.assign({}, window.dash_clientside, {
         inspector: {
             /* Keep the servers store in step with the interop servers and their methods. */
@@ -251,16 +217,6 @@
                     flushTimer = null;
                 }
                 return [];
-            },
-
-            /* An invocation went out (MethodInvoke.invoke was set): note when, for its latency. */
-            trackInvocation: function (invoke) {
-                if (!invoke || !invoke.invocationId || historyEntry(invoke.invocationId)) {
-                    return noUpdate();
-                }
-                history.push({id: invoke.invocationId, at: Date.now(), invoke: invoke, result: null, latency_ms: null});
-                history = history.slice(-HISTORY_KEPT);
-                return history.slice();
             }
         }
     });

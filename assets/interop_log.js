@@ -47,14 +47,6 @@
         return text.length <= TEXT_LIMIT ? text : text.slice(0, TEXT_LIMIT - 1) + "…";
     }
 
-    function json(value) {
-        try {
-            return JSON.stringify(value === undefined ? null : value);
-        } catch (error) {
-            return String(value);
-        }
-    }
-
     function stamp(id) {
         if (!stamps[id]) {
             stamps[id] = Date.now();
@@ -86,39 +78,14 @@
         });
     }
 
-    function serverOutcomes(result) {
-        var ir = result && result.invocationResult;
-        var errors = (ir && ir.all_errors) || (result && result.error && result.error.all_errors) || [];
-        var answers = (ir && ir.all_return_values) || [];
-        var by = function (entry) { return entry.executed_by || {}; };
-        return answers.map(function (entry) {
-            return {application: by(entry).application, instance: by(entry).instance, ok: true,
-                outcome: clip(json(entry.returned))};
-        }).concat(errors.map(function (entry) {
-            return {application: by(entry).application, instance: by(entry).instance, ok: false,
-                outcome: clip(entry.message)};
-        }));
-    }
-
     /*
-     * An invoked record: `invocation` {method, args, target, at} as the caller
-     * issued it, `result` (MethodInvoke.result plus `at`, when it came) or null
-     * while it is pending.
+     * An invoked record, made in Python (interop.log.invoked_record) by the
+     * app's invoke and result callbacks. A settled one carries the time its
+     * invocation went out, stamped in the page by the compat script; a
+     * pending one gets the time this page first saw it.
      */
-    function invokedRecord(id, invocation, result) {
-        var error = result && result.error;
-        return {
-            kind: "invoked",
-            id: id,
-            t: invocation.at,
-            method: invocation.method,
-            target: invocation.target,
-            args: clip(json(invocation.args)),
-            latency_ms: result && result.at && invocation.at ? result.at - invocation.at : null,
-            pending: !result,
-            error: error ? clip(error.message || json(error)) : null,
-            servers: result ? serverOutcomes(result) : []
-        };
+    function timed(record) {
+        return record.t ? record : Object.assign({}, record, {t: stamp(record.id)});
     }
 
     function newest(records) {
@@ -155,7 +122,7 @@
         return window.dash_clientside.no_update;
     }
 
-    window.ioConnectLog = {contextName: contextName, invokedRecord: invokedRecord, newest: newest};
+    window.ioConnectLog = {contextName: contextName};
 
     window.dash_clientside = Object.assign({}, window.dash_clientside, {
         ioconnectLog: {
@@ -167,37 +134,24 @@
                 return publish(handledRecords(handled));
             },
 
-            /* Caller: publish its invocations (issued, with their results when in) and what it handled itself. */
-            publishCaller: function (glueReady, handled, settled, issued) {
+            /* Caller: publish its invocations (settled, then pending) and what it handled itself. */
+            publishCaller: function (glueReady, handled, settled, pending) {
                 if (!glueReady) {
                     return window.dash_clientside.no_update;
                 }
-                var results = {}; // the caller's settled invocations (assets/clientside.js), by invocationId
-                (settled || []).forEach(function (record) {
-                    if (record && record.result) {
-                        results[record.result.invocationId] = record.result;
-                    }
-                });
-                var invoked = Object.keys(issued || {}).map(function (id) {
-                    var i = issued[id];
-                    var invocation = {method: i.method, args: i.args, target: i.target, at: i.at};
-                    return invokedRecord(id, invocation, results[id] || null);
-                }).filter(function (record) { return record.t; });
-                return publish(newest(invoked).concat(handledRecords(handled)));
+                var invoked = (settled || []).concat(Object.keys(pending || {}).map(function (id) {
+                    return pending[id].record;
+                }));
+                return publish(newest(invoked.filter(Boolean).map(timed)).concat(handledRecords(handled)));
             },
 
-            /* Inspector: publish its ad-hoc invocations (history entries kept by assets/inspector.js). */
+            /* Inspector: publish its ad-hoc invocations (each history entry carries its record). */
             publishInspector: function (glueReady, history) {
                 if (!glueReady) {
                     return window.dash_clientside.no_update;
                 }
-                var invoked = (history || []).map(function (entry) {
-                    var invoke = entry.invoke || {};
-                    var invocation = {method: (invoke.definition || {}).name, args: invoke.argumentObj,
-                        target: invoke.target, at: entry.at};
-                    return invokedRecord(entry.id, invocation, entry.result);
-                });
-                return publish(newest(invoked));
+                var invoked = Object.keys(history || {}).map(function (id) { return history[id].record; });
+                return publish(newest(invoked.filter(Boolean).map(timed)));
             }
         }
     });

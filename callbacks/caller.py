@@ -1,59 +1,131 @@
-"""Callbacks of the caller app: invoking Sum and SendMessage and showing the results.
+"""Callbacks of the caller app: the documentation's invoke and result callbacks, extended.
 
-Why invoking and collecting results happen in the page: Dash discards the
-output of a server callback that is triggered again while it runs, and merges
-triggers (and prop changes) that arrive before a callback runs. Clicking "Sum"
-ten times 5 ms apart made ONE invocation with a server callback, and 150
-invocations in flight lost a result with a callback on ``result``. So
-``assets/clientside.js`` turns every click into an invocation and records
-every result by ``invocationId`` (from the compat script's result events); the
-Python callback below renders them (the newest 50, with what was sent), and
-being superseded cannot lose anything because it always renders them all.
+The four callbacks to hold beside the vendor's Interop page are
+``sum_numbers`` and ``sum_numbers_result_handler``, ``send_message`` and
+``send_message_result_handler``: Python callbacks with ``MethodInvoke.invoke``
+as Output and ``MethodInvoke.result`` as Input, as the documentation writes
+them. What this project adds extends them and replaces nothing:
+
+- the target and both timeouts come from the page and are checked in Python
+  (``interop.options``, which the inspector uses too) before anything is sent;
+- every invocation carries an ``invocationId`` and waits in the pending store
+  until its result comes, so a result is shown with what was sent and the
+  page can say what is still pending;
+- each result becomes readable lines (``interop.results``), a history line
+  and an interop log record. They are written as ``Patch`` es, so two
+  callbacks writing the same store never overwrite each other's entries.
+
+Dash merges clicks that come while the invoke callback's request is still
+out; the guide's "Timeouts and sequencing" topic gives the measured figure.
 """
 
-from dash import ClientsideFunction, Input, Output, State
+from dash import ClientsideFunction, Input, Output, Patch, State, no_update
+from dash.exceptions import PreventUpdate
 
 import ids
 from callbacks.common import register_client_common
 from callbacks.server import sum_invocation_handler
-from interop.results import DEFAULT_TARGET, describe_send_result, describe_sum_result
+from interop.log import invoked_record
+from interop.message import refuse_to_send
+from interop.options import DEFAULT_TARGET, build_options, checked_target, new_invocation_id
+from interop.results import describe_send_result, describe_sum_result
 from pages.common import lines_to_children
 from pages.server import sum_registration
 
-HISTORY_LENGTH = 50
+HISTORY_LENGTH = 50  # Sum results the history shows
+LOG_KEPT = 20  # settled invocations the caller keeps for its interop log window
 
 
-def latest(records, method):
-    """The settled invocations of ``method``, newest (by when they were made) first."""
-    mine = [r for r in records or [] if isinstance(r, dict) and r.get("method") == method]
-    return sorted(mine, key=lambda record: record.get("seq", 0), reverse=True)
+def remember(invoke):
+    """A Patch that adds an invocation to the pending store, with what its result callback needs."""
+    invocation = {
+        "method": invoke["definition"]["name"],
+        "args": invoke["argumentObj"],
+        "target": invoke["target"],
+        "options": invoke["options"],
+    }
+    patch = Patch()
+    patch[invoke["invocationId"]] = {**invocation, "record": invoked_record(invoke["invocationId"], invocation)}
+    return patch
 
 
-def describe(invocation, result):
-    if invocation["method"] == "Sum":
-        return describe_sum_result(result, invocation.get("target", DEFAULT_TARGET), invocation.get("options"))
-    return describe_send_result(result, invocation.get("options"))
+def settle(result, pending, method):
+    """``(invocation, pending patch, log patch)`` for a result: what was sent, and the stores' updates."""
+    invocation_id = result.get("invocationId")
+    invocation = (pending or {}).get(invocation_id) or {
+        "method": method,
+        "args": None,
+        "target": DEFAULT_TARGET,
+        "options": None,
+    }
+    done = Patch()
+    if invocation_id in (pending or {}):
+        del done[invocation_id]
+    log = Patch()
+    log.prepend(invoked_record(invocation_id, invocation, result))
+    del log[LOG_KEPT]
+    return invocation, done, log
 
 
-def history_line(record):
-    args = record.get("args") or {}
-    summary = "; ".join(text for _, text in describe(record, record.get("result")))
-    return f"{args.get('a')!r} + {args.get('b')!r} ({record.get('target')}): {summary}"
+def history_line(invocation, lines):
+    args = invocation.get("args") or {}
+    summary = "; ".join(text for _, text in lines)
+    return f"{args.get('a')!r} + {args.get('b')!r} ({invocation.get('target')}): {summary}\n"
 
 
-def render_results(records):
-    """The latest Sum and SendMessage results, and the recent Sum history.
+def add_to_history(line):
+    patch = Patch()
+    patch.prepend(line)
+    del patch[HISTORY_LENGTH]
+    return patch
 
-    ``records`` are the caller's settled invocations (what it sent, and the
-    lean result), newest 50 only: the page keeps the journal, so this
-    request stays small however many invocations were made.
-    """
-    sums = latest(records, "Sum")
-    sends = latest(records, "SendMessage")
-    sum_result = lines_to_children(describe(sums[0], sums[0].get("result"))) if sums else []
-    send_result = lines_to_children(describe(sends[0], sends[0].get("result"))) if sends else []
-    history = "\n".join(history_line(record) for record in sums[:HISTORY_LENGTH])
-    return sum_result, history, send_result
+
+def sum_numbers(_, a, b, target, response_timeout, wait_timeout):
+    """Callback that triggers a "Sum" invocation: the documentation's, with a target, options and an id."""
+    options, problem = build_options(response_timeout, wait_timeout)
+    if problem:
+        return no_update, problem, no_update
+    invoke = {
+        "invocationId": new_invocation_id(),
+        "definition": {"name": "Sum"},
+        "argumentObj": {"a": a, "b": b},
+        "target": checked_target(target),
+        "options": options,
+    }
+    return invoke, "", remember(invoke)
+
+
+def sum_numbers_result_handler(result, pending):
+    """Callback that handles the result returned by "Sum": the latest lines, the history and the log."""
+    if result is None:
+        raise PreventUpdate
+    invocation, done, log = settle(result, pending, "Sum")
+    lines = describe_sum_result(result, invocation["target"], invocation["options"])
+    return lines_to_children(lines), add_to_history(history_line(invocation, lines)), done, log
+
+
+def send_message(_, message, target, response_timeout, wait_timeout):
+    """Callback that triggers a "SendMessage" invocation; a message over the server's limit is not sent."""
+    problem = refuse_to_send(message)
+    options, timeout_problem = build_options(response_timeout, wait_timeout)
+    if problem or timeout_problem:
+        return no_update, problem or timeout_problem, no_update
+    invoke = {
+        "invocationId": new_invocation_id(),
+        "definition": {"name": "SendMessage"},
+        "argumentObj": {"message": message},
+        "target": checked_target(target),
+        "options": options,
+    }
+    return invoke, "", remember(invoke)
+
+
+def send_message_result_handler(result, pending):
+    """Callback that handles the result of "SendMessage": a void method's result says who received it."""
+    if result is None:
+        raise PreventUpdate
+    invocation, done, log = settle(result, pending, "SendMessage")
+    return lines_to_children(describe_send_result(result, invocation["options"])), done, log
 
 
 def serve_sum(enabled):
@@ -63,44 +135,49 @@ def serve_sum(enabled):
 
 def register(app):
     options = (State(ids.TARGET, "value"), State(ids.RESPONSE_TIMEOUT, "value"), State(ids.WAIT_TIMEOUT, "value"))
-    app.clientside_callback(
-        ClientsideFunction(namespace="ioconnect", function_name="invokeSum"),
+    app.callback(
         Output(ids.INVOKE_SUM, "invoke"),
-        Output(ids.ISSUED_STORE, "data", allow_duplicate=True),
         Output(ids.INVOKE_PROBLEM, "children", allow_duplicate=True),
+        Output(ids.PENDING_STORE, "data", allow_duplicate=True),
         Input(ids.SUM_BUTTON, "n_clicks"),
         State(ids.NUMBER_A, "value"),
         State(ids.NUMBER_B, "value"),
         *options,
-        State(ids.ISSUED_STORE, "data"),
         prevent_initial_call=True,
-    )
-    app.clientside_callback(
-        ClientsideFunction(namespace="ioconnect", function_name="invokeSendMessage"),
-        Output(ids.INVOKE_SEND_MESSAGE, "invoke"),
-        Output(ids.ISSUED_STORE, "data", allow_duplicate=True),
-        Output(ids.INVOKE_PROBLEM, "children", allow_duplicate=True),
-        Input(ids.SEND_MESSAGE_BUTTON, "n_clicks"),
-        State(ids.MESSAGE_INPUT, "value"),
-        State(ids.MESSAGE_INPUT, "maxLength"),
-        *options,
-        State(ids.ISSUED_STORE, "data"),
-        prevent_initial_call=True,
-    )
+    )(sum_numbers)
     app.callback(
         Output(ids.SUM_RESULT, "children"),
         Output(ids.SUM_HISTORY, "children"),
-        Output(ids.SEND_MESSAGE_RESULT, "children"),
-        Input(ids.RESULTS_STORE, "data"),
+        Output(ids.PENDING_STORE, "data", allow_duplicate=True),
+        Output(ids.CALLER_LOG_STORE, "data", allow_duplicate=True),
+        Input(ids.INVOKE_SUM, "result"),
+        State(ids.PENDING_STORE, "data"),
         prevent_initial_call=True,
-    )(render_results)
+    )(sum_numbers_result_handler)
+    app.callback(
+        Output(ids.INVOKE_SEND_MESSAGE, "invoke"),
+        Output(ids.INVOKE_PROBLEM, "children", allow_duplicate=True),
+        Output(ids.PENDING_STORE, "data", allow_duplicate=True),
+        Input(ids.SEND_MESSAGE_BUTTON, "n_clicks"),
+        State(ids.MESSAGE_INPUT, "value"),
+        *options,
+        prevent_initial_call=True,
+    )(send_message)
+    app.callback(
+        Output(ids.SEND_MESSAGE_RESULT, "children"),
+        Output(ids.PENDING_STORE, "data", allow_duplicate=True),
+        Output(ids.CALLER_LOG_STORE, "data", allow_duplicate=True),
+        Input(ids.INVOKE_SEND_MESSAGE, "result"),
+        State(ids.PENDING_STORE, "data"),
+        prevent_initial_call=True,
+    )(send_message_result_handler)
+    # "Waiting for Sum (all): 1.2 s of 10 s": ticks in the page, without a request per tick.
     app.clientside_callback(
         ClientsideFunction(namespace="ioconnect", function_name="pendingStatus"),
         Output(ids.PENDING_STATUS, "children"),
         Output(ids.PENDING_BOX, "className"),
         Output(ids.PENDING_TICK, "disabled"),
-        Input(ids.ISSUED_STORE, "data"),
-        Input(ids.RESULTS_STORE, "data"),
+        Input(ids.PENDING_STORE, "data"),
         Input(ids.PENDING_TICK, "n_intervals"),
     )
     app.callback(Output(ids.CALLER_SUM_SLOT, "children"), Input(ids.SERVE_SUM, "value"))(serve_sum)
@@ -110,13 +187,13 @@ def register(app):
         Input(ids.REGISTER_SUM, "invoke"),
         prevent_initial_call=True,
     )(sum_invocation_handler)  # the server's own handler; its handled entries only feed the interop log
-    # The interop log: its invocations (issued, then with their results) and what it handled itself.
+    # The interop log: its invocations (pending, then settled) and what it handled itself.
     app.clientside_callback(
         ClientsideFunction(namespace="ioconnectLog", function_name="publishCaller"),
         Output(ids.LOG_PUBLISHER, "set"),
         Input(ids.GLUE, "glueReady"),
         Input(ids.HANDLED_STORE, "data"),
-        Input(ids.RESULTS_STORE, "data"),
-        Input(ids.ISSUED_STORE, "data"),
+        Input(ids.CALLER_LOG_STORE, "data"),
+        Input(ids.PENDING_STORE, "data"),
     )
     register_client_common(app)

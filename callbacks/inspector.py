@@ -6,25 +6,25 @@ Where the data comes from, all in the page (``assets/inspector.js``):
   every serverAdded / serverRemoved / serverMethodAdded / serverMethodRemoved;
 - the log records, collected from every app's interop log context
   (``assets/interop_log.js`` writes them), at most a few times a second;
-- the history store, the inspector's own invocations with their results.
 
-The Python callbacks below only render those (with the pure functions in
+The Python callbacks below render those (with the pure functions in
 ``interop/``), so a callback that Dash supersedes or merges loses nothing:
-the next run renders everything again. Invoking is a Python callback: one
-invocation per click is all an ad-hoc tool needs, and the arguments are
-checked in one place (``interop.adhoc``).
+the next run renders everything again. Ad-hoc invocation is the documented
+pattern: a Python callback writes ``MethodInvoke.invoke`` (its arguments
+checked in ``interop.adhoc``) and another reads ``MethodInvoke.result``;
+both keep the history store, the inspector's own invocations by
+``invocationId``.
 """
 
-import uuid
-
 import dash_bootstrap_components as dbc
-from dash import ALL, ClientsideFunction, Input, Output, State, ctx, html, no_update
+from dash import ALL, ClientsideFunction, Input, Output, Patch, State, ctx, html, no_update
 from dash.exceptions import PreventUpdate
 
 import ids
 from callbacks.common import register_client_common
 from interop import adhoc
 from interop.log import bound_rows, last_args_by_method, latency_figure, log_summary, log_text, merge_records
+from interop.options import new_invocation_id
 from interop.servers import (
     COLUMN_KEYS,
     NO_METHODS,
@@ -40,7 +40,7 @@ from interop.servers import (
 )
 from pages.inspector import latency_chart
 
-HISTORY_SHOWN = 20
+HISTORY_KEPT = 20  # the inspector's own invocations it remembers, and shows
 
 # --- servers and methods -----------------------------------------------------
 
@@ -120,7 +120,7 @@ def form_values(trigger, clicked, method, history, snapshot, last_args):
     if isinstance(trigger, dict) and trigger.get("type") == "inspector-reuse":
         if not clicked:
             raise PreventUpdate  # buttons re-created by a history update, not a click
-        entry = next((e for e in history or [] if e.get("id") == trigger["invocation"]), None)
+        entry = (history or {}).get(trigger["invocation"])
         if entry is None:
             raise PreventUpdate
         values = adhoc.reuse_values(entry)
@@ -138,16 +138,30 @@ def form_values(trigger, clicked, method, history, snapshot, last_args):
     return no_update, text, no_update, no_update, no_update, no_update
 
 
-def invoke_adhoc(_clicks, method, args_text, mode, instances, response_timeout, wait_timeout, snapshot):
-    """``MethodInvoke.invoke`` for the form, or why nothing was sent."""
+def invoke_adhoc(_clicks, method, args_text, mode, instances, response_timeout, wait_timeout, snapshot, history):
+    """``MethodInvoke.invoke`` for the form and its pending history entry, or why nothing was sent."""
     available = {instance for _, instance in instances_offering(snapshot, method)}
     picked = [i for i in instances or [] if i in available]
     invoke, problem = adhoc.build_invoke(
-        uuid.uuid4().hex, method, args_text, mode, picked, response_timeout, wait_timeout
+        new_invocation_id(), method, args_text, mode, picked, response_timeout, wait_timeout
     )
     if problem:
-        return no_update, problem
-    return invoke, ""
+        return no_update, problem, no_update
+    patch = Patch()
+    patch[invoke["invocationId"]] = adhoc.new_entry(invoke, history)
+    for old in adhoc.oldest_beyond(history, HISTORY_KEPT - 1):
+        del patch[old]
+    return invoke, "", patch
+
+
+def adhoc_result_handler(result, history):
+    """Reads ``MethodInvoke.result``: the invocation's history entry gets its result and latency."""
+    entry = (history or {}).get((result or {}).get("invocationId"))
+    if entry is None:
+        raise PreventUpdate  # the initial None, or an entry already out of the history
+    patch = Patch()
+    patch[entry["id"]] = adhoc.settled_entry(entry, result)
+    return patch
 
 
 def history_item(entry, names):
@@ -175,8 +189,10 @@ def history_item(entry, names):
 def render_history(history, snapshot):
     """The latest full InvocationResult, and the history with a "use again" button per entry."""
     entries = sorted(
-        (e for e in history or [] if isinstance(e, dict) and e.get("id")), key=lambda e: e.get("at") or 0, reverse=True
-    )[:HISTORY_SHOWN]
+        (e for e in (history or {}).values() if isinstance(e, dict) and e.get("id")),
+        key=lambda e: e.get("order") or 0,
+        reverse=True,
+    )[:HISTORY_KEPT]
     if not entries:
         return "", []
     latest = next((e for e in entries if e.get("result") is not None), None)
@@ -266,6 +282,7 @@ def register(app):
     app.callback(
         Output(ids.INSPECTOR_INVOKE, "invoke"),
         Output(ids.ADHOC_PROBLEM, "children"),
+        Output(ids.ADHOC_HISTORY_STORE, "data", allow_duplicate=True),
         Input(ids.ADHOC_BUTTON, "n_clicks"),
         State(ids.ADHOC_METHOD, "value"),
         State(ids.ADHOC_ARGS, "value"),
@@ -274,15 +291,15 @@ def register(app):
         State(ids.ADHOC_RESPONSE_TIMEOUT, "value"),
         State(ids.ADHOC_WAIT_TIMEOUT, "value"),
         State(ids.SERVERS_STORE, "data"),
+        State(ids.ADHOC_HISTORY_STORE, "data"),
         prevent_initial_call=True,
     )(invoke_adhoc)
-    # The page notes when each invocation went out and keeps its result (compat result events).
-    app.clientside_callback(
-        ClientsideFunction(namespace="inspector", function_name="trackInvocation"),
-        Output(ids.ADHOC_HISTORY_STORE, "data"),
-        Input(ids.INSPECTOR_INVOKE, "invoke"),
+    app.callback(
+        Output(ids.ADHOC_HISTORY_STORE, "data", allow_duplicate=True),
+        Input(ids.INSPECTOR_INVOKE, "result"),
+        State(ids.ADHOC_HISTORY_STORE, "data"),
         prevent_initial_call=True,
-    )
+    )(adhoc_result_handler)
     app.callback(
         Output(ids.ADHOC_RESULT, "children"),
         Output(ids.ADHOC_HISTORY, "children"),

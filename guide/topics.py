@@ -13,6 +13,7 @@ import callbacks.server
 import definitions
 import interop.answer
 import interop.log
+import interop.options
 import interop.results
 import interop.sum
 import pages.caller
@@ -168,6 +169,15 @@ TOPICS = (
             "value. The caller's `options.methodResponseTimeoutMs` is how long the caller waits for an answer; "
             "`options.waitTimeoutMs` is how long it waits for a server of the method to appear.",
             "A caller that gives up does not stop the server: the invocation still runs, and its answer is dropped.",
+            "On the caller's side, Dash itself sets a limit. A click that comes while the invoke callback's "
+            "request is still out replaces that request: Dash drops the first answer and runs the callback "
+            "once more, with both clicks counted in `n_clicks`, so two clicks make one invocation. "
+            "MERGE_FIGURE A person's clicks, even a double click, are further apart than that. "
+            "Results cannot be lost this way: the compatibility script hands them to the result callback "
+            "one at a time, as dash_glue42 hands invocations to a handler.",
+            "When every click must count, however fast, the invocation has to be made in the page: a "
+            "clientside callback that writes `invoke` itself, and a queue for clicks Dash merged. That is "
+            "an alternative for special cases, not the documented pattern, and this Caller does not use it.",
         ),
         apps=(("caller", 1), ("server", 1)),
         steps=(
@@ -187,7 +197,7 @@ TOPICS = (
         code=(
             Python(pages.server.sum_registration, "The server's timeout, set explicitly."),
             Python(pages.caller.options_controls, "The caller's two timeouts and the target, as inputs."),
-            JavaScript("clientside.js", "invoke", "Every invocation carries the options; bad timeouts are refused."),
+            Python(interop.options.build_options, "Every invocation carries the options; bad timeouts are refused."),
         ),
     ),
     Topic(
@@ -201,10 +211,11 @@ TOPICS = (
             "The object has a required `definition` (the method's name, or an object with a `name`), the "
             "arguments as `argumentObj`, optional `options` (`methodResponseTimeoutMs`, `waitTimeoutMs`) and "
             "an optional `target`.",
-            "The documentation writes this callback in Python. Ours runs in the page: Dash merges triggers "
-            "that arrive before a callback runs, so ten quick clicks could become one invocation. The "
-            "clientside callback turns every click into its own invocation with its own `invocationId`, and "
-            "remembers what it sent so each result can be shown next to its arguments.",
+            "The callback is the documentation's: the Sum button's `n_clicks` as Input, the two numbers as "
+            "State, `MethodInvoke.invoke` as Output. Ours adds the target and both timeouts from the page, "
+            "checked in Python before anything is sent, and an `invocationId` of its own. The pending store "
+            "keeps what was sent under that id, so the result callback can show each result with its "
+            "arguments and target.",
         ),
         apps=(("caller", 1), ("server", 1)),
         steps=(
@@ -213,9 +224,9 @@ TOPICS = (
         ),
         code=(
             Python(pages.caller.layout, "The two MethodInvoke components and the inputs they read."),
-            JavaScript("clientside.js", "invokeSum", "The Sum button's callback: the arguments are a and b."),
-            JavaScript("clientside.js", "invoke", "Builds the documented invoke object, one per click."),
-            Python(callbacks.caller.register, "The wiring: button clicks in, `invoke` out."),
+            Python(callbacks.caller.sum_numbers, "The Sum button's callback: the documented invoke object."),
+            Python(callbacks.caller.send_message, "SendMessage the same way; a message over the limit is not sent."),
+            Python(callbacks.caller.register, "The wiring: clicks in, `invoke` out; `result` in, the page out."),
         ),
     ),
     Topic(
@@ -225,13 +236,16 @@ TOPICS = (
         summary="MethodInvoke.result: invocationResult or error, and messages a person can read.",
         explanation=(
             "When an invocation settles, dash_glue42 sets the `MethodInvoke`'s `result` to an object with the "
-            "`invocationId` and either an `invocationResult` or an `error`.",
+            "`invocationId` and either an `invocationResult` or an `error`. A Python callback with that "
+            "`result` as Input reads it, as the documentation's `sum_numbers_result_handler` does.",
             "`invocationResult.returned` is what the (first) server returned; with several servers, "
             "`all_return_values` and `all_errors` hold one entry per server. `error` is set only when every "
             "targeted server failed, or none answered in time.",
             "Errors from glue are technical (“Invocation timed out”). `interop.results` turns them into "
             "sentences that say what happened and within which limit. The text is always rendered as text, "
             "never as HTML: it comes from another app.",
+            "The same callback adds the line to the history and the record to the interop log, as `Patch` "
+            "updates, so each result it sees appears exactly once.",
         ),
         apps=(("caller", 1), ("server", 1)),
         steps=(
@@ -243,7 +257,8 @@ TOPICS = (
             ),
         ),
         code=(
-            Python(callbacks.caller.render_results, "Renders the settled invocations: the latest and a history."),
+            Python(callbacks.caller.sum_numbers_result_handler, "The result callback: the latest lines and history."),
+            Python(callbacks.caller.settle, "What was sent, found by invocationId; the stores' Patches."),
             Python(interop.results.describe_sum_result, "A result becomes lines: one, or one per server."),
             Python(interop.results.explain_error, "Readable errors, with the limit that was hit."),
         ),

@@ -6,7 +6,7 @@ from dash import dcc, html
 
 import ids
 from interop.message import MAX_MESSAGE_CHARS
-from interop.results import DEFAULT_TARGET, TARGETS
+from interop.options import DEFAULT_TARGET, TARGETS
 from pages.common import (
     DEFAULT_RESPONSE_TIMEOUT_MS,
     DEFAULT_WAIT_TIMEOUT_MS,
@@ -86,8 +86,8 @@ def layout():
             dash_glue42.MethodInvoke(id=ids.INVOKE_SEND_MESSAGE),
             # Filled with a MethodRegister for Sum while the serve-sum switch is on.
             html.Div(id=ids.CALLER_SUM_SLOT),
-            dcc.Store(id=ids.ISSUED_STORE, data={}),
-            dcc.Store(id=ids.RESULTS_STORE, data=[]),
+            dcc.Store(id=ids.PENDING_STORE, data={}),
+            dcc.Store(id=ids.CALLER_LOG_STORE, data=[]),
             dcc.Store(id=ids.HANDLED_STORE, data=[]),  # what its own Sum handled, for the interop log
             log_publisher(),
             dcc.Interval(id=ids.PENDING_TICK, interval=250, disabled=True),
@@ -109,7 +109,7 @@ def layout():
                     html.Div(id=ids.SUM_RESULT),
                     # Plain text lines, not one component per line: re-rendering 50
                     # components on every result kept the browser busy under load.
-                    html.Pre(id=ids.SUM_HISTORY, className="small text-muted mb-3 history"),
+                    html.Pre([], id=ids.SUM_HISTORY, className="small text-muted mb-3 history"),
                     message_controls(),
                     html.Div(id=ids.SEND_MESSAGE_RESULT, className="small"),
                 ],

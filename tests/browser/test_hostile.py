@@ -162,7 +162,8 @@ def test_hstl006_backend_restart_errors_during_the_outage_then_works_without_rel
 
 
 def test_hstl007_load_three_callers_fifty_each_target_all(shell, record_property):
-    """3 callers x 50 rapid Sum invocations with distinct arguments, target all over 2 servers: 300 results."""
+    """3 callers x 50 Sum invocations at a person's pace (150 ms apart, all three at once), distinct arguments,
+    target all over 2 servers: 300 results."""
     shell.add("caller")
     shell.add("caller")
     callers = ["Caller", "Caller 2", "Caller 3"]
@@ -183,7 +184,7 @@ def test_hstl007_load_three_callers_fifty_each_target_all(shell, record_property
                 setValue("number-a", String(offset + i));
                 setValue("number-b", String(i));
                 document.getElementById("sum-numbers-btn").click();
-                await pause(20);
+                await pause(150);
             }
         })();
     }"""
@@ -206,7 +207,7 @@ def test_hstl007_load_three_callers_fifty_each_target_all(shell, record_property
             assert sorted(answers) == [f"Sum Server 1: Sum is {a + b}", f"Sum Server 2: Sum is {a + b}"], item
             seen.add((a, b))
             results += len(answers)
-        assert len(seen) >= 45, sorted(seen)  # distinct arguments, give or take a click Dash merged
+        assert len(seen) == 50, sorted(seen)  # every click, once
     assert results == 300
     record_property("load_seconds", round(elapsed, 2))
     print(f"\n300 results from 150 invocations in {elapsed:.2f} s")

@@ -158,6 +158,82 @@ def test_rout016_the_callers_own_sum_answers_with_the_servers_handler(client):
     assert " Sum from Inspector with {'a': 1, 'b': 1}: sum = 2" in json.dumps(body[ids.HANDLED_STORE])
 
 
+def server_callbacks(client, prefix):
+    """``[(output string, [input "id.property"])]`` of an app's server-side callbacks, from _dash-dependencies."""
+    dependencies = client.get(f"{prefix}_dash-dependencies").get_json()
+    return [
+        (d["output"], [f"{i['id']}.{i['property']}" for i in d["inputs"]])
+        for d in dependencies
+        if not d.get("clientside_function")
+    ]
+
+
+@pytest.mark.parametrize(
+    "prefix, invoker, trigger",
+    [
+        ("/caller/", ids.INVOKE_SUM, f"{ids.SUM_BUTTON}.n_clicks"),
+        ("/caller/", ids.INVOKE_SEND_MESSAGE, f"{ids.SEND_MESSAGE_BUTTON}.n_clicks"),
+        ("/inspector/", ids.INSPECTOR_INVOKE, f"{ids.ADHOC_BUTTON}.n_clicks"),
+    ],
+)
+def test_rout017_invoking_and_results_are_python_callbacks_as_documented(client, prefix, invoker, trigger):
+    """A server callback writes ``MethodInvoke.invoke``; another reads ``MethodInvoke.result``."""
+    callbacks = server_callbacks(client, prefix)
+    invoking = [inputs for output, inputs in callbacks if f"{invoker}.invoke" in output]
+    assert invoking == [[trigger]]
+    reading = [output for output, inputs in callbacks if inputs == [f"{invoker}.result"]]
+    assert len(reading) == 1
+    if invoker == ids.INVOKE_SUM:
+        assert f"{ids.SUM_RESULT}.children" in reading[0]
+    dependencies = client.get(f"{prefix}_dash-dependencies").get_json()
+    assert not any(
+        d.get("clientside_function") and (f"{invoker}.invoke" in d["output"] or f"{invoker}.result" in str(d["inputs"]))
+        for d in dependencies
+    )
+
+
+def test_rout018_a_sum_over_http_invoke_then_result(client):
+    """The Caller's two Sum callbacks as the browser calls them: the invoke object, then its result read."""
+    options = [(ids.TARGET, "value", "all"), (ids.RESPONSE_TIMEOUT, "value", 10_000), (ids.WAIT_TIMEOUT, "value", 0)]
+    response = call_callback(
+        client,
+        "/caller/",
+        inputs=[(ids.SUM_BUTTON, "n_clicks", 1)],
+        outputs=[(ids.INVOKE_SUM, "invoke"), (ids.INVOKE_PROBLEM, "children"), (ids.PENDING_STORE, "data")],
+        state=[(ids.NUMBER_A, "value", "40"), (ids.NUMBER_B, "value", "2"), *options],
+    )
+    body = response.get_json()["response"]
+    invoke = body[ids.INVOKE_SUM]["invoke"]
+    assert invoke["definition"] == {"name": "Sum"} and invoke["argumentObj"] == {"a": "40", "b": "2"}
+    pending = {invoke["invocationId"]: body[ids.PENDING_STORE]["data"]["operations"][0]["params"]["value"]}
+    result = {
+        "invocationId": invoke["invocationId"],
+        "invocationResult": {
+            "returned": {"sum": 42},
+            "all_return_values": [{"executed_by": {"application": "Sum Server 1"}, "returned": {"sum": 42}}],
+        },
+        "error": None,
+        "timing": {"invokedAt": 10, "settledAt": 50},
+    }
+    response = call_callback(
+        client,
+        "/caller/",
+        inputs=[(ids.INVOKE_SUM, "result", result)],
+        outputs=[
+            (ids.SUM_RESULT, "children"),
+            (ids.SUM_HISTORY, "children"),
+            (ids.PENDING_STORE, "data"),
+            (ids.CALLER_LOG_STORE, "data"),
+        ],
+        state=[(ids.PENDING_STORE, "data", pending)],
+    )
+    body = response.get_json()["response"]
+    assert body[ids.SUM_RESULT]["children"][0]["props"]["children"] == "Sum Server 1: Sum is 42"
+    line = body[ids.SUM_HISTORY]["children"]["operations"][0]["params"]["value"]
+    assert line == "'40' + '2' (all): Sum Server 1: Sum is 42\n"
+    assert body[ids.CALLER_LOG_STORE]["data"]["operations"][0]["params"]["value"]["latency_ms"] == 40
+
+
 def test_rout014_healthz(client):
     body = client.get("/healthz").get_json()
     assert body["status"] == "ok" and body["version"]
@@ -165,7 +241,7 @@ def test_rout014_healthz(client):
 
 
 def test_rout015_create_server_mounts_the_apps_it_is_given():
-    """The benchmark's leanest Dash pair is mounted by the same factory, and nothing else with it."""
+    """The benchmark's docs-shaped Dash pair is mounted by the same factory, and nothing else with it."""
     from bench.lean import LEAN_CLIENT_APPS, LEAN_SHELL, create_lean_server
 
     client = create_lean_server().test_client()
