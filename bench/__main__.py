@@ -4,11 +4,12 @@ The app runs as deployed (gunicorn, gunicorn.conf.py, a free port); headless
 Chromium opens the shell; every latency is timed in the page. With
 ``--baseline REV`` the same figures are taken in the same run from a git
 worktree of ``REV``, so before and after sit side by side. The leanest Dash
-pair (bench/lean.py) is measured in the same run too: the floor under what
-any Dash app on dash_glue42 can reach here.
+pair shaped as the vendor's documentation writes it (bench/lean.py) is
+measured in the same run too: the floor under the real apps.
 
     python -m bench                    # full run, current tree and the baseline
     python -m bench --smoke            # tiny counts, current tree and the floor (make test runs this)
+    python -m bench --baseline REV     # another revision as the "before"
 """
 
 import argparse
@@ -26,8 +27,9 @@ from bench.figures import TARGETS, render_table
 from tests.browser.harness import CHROMIUM_FLAGS, ROOT, LiveServer, Shell, chromium_path
 
 PROBES = (Path(__file__).parent / "probes.js").read_text()
-# main just before the #5 optimisations: the "before" of every lever.
-BASELINE_REV = "222d8bd"
+# The last revision whose Caller invoked and collected results in the page: measured beside the
+# documented Python callbacks, it shows what they cost.
+BASELINE_REV = "cb757e1"
 RESULTS = ROOT / "bench" / "results"
 COUNTS = {
     "full": {"round_trips": 60, "raw": 200, "burst": 100, "bursts": 5, "loads": 5, "wrk_seconds": 8},
@@ -54,8 +56,8 @@ def with_probes(frame):
     return frame
 
 
-def sum_round_trips(shell, count, target, base, caller="Caller", ids=None):
-    """Click-to-rendered Sum round trips through a caller's own callbacks (``ids``: which button and result)."""
+def sum_round_trips(shell, count, target, base, caller="Caller"):
+    """Click-to-rendered Sum round trips through a caller's own callbacks."""
     frame = with_probes(shell.frame(caller))
     if target is not None:
         shell.choose_target(target)
@@ -64,7 +66,7 @@ def sum_round_trips(shell, count, target, base, caller="Caller", ids=None):
         shell.app(caller).locator("#number-a").fill(str(i))
         shell.app(caller).locator("#number-b").fill(str(base))
         expected = f"Sum is {i + base}"
-        times.append(frame.evaluate("([e, t, ids]) => ioconnectBench.sumRoundTrip(e, t, ids)", [expected, 15_000, ids]))
+        times.append(frame.evaluate("([e, t]) => ioconnectBench.sumRoundTrip(e, t)", [expected, 15_000]))
     return latency(times)
 
 
@@ -177,8 +179,8 @@ def measure(browser, root, label, counts, log_dir, role):
 
 
 def measure_floor(browser, counts, log_dir):
-    """The leanest Dash pair (bench/lean.py): Sum with the result from Python and in the page, burst, cold load."""
-    label = "leanest Dash pair"
+    """The documentation's Dash pair (bench/lean.py): Sum round trip, burst, cold load."""
+    label = "docs-shaped pair (floor)"
     print(f"-- measuring {label} (bench/lean.py)", file=sys.stderr)
     server = LiveServer(log_dir / "lean.log", app=LEAN_SERVER_APP, ACCESS_LOG="0")
     context = browser.new_context()
@@ -187,13 +189,8 @@ def measure_floor(browser, counts, log_dir):
         shell = Shell(context.new_page(), server.url)
         shell.page.goto(server.url + "/")
         shell.wait_connected(*LEAN_APPS)
-        in_page = {"button": lean.PAGE_BUTTON, "result": lean.PAGE_RESULT}
-        for ids in (None, in_page):  # warm up, as for the real apps
-            sum_round_trips(shell, 2, None, 900, caller=lean.CALLER_NAME, ids=ids)
+        sum_round_trips(shell, 2, None, 900, caller=lean.CALLER_NAME)  # warm up, as for the real apps
         figures["sum_best"] = sum_round_trips(shell, counts["round_trips"], None, 1000, caller=lean.CALLER_NAME)
-        figures["sum_page"] = sum_round_trips(
-            shell, counts["round_trips"], None, 2000, caller=lean.CALLER_NAME, ids=in_page
-        )
         figures["burst"] = burst(shell, lean.CALLER_NAME, counts)
         figures["problems"] = shell.problems()
         figures["server_errors"] = server.errors()

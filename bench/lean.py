@@ -1,26 +1,22 @@
-"""The leanest Dash pair on dash_glue42: the floor the benchmark compares the real apps with.
+"""The documentation's own Dash pair on dash_glue42: the floor the benchmark compares the real apps with.
 
 One server page with nothing but ``MethodRegister`` for Sum and its Python
-handler, one caller page with nothing but ``MethodInvoke`` and the result, in
-the same shell, with the same assets, compression and CSP as the real apps
-(``app.create_server`` mounts them). No handled list, journal, interop log,
-pending status or inspector. The handler and the result text are the real
-apps' own functions (``interop.answer``, ``interop.sum``,
-``interop.results``), so what the real apps pay above these figures is their
-bookkeeping, not their logic.
-
-The caller shows each result twice, so one run gives both floors:
-
-* ``sum-numbers-result``: rendered by a Python callback, as the real caller
-  does (two HTTP round trips per Sum: the handler's and this one);
-* ``lean-page-result``: rendered in the page by a clientside callback (one HTTP
-  round trip: the handler's).
+handler, one caller page with nothing but ``MethodInvoke``, the inputs and
+the result, wired as the vendor's Interop page writes it: a Python callback
+writes ``invoke``, another reads ``result``. That is three HTTP round trips
+per Sum (invoke, handler, result), as in the real caller. They run in the
+same shell, with the same assets, compression and CSP as the real apps
+(``app.create_server`` mounts them). No history, pending status, interop log
+or inspector. The handler and the result text are the real apps' own
+functions (``interop.answer``, ``interop.sum``, ``interop.results``), so what
+the real apps pay above these figures is their bookkeeping, not their logic.
 
 ``gunicorn 'bench.lean:create_lean_server()'`` serves it (bench/__main__.py).
 """
 
 import dash_glue42
 from dash import Input, Output, State, dcc, html
+from dash.exceptions import PreventUpdate
 
 import ids
 from app import create_server
@@ -32,21 +28,6 @@ from registry import AppSpec, shell_spec
 
 SERVER_NAME = "Lean Server"
 CALLER_NAME = "Lean Caller"
-PAGE_BUTTON = "lean-page-btn"
-PAGE_INVOKE = "lean-page-invoke"
-PAGE_RESULT = "lean-page-result"
-
-# A click becomes an invocation in the page, as in the real caller (no HTTP round trip).
-INVOKE_ON_CLICK = """(clicks, a, b) => ({
-    invocationId: String(clicks) + "-" + Math.random().toString(36).slice(2),
-    definition: {name: "Sum"},
-    argumentObj: {a: a, b: b},
-    target: "best"
-})"""
-# The result line in the page: the floor without the caller's HTTP round trip.
-RESULT_IN_PAGE = """(result) => result && result.invocationResult
-    ? "Sum is " + result.invocationResult.returned.sum
-    : "Failed: " + (result && result.error && result.error.message)"""
 
 
 def server_layout():
@@ -71,37 +52,33 @@ def caller_layout():
         CALLER_NAME,
         [
             dash_glue42.MethodInvoke(id=ids.INVOKE_SUM),
-            dash_glue42.MethodInvoke(id=PAGE_INVOKE),
-            dcc.Input(id=ids.NUMBER_A, type="number", value=1),
-            dcc.Input(id=ids.NUMBER_B, type="number", value=2),
-            html.Button("Sum (result from Python)", id=ids.SUM_BUTTON),
+            dcc.Input(id=ids.NUMBER_A, type="text", value=37),
+            dcc.Input(id=ids.NUMBER_B, type="text", value=5),
+            html.Button("Sum", id=ids.SUM_BUTTON),
             html.Div(id=ids.SUM_RESULT),
-            html.Button("Sum (result in the page)", id=PAGE_BUTTON),
-            html.Div(id=PAGE_RESULT),
         ],
     )
 
 
-def render_result(result):
+def sum_numbers(_, a, b):
+    return {"definition": {"name": "Sum"}, "argumentObj": {"a": a, "b": b}}
+
+
+def sum_numbers_result_handler(result):
+    if result is None:
+        raise PreventUpdate
     return lines_to_children(describe_sum_result(result))
 
 
 def register_caller(app):
-    for button, invoker in ((ids.SUM_BUTTON, ids.INVOKE_SUM), (PAGE_BUTTON, PAGE_INVOKE)):
-        app.clientside_callback(
-            INVOKE_ON_CLICK,
-            Output(invoker, "invoke"),
-            Input(button, "n_clicks"),
-            State(ids.NUMBER_A, "value"),
-            State(ids.NUMBER_B, "value"),
-            prevent_initial_call=True,
-        )
-    app.callback(Output(ids.SUM_RESULT, "children"), Input(ids.INVOKE_SUM, "result"), prevent_initial_call=True)(
-        render_result
-    )
-    app.clientside_callback(
-        RESULT_IN_PAGE, Output(PAGE_RESULT, "children"), Input(PAGE_INVOKE, "result"), prevent_initial_call=True
-    )
+    app.callback(
+        Output(ids.INVOKE_SUM, "invoke"),
+        Input(ids.SUM_BUTTON, "n_clicks"),
+        State(ids.NUMBER_A, "value"),
+        State(ids.NUMBER_B, "value"),
+        prevent_initial_call=True,
+    )(sum_numbers)
+    app.callback(Output(ids.SUM_RESULT, "children"), Input(ids.INVOKE_SUM, "result"))(sum_numbers_result_handler)
 
 
 LEAN_CLIENT_APPS = (

@@ -11,14 +11,10 @@ window.ioconnectBench = (function () {
     }
 
     return {
-        /*
-         * Caller frame: click "Sum" and time until the result element shows `expected`.
-         * The lean caller (bench/lean.py) has a second button and result: `ids` names them.
-         */
-        sumRoundTrip: function (expected, timeoutMs, ids) {
-            ids = ids || {button: "sum-numbers-btn", result: "sum-numbers-result"};
-            var result = document.getElementById(ids.result);
-            var button = document.getElementById(ids.button);
+        /* Caller frame: click "Sum" and time until the result element shows `expected`. */
+        sumRoundTrip: function (expected, timeoutMs) {
+            var result = document.getElementById("sum-numbers-result");
+            var button = document.getElementById("sum-numbers-btn");
             return new Promise(function (resolve, reject) {
                 var start = 0;
                 var observer = new MutationObserver(function () {
