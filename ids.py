@@ -14,6 +14,11 @@ CONNECT_TIMER = "connect-timer"
 # Each client app publishes its interop log records through this component
 # (dash_glue42.Contexts: set its own shared context, see assets/interop_log.js).
 LOG_PUBLISHER = "interop-log-publisher"
+# Wakes the page when a Python callback changed what it shows or publishes from the
+# stores (the log, a server's handled list, the pending status); the page catches
+# up on the next tick and disables it again. So an invocation that settles quickly
+# starts no callback in the page at all.
+SYNC_TICK = "sync-tick"
 
 # --- server app (/server/) --------------------------------------------------
 REGISTER_SUM = "io-connect-register-sum"
@@ -44,7 +49,6 @@ SUM_HISTORY = "sum-history"
 PENDING_STATUS = "pending-status"
 PENDING_BOX = "pending-box"  # spinner and status, shown while anything is pending
 INVOKE_PROBLEM = "invoke-problem"  # why nothing was sent (bad options)
-PENDING_TICK = "pending-tick"
 
 # --- inspector (/inspector/) ------------------------------------------------
 INSPECTOR_SERVERS = "inspector-servers"  # servers and methods: the container

@@ -133,12 +133,16 @@
             if (!response.ok) {
                 notify(request, "HTTP " + response.status);
             }
-            whenApplied(response, answered);
+            if (answering.length) {
+                whenApplied(response, answered);
+            }
             return response;
         }, function (error) {
             showBanner(true);
             notify(request, "unreachable");
-            whenApplied(null, answered);
+            if (answering.length) {
+                whenApplied(null, answered);
+            }
             throw error;
         });
     };

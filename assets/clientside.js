@@ -12,44 +12,17 @@
 
     var watchingConnections = false;
 
-    // Caller: when this page first saw each pending invocation (its elapsed time is shown from then).
+    // Caller: the tick that first saw each pending invocation. It shows from the next tick on,
+    // so an invocation answered within one tick (pages.common.SYNC_MS) never flashes.
     var firstSeen = {};
     var pendingShown = false;
-    var ticking = false;
-    var PENDING_SHOWN_AFTER_MS = 200;
-
-    /*
-     * Server: the handled list, written at once when it has been quiet for
-     * HANDLED_LIST_MS, else at most that often. Under a burst, re-rendering
-     * the list for every invocation held up the answers (about a sixth fewer
-     * invocations per second, bench/README "Performance").
-     */
-    var HANDLED_LIST = "handled-invocations";
-    var HANDLED_LIST_MS = 100;
-    var handledText = "";
-    var handledTimer = null;
-    var handledWrittenAt = 0;
-
-    function writeHandledList() {
-        handledTimer = null;
-        handledWrittenAt = Date.now();
-        window.dash_clientside.set_props(HANDLED_LIST, {children: handledText});
-    }
+    var SYNC_MS = 150;
 
     window.dash_clientside = Object.assign({}, window.dash_clientside, {
         ioconnect: {
             /* Server: the handled-invocations list, newest first; each entry's line is made in Python. */
-            showHandled: function (entries) {
-                handledText = (entries || []).map(function (entry) { return entry.line; }).join("\n");
-                var quietFor = Date.now() - handledWrittenAt;
-                if (!handledTimer && quietFor >= HANDLED_LIST_MS) {
-                    handledWrittenAt = Date.now();
-                    return handledText;
-                }
-                if (!handledTimer) {
-                    handledTimer = setTimeout(writeHandledList, HANDLED_LIST_MS - quietFor);
-                }
-                return window.dash_clientside.no_update;
+            showHandled: function (ticks, entries) {
+                return (entries || []).map(function (entry) { return entry.line; }).join("\n");
             },
 
             /* Client apps: the application name this instance has on the interop bus. */
@@ -75,11 +48,10 @@
             },
 
             /*
-             * Caller: "Waiting for Sum (all): 1.2 s of 10 s" for each invocation without a result.
-             * Shown from the first tick (250 ms) on, so a fast answer changes nothing on the
-             * page but the ticker: this runs on every invocation and every result.
+             * Caller: "Waiting for Sum (all): 1.2 s of 10 s" for each invocation without a result, on the
+             * ticks while any is pending; an invocation answered before the first tick never shows.
              */
-            pendingStatus: function (pending) {
+            pendingStatus: function (ticks, pending) {
                 var noUpdate = window.dash_clientside.no_update;
                 var now = Date.now();
                 var ids = Object.keys(pending || {});
@@ -88,27 +60,21 @@
                         delete firstSeen[id];
                     }
                 });
+                var shown = ids.filter(function (id) { return firstSeen[id]; });
                 ids.forEach(function (id) { firstSeen[id] = firstSeen[id] || now; });
-                var show = ids.some(function (id) { return now - firstSeen[id] >= PENDING_SHOWN_AFTER_MS; });
-                var outputs = [noUpdate, noUpdate, noUpdate];
-                if (show) {
-                    outputs[0] = ids.map(function (id) {
-                        var p = pending[id];
-                        var elapsed = ((now - firstSeen[id]) / 1000).toFixed(1);
-                        var limit = p.options.methodResponseTimeoutMs / 1000;
-                        return "Waiting for " + p.method + " (" + p.target + "): " + elapsed + " s of " + limit + " s";
-                    }).join(" · ");
+                var show = shown.length > 0;
+                if (!show && !pendingShown) {
+                    return [noUpdate, noUpdate];
                 }
-                if (show !== pendingShown) {
-                    outputs[1] = show ? "small text-muted" : "small text-muted d-none";
-                    outputs[0] = show ? outputs[0] : "";
-                }
-                if ((ids.length > 0) !== ticking) {
-                    outputs[2] = !ids.length;
-                }
+                var text = shown.map(function (id) {
+                    var p = pending[id];
+                    var elapsed = ((now - firstSeen[id] + SYNC_MS) / 1000).toFixed(1);
+                    var limit = p.options.methodResponseTimeoutMs / 1000;
+                    return "Waiting for " + p.method + " (" + p.target + "): " + elapsed + " s of " + limit + " s";
+                }).join(" · ");
+                var className = show === pendingShown ? noUpdate : show ? "small text-muted" : "small text-muted d-none";
                 pendingShown = show;
-                ticking = ids.length > 0;
-                return outputs;
+                return [text, className];
             },
 
             /*

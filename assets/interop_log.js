@@ -31,8 +31,6 @@
     var KEPT = 20; // records of each kind in an app's window
     var TEXT_LIMIT = 200; // characters of args or outcome in a record
     var STAMPS_KEPT = 200;
-    var PUBLISH_MS = 150; // an app writes its log context at most this often
-    var PUBLISHER = "interop-log-publisher"; // the Contexts component (ids.LOG_PUBLISHER)
 
     // When this page first saw each handled record (ms since the epoch): the
     // records come from Python, and all times in the log are browser times.
@@ -92,34 +90,21 @@
         return records.sort(function (a, b) { return (b.t || 0) - (a.t || 0); }).slice(0, KEPT);
     }
 
-    var pending = null; // the latest window not written yet
-    var publishTimer = null;
-
-    function write() {
-        publishTimer = null;
+    /*
+     * [the Contexts component's `set`, whether the tick stops]: this app's
+     * log context replaced with `records`. The page publishes on the ticks
+     * of ids.SYNC_TICK, which a Python callback starts when it changed a
+     * store: at most every 150 ms, each time the whole window.
+     */
+    function publish(records, keepTicking) {
         var g = glue();
-        if (!g || !pending) {
-            return;
+        if (!g) {
+            return [window.dash_clientside.no_update, false]; // not connected yet: try on the next tick
         }
         var me = g.interop.instance;
-        window.dash_clientside.set_props(PUBLISHER, {set: {
-            name: contextName(me.instance),
-            data: {application: me.application, instance: me.instance, records: pending}
-        }});
-        pending = null;
-    }
-
-    /*
-     * Replace this app's log context with `records`, through the Contexts
-     * component's `set`, within PUBLISH_MS: windows that come sooner replace
-     * the one waiting (each holds everything the earlier one did).
-     */
-    function publish(records) {
-        pending = records;
-        if (!publishTimer) {
-            publishTimer = setTimeout(write, PUBLISH_MS);
-        }
-        return window.dash_clientside.no_update;
+        var set = {name: contextName(me.instance), data: {application: me.application, instance: me.instance,
+            records: records}};
+        return [set, !keepTicking];
     }
 
     window.ioConnectLog = {contextName: contextName};
@@ -127,31 +112,23 @@
     window.dash_clientside = Object.assign({}, window.dash_clientside, {
         ioconnectLog: {
             /* Server: publish the handled records. */
-            publishServer: function (glueReady, handled) {
-                if (!glueReady) {
-                    return window.dash_clientside.no_update;
-                }
-                return publish(handledRecords(handled));
+            publishServer: function (ticks, handled) {
+                return publish(handledRecords(handled), false);
             },
 
-            /* Caller: publish its invocations (settled, then pending) and what it handled itself. */
-            publishCaller: function (glueReady, handled, settled, pending) {
-                if (!glueReady) {
-                    return window.dash_clientside.no_update;
-                }
+            /* Caller: its invocations (settled, then pending) and what it handled itself; ticks while any is pending. */
+            publishCaller: function (ticks, handled, settled, pending) {
                 var invoked = (settled || []).concat(Object.keys(pending || {}).map(function (id) {
                     return pending[id].record;
                 }));
-                return publish(newest(invoked.filter(Boolean).map(timed)).concat(handledRecords(handled)));
+                var records = newest(invoked.filter(Boolean).map(timed)).concat(handledRecords(handled));
+                return publish(records, Object.keys(pending || {}).length > 0);
             },
 
             /* Inspector: publish its ad-hoc invocations (each history entry carries its record). */
-            publishInspector: function (glueReady, history) {
-                if (!glueReady) {
-                    return window.dash_clientside.no_update;
-                }
+            publishInspector: function (ticks, history) {
                 var invoked = Object.keys(history || {}).map(function (id) { return history[id].record; });
-                return publish(newest(invoked.filter(Boolean).map(timed)));
+                return publish(newest(invoked.filter(Boolean).map(timed)), false);
             }
         }
     });

@@ -23,7 +23,7 @@ from dash import ClientsideFunction, Input, Output, Patch, State, no_update
 from dash.exceptions import PreventUpdate
 
 import ids
-from callbacks.common import register_client_common
+from callbacks.common import WAKE, register_client_common, register_log_publisher, wake_page
 from callbacks.server import sum_invocation_handler
 from interop.log import invoked_record
 from interop.message import refuse_to_send
@@ -84,7 +84,7 @@ def sum_numbers(_, a, b, target, response_timeout, wait_timeout):
     """Callback that triggers a "Sum" invocation: the documentation's, with a target, options and an id."""
     options, problem = build_options(response_timeout, wait_timeout)
     if problem:
-        return no_update, problem, no_update
+        return no_update, problem, no_update, no_update
     invoke = {
         "invocationId": new_invocation_id(),
         "definition": {"name": "Sum"},
@@ -92,7 +92,7 @@ def sum_numbers(_, a, b, target, response_timeout, wait_timeout):
         "target": checked_target(target),
         "options": options,
     }
-    return invoke, "", remember(invoke)
+    return invoke, "", remember(invoke), WAKE
 
 
 def sum_numbers_result_handler(result, pending):
@@ -101,7 +101,7 @@ def sum_numbers_result_handler(result, pending):
         raise PreventUpdate
     invocation, done, log = settle(result, pending, "Sum")
     lines = describe_sum_result(result, invocation["target"], invocation["options"])
-    return lines_to_children(lines), add_to_history(history_line(invocation, lines)), done, log
+    return lines_to_children(lines), add_to_history(history_line(invocation, lines)), done, log, WAKE
 
 
 def send_message(_, message, target, response_timeout, wait_timeout):
@@ -109,7 +109,7 @@ def send_message(_, message, target, response_timeout, wait_timeout):
     problem = refuse_to_send(message)
     options, timeout_problem = build_options(response_timeout, wait_timeout)
     if problem or timeout_problem:
-        return no_update, problem or timeout_problem, no_update
+        return no_update, problem or timeout_problem, no_update, no_update
     invoke = {
         "invocationId": new_invocation_id(),
         "definition": {"name": "SendMessage"},
@@ -117,7 +117,7 @@ def send_message(_, message, target, response_timeout, wait_timeout):
         "target": checked_target(target),
         "options": options,
     }
-    return invoke, "", remember(invoke)
+    return invoke, "", remember(invoke), WAKE
 
 
 def send_message_result_handler(result, pending):
@@ -125,7 +125,7 @@ def send_message_result_handler(result, pending):
     if result is None:
         raise PreventUpdate
     invocation, done, log = settle(result, pending, "SendMessage")
-    return lines_to_children(describe_send_result(result, invocation["options"])), done, log
+    return lines_to_children(describe_send_result(result, invocation["options"])), done, log, WAKE
 
 
 def serve_sum(enabled):
@@ -139,6 +139,7 @@ def register(app):
         Output(ids.INVOKE_SUM, "invoke"),
         Output(ids.INVOKE_PROBLEM, "children", allow_duplicate=True),
         Output(ids.PENDING_STORE, "data", allow_duplicate=True),
+        wake_page(),
         Input(ids.SUM_BUTTON, "n_clicks"),
         State(ids.NUMBER_A, "value"),
         State(ids.NUMBER_B, "value"),
@@ -150,6 +151,7 @@ def register(app):
         Output(ids.SUM_HISTORY, "children"),
         Output(ids.PENDING_STORE, "data", allow_duplicate=True),
         Output(ids.CALLER_LOG_STORE, "data", allow_duplicate=True),
+        wake_page(),
         Input(ids.INVOKE_SUM, "result"),
         State(ids.PENDING_STORE, "data"),
         prevent_initial_call=True,
@@ -158,6 +160,7 @@ def register(app):
         Output(ids.INVOKE_SEND_MESSAGE, "invoke"),
         Output(ids.INVOKE_PROBLEM, "children", allow_duplicate=True),
         Output(ids.PENDING_STORE, "data", allow_duplicate=True),
+        wake_page(),
         Input(ids.SEND_MESSAGE_BUTTON, "n_clicks"),
         State(ids.MESSAGE_INPUT, "value"),
         *options,
@@ -167,33 +170,34 @@ def register(app):
         Output(ids.SEND_MESSAGE_RESULT, "children"),
         Output(ids.PENDING_STORE, "data", allow_duplicate=True),
         Output(ids.CALLER_LOG_STORE, "data", allow_duplicate=True),
+        wake_page(),
         Input(ids.INVOKE_SEND_MESSAGE, "result"),
         State(ids.PENDING_STORE, "data"),
         prevent_initial_call=True,
     )(send_message_result_handler)
-    # "Waiting for Sum (all): 1.2 s of 10 s": ticks in the page, without a request per tick.
-    app.clientside_callback(
-        ClientsideFunction(namespace="ioconnect", function_name="pendingStatus"),
-        Output(ids.PENDING_STATUS, "children"),
-        Output(ids.PENDING_BOX, "className"),
-        Output(ids.PENDING_TICK, "disabled"),
-        Input(ids.PENDING_STORE, "data"),
-        Input(ids.PENDING_TICK, "n_intervals"),
-    )
     app.callback(Output(ids.CALLER_SUM_SLOT, "children"), Input(ids.SERVE_SUM, "value"))(serve_sum)
     app.callback(
         Output(ids.REGISTER_SUM, "result"),
         Output(ids.HANDLED_STORE, "data"),
+        wake_page(),
         Input(ids.REGISTER_SUM, "invoke"),
         prevent_initial_call=True,
     )(sum_invocation_handler)  # the server's own handler; its handled entries only feed the interop log
-    # The interop log: its invocations (pending, then settled) and what it handled itself.
+    # The page catches up on the next tick: "Waiting for Sum (all): 1.2 s of 10 s", and the interop log
+    # (its invocations, pending and settled, and what it handled itself). It ticks while anything is pending.
     app.clientside_callback(
-        ClientsideFunction(namespace="ioconnectLog", function_name="publishCaller"),
-        Output(ids.LOG_PUBLISHER, "set"),
-        Input(ids.GLUE, "glueReady"),
-        Input(ids.HANDLED_STORE, "data"),
-        Input(ids.CALLER_LOG_STORE, "data"),
-        Input(ids.PENDING_STORE, "data"),
+        ClientsideFunction(namespace="ioconnect", function_name="pendingStatus"),
+        Output(ids.PENDING_STATUS, "children"),
+        Output(ids.PENDING_BOX, "className"),
+        Input(ids.SYNC_TICK, "n_intervals"),
+        State(ids.PENDING_STORE, "data"),
+        prevent_initial_call=True,
+    )
+    register_log_publisher(
+        app,
+        "publishCaller",
+        State(ids.HANDLED_STORE, "data"),
+        State(ids.CALLER_LOG_STORE, "data"),
+        State(ids.PENDING_STORE, "data"),
     )
     register_client_common(app)

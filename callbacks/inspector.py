@@ -21,7 +21,7 @@ from dash import ALL, ClientsideFunction, Input, Output, Patch, State, ctx, html
 from dash.exceptions import PreventUpdate
 
 import ids
-from callbacks.common import register_client_common
+from callbacks.common import WAKE, register_client_common, register_log_publisher, wake_page
 from interop import adhoc
 from interop.log import bound_rows, last_args_by_method, latency_figure, log_summary, log_text, merge_records
 from interop.options import new_invocation_id
@@ -146,12 +146,12 @@ def invoke_adhoc(_clicks, method, args_text, mode, instances, response_timeout, 
         new_invocation_id(), method, args_text, mode, picked, response_timeout, wait_timeout
     )
     if problem:
-        return no_update, problem, no_update
+        return no_update, problem, no_update, no_update
     patch = Patch()
     patch[invoke["invocationId"]] = adhoc.new_entry(invoke, history)
     for old in adhoc.oldest_beyond(history, HISTORY_KEPT - 1):
         del patch[old]
-    return invoke, "", patch
+    return invoke, "", patch, WAKE
 
 
 def adhoc_result_handler(result, history):
@@ -161,7 +161,7 @@ def adhoc_result_handler(result, history):
         raise PreventUpdate  # the initial None, or an entry already out of the history
     patch = Patch()
     patch[entry["id"]] = adhoc.settled_entry(entry, result)
-    return patch
+    return patch, WAKE
 
 
 def history_item(entry, names):
@@ -283,6 +283,7 @@ def register(app):
         Output(ids.INSPECTOR_INVOKE, "invoke"),
         Output(ids.ADHOC_PROBLEM, "children"),
         Output(ids.ADHOC_HISTORY_STORE, "data", allow_duplicate=True),
+        wake_page(),
         Input(ids.ADHOC_BUTTON, "n_clicks"),
         State(ids.ADHOC_METHOD, "value"),
         State(ids.ADHOC_ARGS, "value"),
@@ -296,6 +297,7 @@ def register(app):
     )(invoke_adhoc)
     app.callback(
         Output(ids.ADHOC_HISTORY_STORE, "data", allow_duplicate=True),
+        wake_page(),
         Input(ids.INSPECTOR_INVOKE, "result"),
         State(ids.ADHOC_HISTORY_STORE, "data"),
         prevent_initial_call=True,
@@ -307,10 +309,5 @@ def register(app):
         State(ids.SERVERS_STORE, "data"),
     )(render_history)
     # Its own invocations go into the interop log like any caller's.
-    app.clientside_callback(
-        ClientsideFunction(namespace="ioconnectLog", function_name="publishInspector"),
-        Output(ids.LOG_PUBLISHER, "set"),
-        Input(ids.GLUE, "glueReady"),
-        Input(ids.ADHOC_HISTORY_STORE, "data"),
-    )
+    register_log_publisher(app, "publishInspector", State(ids.ADHOC_HISTORY_STORE, "data"))
     register_client_common(app)

@@ -3,11 +3,11 @@
 import time
 import uuid
 
-from dash import ClientsideFunction, Input, Output, Patch, html, no_update
+from dash import ClientsideFunction, Input, Output, Patch, State, html, no_update
 from dash.exceptions import PreventUpdate
 
 import ids
-from callbacks.common import register_client_common
+from callbacks.common import WAKE, register_client_common, register_log_publisher, wake_page
 from interop.answer import answer
 from interop.log import args_text
 from interop.message import clean_message
@@ -52,8 +52,8 @@ def prepend_handled(entry):
     A Patch, rather than State plus a new list, so the Sum and SendMessage
     handlers can both write without overwriting each other's entries. The
     page's list and the interop log are made from this store in the page
-    (``ioconnect.showHandled``, ``ioconnectLog.publishServer``), each at most
-    a few times a second: the handler's answer does not wait for them.
+    (``ioconnect.showHandled``, ``ioconnectLog.publishServer``) on the next
+    tick of ``ids.SYNC_TICK``: the handler's answer does not wait for them.
     """
     patch = Patch()
     patch.prepend(entry)
@@ -74,7 +74,7 @@ def handle_sum(invoke):
 def sum_invocation_handler(invoke):
     """Handler for the "Sum" Interop method: the answer, and the handled record for the page and the log."""
     result, entry = handle_sum(invoke)
-    return result, prepend_handled(entry)
+    return result, prepend_handled(entry), WAKE
 
 
 def send_message_invocation_handler(invoke):
@@ -84,9 +84,9 @@ def send_message_invocation_handler(invoke):
     message, problem = clean_message(invoke.get("args"))
     if problem:  # keep showing the last good message; the log says what was refused
         entry = handled_entry("SendMessage", invoke, problem, ok=False)
-        return no_update, prepend_handled(entry)
+        return no_update, prepend_handled(entry), WAKE
     entry = handled_entry("SendMessage", invoke, "shown")
-    return message, prepend_handled(entry)
+    return message, prepend_handled(entry), WAKE
 
 
 def registration_errors(sum_error, send_message_error):
@@ -103,12 +103,14 @@ def register(app):
     app.callback(
         Output(ids.REGISTER_SUM, "result"),
         Output(ids.HANDLED_STORE, "data", allow_duplicate=True),
+        wake_page(),
         Input(ids.REGISTER_SUM, "invoke"),
         prevent_initial_call=True,
     )(sum_invocation_handler)
     app.callback(
         Output(ids.MESSAGE, "children"),
         Output(ids.HANDLED_STORE, "data", allow_duplicate=True),
+        wake_page(),
         Input(ids.REGISTER_SEND_MESSAGE, "invoke"),
         prevent_initial_call=True,
     )(send_message_invocation_handler)
@@ -117,21 +119,13 @@ def register(app):
         Input(ids.REGISTER_SUM, "error"),
         Input(ids.REGISTER_SEND_MESSAGE, "error"),
     )(registration_errors)
+    # The page catches up on the next tick: the handled list, and this app's interop log.
     app.clientside_callback(
         ClientsideFunction(namespace="ioconnect", function_name="showHandled"),
         Output(ids.HANDLED_LIST, "children"),
-        Input(ids.HANDLED_STORE, "data"),
+        Input(ids.SYNC_TICK, "n_intervals"),
+        State(ids.HANDLED_STORE, "data"),
         prevent_initial_call=True,
     )
-    register_log_publisher(app)
+    register_log_publisher(app, "publishServer", State(ids.HANDLED_STORE, "data"))
     register_client_common(app)
-
-
-def register_log_publisher(app):
-    """Publish the handled records to this app's interop log context (for the inspector)."""
-    app.clientside_callback(
-        ClientsideFunction(namespace="ioconnectLog", function_name="publishServer"),
-        Output(ids.LOG_PUBLISHER, "set"),
-        Input(ids.GLUE, "glueReady"),
-        Input(ids.HANDLED_STORE, "data"),
-    )

@@ -90,7 +90,6 @@ def layout():
             dcc.Store(id=ids.CALLER_LOG_STORE, data=[]),
             dcc.Store(id=ids.HANDLED_STORE, data=[]),  # what its own Sum handled, for the interop log
             log_publisher(),
-            dcc.Interval(id=ids.PENDING_TICK, interval=250, disabled=True),
             dbc.Container(
                 [
                     html.H5(["Caller", instance_badge()], className="mt-2"),

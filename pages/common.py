@@ -62,13 +62,22 @@ def client_root(app_name, children):
     )
 
 
+SYNC_MS = 150  # the page catches up with the stores at most this often (see ids.SYNC_TICK)
+
+
 def log_publisher():
-    """Where this app publishes its interop log records (see assets/interop_log.js).
+    """Where this app publishes its interop log records (see assets/interop_log.js), and the tick that does it.
 
     ``Contexts`` rather than ``Context``: it only writes (``set`` names the
     context), so the app does not also receive every update of its own log.
     """
-    return dash_glue42.Contexts(id=ids.LOG_PUBLISHER)
+    return html.Div(
+        [
+            dash_glue42.Contexts(id=ids.LOG_PUBLISHER),
+            dcc.Interval(id=ids.SYNC_TICK, interval=SYNC_MS, disabled=True),
+        ],
+        hidden=True,
+    )
 
 
 def timeout_field(component_id, option, minimum, value):

@@ -137,7 +137,7 @@ def test_rout013_sum_handler_answers_over_http(client):
         client,
         "/server/",
         inputs=[(ids.REGISTER_SUM, "invoke", invoke)],
-        outputs=[(ids.REGISTER_SUM, "result"), (ids.HANDLED_STORE, "data")],
+        outputs=[(ids.REGISTER_SUM, "result"), (ids.HANDLED_STORE, "data"), (ids.SYNC_TICK, "disabled")],
     )
     assert response.status_code == 200
     result = response.get_json()["response"][ids.REGISTER_SUM]["result"]
@@ -151,7 +151,7 @@ def test_rout016_the_callers_own_sum_answers_with_the_servers_handler(client):
         client,
         "/caller/",
         inputs=[(ids.REGISTER_SUM, "invoke", invoke)],
-        outputs=[(ids.REGISTER_SUM, "result"), (ids.HANDLED_STORE, "data")],
+        outputs=[(ids.REGISTER_SUM, "result"), (ids.HANDLED_STORE, "data"), (ids.SYNC_TICK, "disabled")],
     )
     body = response.get_json()["response"]
     assert body[ids.REGISTER_SUM]["result"] == {"invocationId": "own-1", "invocationResult": {"sum": 2.0}}
@@ -199,7 +199,12 @@ def test_rout018_a_sum_over_http_invoke_then_result(client):
         client,
         "/caller/",
         inputs=[(ids.SUM_BUTTON, "n_clicks", 1)],
-        outputs=[(ids.INVOKE_SUM, "invoke"), (ids.INVOKE_PROBLEM, "children"), (ids.PENDING_STORE, "data")],
+        outputs=[
+            (ids.INVOKE_SUM, "invoke"),
+            (ids.INVOKE_PROBLEM, "children"),
+            (ids.PENDING_STORE, "data"),
+            (ids.SYNC_TICK, "disabled"),
+        ],
         state=[(ids.NUMBER_A, "value", "40"), (ids.NUMBER_B, "value", "2"), *options],
     )
     body = response.get_json()["response"]
@@ -224,6 +229,7 @@ def test_rout018_a_sum_over_http_invoke_then_result(client):
             (ids.SUM_HISTORY, "children"),
             (ids.PENDING_STORE, "data"),
             (ids.CALLER_LOG_STORE, "data"),
+            (ids.SYNC_TICK, "disabled"),
         ],
         state=[(ids.PENDING_STORE, "data", pending)],
     )

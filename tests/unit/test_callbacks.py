@@ -23,8 +23,9 @@ def patch_operations(patch):
 
 
 def test_cbsv001_sum_handler_answers_with_invocation_id():
-    result, log = server.sum_invocation_handler(invoke({"a": 37, "b": 5}, "abc"))
+    result, log, wake = server.sum_invocation_handler(invoke({"a": 37, "b": 5}, "abc"))
     assert result == {"invocationId": "abc", "invocationResult": {"sum": 42.0}}
+    assert wake is False  # the page's next tick shows and publishes the handled record
     record = patch_operations(log)[0]
     assert record["operation"] == "Prepend" and record["params"]["value"]["caller"] == "Caller"
     assert " Sum from Caller with {'a': 37, 'b': 5}: sum = 42" in record["params"]["value"]["line"]
@@ -56,7 +57,7 @@ def test_cbsv005_send_message_returns_text_as_is():
 
 @pytest.mark.parametrize("args", [{"message": 42}, {"message": None}, {"message": {"x": 1}}, {}])
 def test_cbsv006_send_message_refuses_non_text(args):
-    shown, log = server.send_message_invocation_handler(invoke(args))
+    shown, log, _ = server.send_message_invocation_handler(invoke(args))
     assert shown is no_update
     entry = patch_operations(log)[0]["params"]["value"]
     assert (entry["outcome"], entry["ok"]) == ("Ignored a message that was not text.", False)
@@ -93,7 +94,8 @@ def sum_result(invocation_id, total, servers=(S1,), timing=None):
 
 
 def test_cbcl001_sum_numbers_returns_the_documented_invoke_object():
-    invoke, problem, pending = caller.sum_numbers(1, "37", "5", "all", 10_000, 3_000)
+    invoke, problem, pending, wake = caller.sum_numbers(1, "37", "5", "all", 10_000, 3_000)
+    assert wake is False
     assert set(invoke) == {"invocationId", "definition", "argumentObj", "target", "options"}
     assert invoke["definition"] == {"name": "Sum"} and invoke["argumentObj"] == {"a": "37", "b": "5"}
     assert invoke["target"] == "all" and invoke["options"] == OPTIONS
@@ -108,13 +110,13 @@ def test_cbcl001_sum_numbers_returns_the_documented_invoke_object():
 
 @pytest.mark.parametrize("response, wait", [(None, 3_000), (0, 3_000), (10_000, 0.5), (10_000, -1), (300_001, 0)])
 def test_cbcl002_bad_timeouts_send_nothing_and_say_why(response, wait):
-    invoke, problem, pending = caller.sum_numbers(1, 1, 2, "best", response, wait)
-    assert invoke is no_update and pending is no_update
+    invoke, problem, pending, wake = caller.sum_numbers(1, 1, 2, "best", response, wait)
+    assert invoke is no_update and pending is no_update and wake is no_update
     assert problem.startswith("Timeouts must be whole numbers") and problem.endswith("Nothing was sent.")
 
 
 def test_cbcl004_sum_result_handler_shows_the_result_with_what_was_sent():
-    latest, history, done, log = caller.sum_numbers_result_handler(sum_result("i2", 7.0), PENDING)
+    latest, history, done, log, _ = caller.sum_numbers_result_handler(sum_result("i2", 7.0), PENDING)
     assert [c.children for c in latest] == ["Sum Server 1: Sum is 7"]  # i2 went to all: one line per server
     [prepend, bound] = patch_operations(history)
     assert prepend["params"]["value"] == "'3' + '4' (all): Sum Server 1: Sum is 7\n"
@@ -132,27 +134,27 @@ def test_cbcl005_result_handlers_ignore_none_and_unknown_invocations_still_show(
     for handler in (caller.sum_numbers_result_handler, caller.send_message_result_handler):
         with pytest.raises(PreventUpdate):
             handler(None, PENDING)
-    latest, history, done, _ = caller.sum_numbers_result_handler(sum_result("elsewhere", 3.0), PENDING)
+    latest, history, done, *_ = caller.sum_numbers_result_handler(sum_result("elsewhere", 3.0), PENDING)
     assert [c.children for c in latest] == ["Sum is 3"]  # unknown: read as the default target, best
     assert patch_operations(done) == []  # nothing pending to remove
     assert patch_operations(history)[0]["params"]["value"].startswith("None + None (best): Sum is 3")
 
 
 def test_cbcl006_send_message_refuses_a_message_over_the_limit():
-    invoke, problem, pending = caller.send_message(1, "x" * (MAX_MESSAGE_CHARS + 1), "best", 10_000, 3_000)
+    invoke, problem, pending, _ = caller.send_message(1, "x" * (MAX_MESSAGE_CHARS + 1), "best", 10_000, 3_000)
     assert invoke is no_update and pending is no_update
     assert problem == (
         f"Messages are limited to {MAX_MESSAGE_CHARS:,} characters; "
         f"this one has {MAX_MESSAGE_CHARS + 1:,}. Nothing was sent."
     )
-    invoke, problem, _ = caller.send_message(1, "hi", "skipMine", 10_000, 3_000)
+    invoke, problem, *_ = caller.send_message(1, "hi", "skipMine", 10_000, 3_000)
     assert invoke["definition"] == {"name": "SendMessage"} and invoke["argumentObj"] == {"message": "hi"}
     assert (invoke["target"], problem) == ("skipMine", "")
 
 
 def test_cbcl007_send_message_result_names_the_receivers():
     result = {"invocationId": "m1", "error": None, "invocationResult": {"all_return_values": [{"executed_by": S1}]}}
-    shown, done, log = caller.send_message_result_handler(result, PENDING)
+    shown, done, log, _ = caller.send_message_result_handler(result, PENDING)
     assert [c.children for c in shown] == ["Message delivered to Sum Server 1"]
     assert patch_operations(done)[0]["location"] == ["m1"]
     assert patch_operations(log)[0]["params"]["value"]["method"] == "SendMessage"

@@ -209,3 +209,16 @@ def test_guid013_every_listing_has_a_copy_button_for_it():
     assert [b.id for b in buttons] == [ids.copy_code(n) for n in range(count)]
     assert [b.id for b in blocks] == [ids.code_block(n) for n in range(count)]
     assert all(b.children == "Copy" and b.to_plotly_json()["props"]["aria-label"].startswith("Copy ") for b in buttons)
+
+
+def test_guid014_invoking_and_results_show_the_documented_python_callbacks():
+    """The Invoking and Results topics list the Caller's Python callbacks, and no page-side invoke code."""
+    import callbacks.caller
+
+    shown = {
+        slug: [item.obj for item in BY_SLUG[slug].code if isinstance(item, Python)] for slug in ("invoke", "results")
+    }
+    assert callbacks.caller.sum_numbers in shown["invoke"] and callbacks.caller.send_message in shown["invoke"]
+    assert callbacks.caller.sum_numbers_result_handler in shown["results"]
+    for slug in ("invoke", "results", "timeout"):
+        assert not [item for item in BY_SLUG[slug].code if isinstance(item, JavaScript)], slug
