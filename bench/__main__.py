@@ -200,6 +200,37 @@ def measure_floor(browser, counts, log_dir):
         server.stop()
 
 
+def measure_pair(browser, counts, log_dir):
+    """The caller's Sum round trip and the floor's, click by click in turn: their ratio with the host's drift
+    shared, rather than minutes apart."""
+    print("-- measuring current and floor, clicks in turn", file=sys.stderr)
+    app_server = LiveServer(log_dir / "pair-app.log", ACCESS_LOG="0")
+    lean_server = LiveServer(log_dir / "pair-lean.log", app=LEAN_SERVER_APP, ACCESS_LOG="0")
+    contexts = [browser.new_context(), browser.new_context()]
+    try:
+        app = Shell(contexts[0].new_page(), app_server.url).open()
+        floor = Shell(contexts[1].new_page(), lean_server.url)
+        floor.page.goto(lean_server.url + "/")
+        floor.wait_connected(*LEAN_APPS)
+        sides = ((app, "Caller"), (floor, lean.CALLER_NAME))
+        times = ([], [])
+        for i in range(counts["round_trips"] + 2):  # the first two warm up
+            for (shell, caller), kept in zip(sides, times, strict=True):
+                frame = with_probes(shell.frame(caller))
+                shell.app(caller).locator("#number-a").fill(str(i))
+                shell.app(caller).locator("#number-b").fill("3000")
+                took = frame.evaluate("([e, t]) => ioconnectBench.sumRoundTrip(e, t)", [f"Sum is {i + 3000}", 15_000])
+                if i >= 2:
+                    kept.append(took)
+        current, lean_figure = latency(times[0]), latency(times[1])
+        return {"current": current, "floor": lean_figure, "ratio": round(current["p50"] / lean_figure["p50"], 2)}
+    finally:
+        for context in contexts:
+            context.close()
+        app_server.stop()
+        lean_server.stop()
+
+
 def baseline_tree(rev, into):
     """A worktree of ``rev`` to run the "before" figures from."""
     subprocess.run(
@@ -241,6 +272,7 @@ def main(argv=None):
                     subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT, check=False)
             runs.append(measure(browser, ROOT, "current", counts, tmp, "current"))
             runs.append(measure_floor(browser, counts, tmp))
+            runs[-2]["paired"] = measure_pair(browser, counts, tmp)
         finally:
             browser.close()
 

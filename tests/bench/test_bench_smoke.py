@@ -30,6 +30,7 @@ def test_bnch001_smoke_run_measures_every_figure(tmp_path):
     for side in ("wrk_sum", "wrk_trivial"):
         assert run[side]["requests_per_s"] > 0 and run[side]["errors"] == 0, side
     assert run["problems"] == [] and run["server_errors"] == []
+    assert run["paired"]["current"]["n"] >= 1 and run["paired"]["floor"]["n"] >= 1 and run["paired"]["ratio"] > 0
     for figure in LEAN_FIGURES:
         assert lean[figure]["n"] >= 1 and lean[figure]["p50"] > 0, figure
     assert lean["shell_apps"] == 2 and lean["burst"]["correct"] == lean["burst"]["count"]

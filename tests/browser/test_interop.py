@@ -102,12 +102,17 @@ def test_brws008_five_clicks_150_ms_apart_are_five_invocations_and_five_results(
 
 
 def test_brws014_a_double_click_is_two_invocations(shell):
-    """Playwright's double click with 50 ms between each press and release: the clicks are 100 ms apart."""
+    """Playwright's double click with 50 ms between each press and release: the clicks are 100 ms apart.
+
+    After one Sum, as in a page in use: the very first callback request of a fresh page is the slowest.
+    """
+    shell.sum(1, 1)
+    shell.wait_until(lambda: handled_total(shell) == 1)
     shell.caller.locator(f"#{ids.SUM_BUTTON}").dblclick(delay=50)
-    history = shell.wait_for_lines(shell.caller.locator(f"#{ids.SUM_HISTORY}"), 2, timeout_ms=QUICK_MS)
-    shell.wait_until(lambda: handled_total(shell) >= 2, timeout_ms=2_000)
+    history = shell.wait_for_lines(shell.caller.locator(f"#{ids.SUM_HISTORY}"), 3, timeout_ms=QUICK_MS)
+    shell.wait_until(lambda: handled_total(shell) >= 3, timeout_ms=2_000)
     shell.page.wait_for_timeout(300)
-    assert len(shell.lines(shell.caller.locator(f"#{ids.SUM_HISTORY}"))) == 2 == handled_total(shell), history
+    assert len(shell.lines(shell.caller.locator(f"#{ids.SUM_HISTORY}"))) == 3 == handled_total(shell), history
 
 
 def test_brws015_clicks_while_invocations_are_pending_each_get_their_own_result(shell):
