@@ -60,7 +60,11 @@
                         delete firstSeen[id];
                     }
                 });
-                var shown = ids.filter(function (id) { return firstSeen[id]; });
+                var shown = ids.filter(function (id) {
+                    var o = pending[id].options || {};
+                    // Past its timeouts glue has settled it: a result the app server never handled.
+                    return firstSeen[id] && now - firstSeen[id] < o.methodResponseTimeoutMs + o.waitTimeoutMs + 5000;
+                });
                 ids.forEach(function (id) { firstSeen[id] = firstSeen[id] || now; });
                 var show = shown.length > 0;
                 if (!show && !pendingShown) {

@@ -116,13 +116,21 @@
                 return publish(handledRecords(handled), false);
             },
 
-            /* Caller: its invocations (settled, then pending) and what it handled itself; ticks while any is pending. */
+            /*
+             * Caller: its invocations (settled, then pending) and what it handled itself. It ticks while
+             * any is pending, but not past the invocation's own timeouts: glue settles every invocation by
+             * then, so one still pending lost its result callback (the app server was down).
+             */
             publishCaller: function (ticks, handled, settled, pending) {
-                var invoked = (settled || []).concat(Object.keys(pending || {}).map(function (id) {
-                    return pending[id].record;
-                }));
+                var waiting = Object.keys(pending || {}).map(function (id) { return pending[id]; });
+                var invoked = (settled || []).concat(waiting.map(function (p) { return p.record; }));
                 var records = newest(invoked.filter(Boolean).map(timed)).concat(handledRecords(handled));
-                return publish(records, Object.keys(pending || {}).length > 0);
+                var now = Date.now();
+                var live = waiting.some(function (p) {
+                    var o = p.options || {};
+                    return p.record && now - stamp(p.record.id) < o.methodResponseTimeoutMs + o.waitTimeoutMs + 5000;
+                });
+                return publish(records, live);
             },
 
             /* Inspector: publish its ad-hoc invocations (each history entry carries its record). */

@@ -12,8 +12,11 @@ them. What this project adds extends them and replaces nothing:
   until its result comes, so a result is shown with what was sent and the
   page can say what is still pending;
 - each result becomes readable lines (``interop.results``), a history line
-  and an interop log record. They are written as ``Patch`` es, so two
-  callbacks writing the same store never overwrite each other's entries.
+  and an interop log record. They are written as Patches, so two callbacks
+  writing the same store never overwrite each other's entries;
+- each callback wakes the page (``callbacks.common.WAKE``), which publishes
+  the log and shows the pending status on its next tick: nothing in the page
+  runs for a Sum that is answered before then.
 
 Dash merges clicks that come while the invoke callback's request is still
 out; the guide's "Timeouts and sequencing" topic gives the measured figure.

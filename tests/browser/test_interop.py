@@ -179,6 +179,27 @@ def test_brws016_results_that_settle_while_the_result_callback_is_out_are_all_sh
     shell.page.context.unroute(CALLER_CALLBACKS)
 
 
+def test_brws017_a_result_its_app_server_never_handled_stops_showing_as_pending(shell):
+    """The caller's result callback fails (its app server is down): the Sum shows as pending only until its
+    timeouts have passed, by when glue has settled it anyway; then the page stops ticking for it."""
+
+    def fail_result_callback(route):
+        body = route.request.post_data or ""
+        if ids.INVOKE_SUM in body and '"result"' in body:
+            route.fulfill(status=503, body="Service Unavailable")
+        else:
+            route.continue_()
+
+    shell.page.context.route(CALLER_CALLBACKS, fail_result_callback)
+    shell.caller.locator(f"#{ids.RESPONSE_TIMEOUT}").fill("500")
+    shell.caller.locator(f"#{ids.WAIT_TIMEOUT}").fill("0")
+    shell.sum(1, 2)
+    box = shell.caller.locator(f"#{ids.PENDING_BOX}")
+    expect(shell.caller.locator(f"#{ids.PENDING_STATUS}")).to_contain_text("Waiting for Sum (best)")
+    expect(box).to_have_class(re.compile(r"\bd-none\b"), timeout=8_000)  # 0.5 s + 0 s + 5 s of slack
+    shell.page.context.unroute(CALLER_CALLBACKS)
+
+
 def test_brws009_html_in_a_message_is_shown_as_text(shell):
     payload = '<img src=x onerror="window.top.__pwned=1"><script>window.top.__pwned=2</script><b>bold</b>'
     shell.choose_target("all")
