@@ -18,14 +18,17 @@ $(VENV)/.runtime: requirements.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-$(VENV)/.dev: requirements-dev.txt requirements-tools.txt $(VENV)/.runtime
+# The tools, and this project installed in place (pyproject.toml), so tests, bench/ and scripts/ import it.
+$(VENV)/.dev: requirements-dev.txt requirements-tools.txt pyproject.toml $(VENV)/.runtime
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
 # The second line of the matrix: Dash 2.18 with its own pins, in its own virtualenv.
-$(DASH2_VENV)/.dev: requirements-dash2.txt requirements-tools.txt
+$(DASH2_VENV)/.dev: requirements-dash2.txt requirements-tools.txt pyproject.toml
 	$(PYTHON) -m venv $(DASH2_VENV)
 	$(DASH2_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-dash2.txt
+	$(DASH2_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
 ## run: install the pinned requirements and start the app on http://$(HOST):$(PORT)

@@ -2,19 +2,14 @@
 
 from pathlib import Path
 
-import dash
-import dash_glue42
 import flask
 from dash import html
 
-import desktop
 import navigation
 import registry
-import security
-import static_files
-from dash_compat import set_up_now
+from hosting import desktop, health, security, static_files
+from hosting.dash_compat import set_up_now
 
-__version__ = "0.1.0"
 ROOT = Path(__file__).resolve().parent
 ASSETS = ROOT / "assets"
 
@@ -82,18 +77,5 @@ def create_server(config=None, apps=registry.APPS):
     security.init_app(server, server.extensions["dash_apps"].values())
     desktop.init_app(server)
     navigation.init_app(server, shell.prefix)
-    server.add_url_rule("/healthz", "healthz", healthz)
+    health.init_app(server)
     return server
-
-
-def healthz():
-    """Liveness for load balancers and deploy checks: no interop involved."""
-    return flask.jsonify(
-        status="ok",
-        version=__version__,
-        dash=dash.__version__,
-        dash_glue42=dash_glue42.__version__,
-        apps=[
-            {"name": s.name, "title": s.title, "prefix": s.prefix} for s in flask.current_app.extensions["app_specs"]
-        ],
-    )

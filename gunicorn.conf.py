@@ -5,7 +5,7 @@ Every setting comes from the environment, with defaults suited to 2 cores.
 
 import os
 
-from logging_config import ACCESS_LOG_FORMAT, dict_config
+from hosting.logging_config import ACCESS_LOG_FORMAT, dict_config
 
 bind = f"{os.environ.get('HOST', '0.0.0.0')}:{os.environ.get('PORT', '8050')}"
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))

@@ -2,8 +2,8 @@
 
 import os
 
-import logging_config
 from app import create_server
+from hosting import logging_config
 
 server = create_server()
 

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from bench import lean, wrk
 from bench.figures import TARGETS, render_table
-from tests.browser.harness import CHROMIUM_FLAGS, ROOT, LiveServer, Shell, chromium_path
+from harness.browser import CHROMIUM_FLAGS, ROOT, LiveServer, Shell, chromium_path
 
 PROBES = (Path(__file__).parent / "probes.js").read_text()
 # The last revision whose Caller invoked and collected results in the page: measured beside the

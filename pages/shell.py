@@ -10,7 +10,7 @@ import dash_glue42
 from dash import dcc, html
 
 import ids
-from definitions import app_definitions
+from hosting.definitions import app_definitions
 
 APP_NAME = "io.Connect Dash Interop"
 WORKSPACE_PATH = "/"

@@ -9,16 +9,12 @@ invocation on each page so the pictures show interop working, and saves PNGs.
 """
 
 import argparse
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from playwright.sync_api import expect, sync_playwright
 
-from playwright.sync_api import expect, sync_playwright  # noqa: E402
-
-import ids  # noqa: E402
-from tests.browser.harness import CHROMIUM_FLAGS, LiveServer, Shell, chromium_path  # noqa: E402
+import ids
+from harness.browser import CHROMIUM_FLAGS, ROOT, LiveServer, Shell, chromium_path
 
 OUT = ROOT / "docs" / "screenshots"
 VIEWPORT = {"width": 1400, "height": 900}

@@ -4,7 +4,7 @@ import json
 import subprocess
 import sys
 
-from tests.browser.harness import ROOT
+from harness.browser import ROOT
 
 FIGURES = ("sum_best", "sum_all", "floor", "void_invoke", "cold_load")
 LEAN_FIGURES = ("sum_best", "cold_load")  # the documentation's Dash pair (bench/lean.py)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tests.browser.harness import CHROMIUM_FLAGS, LiveServer, Shell, chromium_path
+from harness.browser import CHROMIUM_FLAGS, LiveServer, Shell, chromium_path
 
 
 @pytest.fixture(scope="session")

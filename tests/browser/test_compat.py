@@ -4,8 +4,8 @@ import pytest
 from playwright.sync_api import expect
 
 import ids
-from dash_compat import GLUE42_NEEDS_COMPAT
-from tests.browser.harness import LiveServer, Shell
+from harness.browser import LiveServer, Shell
+from hosting.dash_compat import GLUE42_NEEDS_COMPAT
 
 pytestmark = pytest.mark.browser
 

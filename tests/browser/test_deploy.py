@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 import ids
-from tests.browser.harness import LiveServer, Shell
+from harness.browser import LiveServer, Shell
 
 pytestmark = pytest.mark.browser
 LOG_LINE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} [A-Z]+ \[\d+\] [\w.]+: ")

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 import ids
 from guide.source import source_of
 from guide.topics import TOPICS
-from tests.browser.harness import CONNECT_TIMEOUT_MS, Shell
+from harness.browser import CONNECT_TIMEOUT_MS, Shell
 
 # Messages a healthy page may log: the 404 document itself (the 404 test only).
 PAGE_404 = "the server responded with a status of 404"

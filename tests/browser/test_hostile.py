@@ -10,9 +10,9 @@ import pytest
 from playwright.sync_api import expect
 
 import ids
+from harness.browser import LiveServer, Shell
 from interop.message import MAX_MESSAGE_CHARS
 from interop.sum import NOT_NUMBERS
-from tests.browser.harness import LiveServer, Shell
 
 pytestmark = pytest.mark.browser
 

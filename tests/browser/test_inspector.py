@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 import ids
-from tests.browser.harness import Shell
+from harness.browser import Shell
 
 pytestmark = pytest.mark.browser
 SERVERS = ("Sum Server 1", "Sum Server 2")

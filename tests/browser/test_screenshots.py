@@ -4,7 +4,7 @@ import struct
 import subprocess
 import sys
 
-from tests.browser.harness import ROOT
+from harness.browser import ROOT
 
 
 def png_size(path):

@@ -5,7 +5,7 @@ import re
 import pytest
 
 import registry
-from static_files import share_urls
+from hosting.static_files import share_urls
 
 ALL_ENCODINGS = {"Accept-Encoding": "gzip, deflate, br, zstd"}
 

@@ -2,15 +2,15 @@
 
 import json
 
-import desktop
 import ids
 import registry
-from definitions import app_definitions
+from hosting import desktop
+from hosting.definitions import app_definitions
 from tests.integration.dash_client import find_component
 
 
 def test_desk001_checked_in_definitions_match_the_registry():
-    expected = desktop.render(desktop.CHECKED_IN_BASE_URL)
+    expected = desktop.render(registry.APPS, desktop.CHECKED_IN_BASE_URL)
     on_disk = {path.name: path.read_text() for path in desktop.CHECKED_IN.glob("*.json")}
     assert on_disk == expected, "run: flask --app run desktop-definitions"
 

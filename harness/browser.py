@@ -1,4 +1,4 @@
-"""Browser test harness: the app as deployed (gunicorn, free port) and the shell page with its apps.
+"""The app as deployed (gunicorn, free port) and the shell page with its apps, in Debian's Chromium.
 
 Nothing is mocked: the shell runs the real Glue42 web platform, the apps
 connect to it from their iframes, and interop goes through its gateway.
@@ -13,12 +13,11 @@ import time
 import urllib.request
 from pathlib import Path
 
-import pytest
 from playwright.sync_api import expect
 
 import ids
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM_FLAGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -33,7 +32,7 @@ CONNECT_TIMEOUT_MS = 20_000
 def chromium_path():
     path = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
     if not Path(path).exists():
-        pytest.fail(f"Chromium not found at {path}: run `make test` (installs Debian's chromium) or set CHROMIUM.")
+        raise RuntimeError(f"No Chromium at {path}: run `make test` (it installs Debian's chromium) or set CHROMIUM.")
     return path
 
 

@@ -1,0 +1,1 @@
+"""`make bench`: the interop path and the page, measured through the real shell (see __main__.py)."""
