@@ -2,8 +2,8 @@
 
 from flask import request
 
-from guide.topics import BY_SLUG
-from pages.shell import APP_NAME, GUIDE_PATH, WORKSPACE_PATH
+from guide.topics import BY_SLUG, GUIDE_PATH
+from pages.shell import APP_NAME, WORKSPACE_PATH
 
 
 def normalise(pathname):

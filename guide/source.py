@@ -66,19 +66,39 @@ def _comment_start(lines, index):
 
 
 def _block_end(lines, index):
-    """The line that closes the body opened on line ``index`` (braces counted outside strings and comments)."""
-    depth = 0
-    opened = False
+    """The line that closes the body opened on line ``index``.
+
+    Braces count only in code: not in strings (quoted or template), line
+    comments or block comments, which may span lines.
+    """
+    depth, opened, state = 0, False, None  # state: None (code), "block", or the quote a string opened with
     for number in range(index, len(lines)):
-        code = re.sub(r'"(?:\\.|[^"\\])*"|\'(?:\\.|[^\'\\])*\'|//.*$', "", lines[number])
-        for char in code:
-            if char == "{":
-                depth += 1
-                opened = True
+        line, i = lines[number], 0
+        while i < len(line):
+            char, pair = line[i], line[i : i + 2]
+            if state == "block":
+                if pair == "*/":
+                    state, i = None, i + 1
+            elif state:
+                if char == "\\":
+                    i += 1
+                elif char == state:
+                    state = None
+            elif pair == "//":
+                break
+            elif pair == "/*":
+                state, i = "block", i + 1
+            elif char in "\"'`":
+                state = char
+            elif char == "{":
+                depth, opened = depth + 1, True
             elif char == "}":
                 depth -= 1
                 if opened and depth == 0:
                     return number
+            i += 1
+        if state in ("'", '"'):
+            state = None  # a quoted string never runs on to the next line
     raise LookupError(f"unbalanced braces after line {index + 1}")
 
 

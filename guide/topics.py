@@ -5,30 +5,27 @@ modules and asset files (``guide.source``), so a changed handler changes the
 guide. Text in backticks is shown as code.
 """
 
+import importlib
 from dataclasses import dataclass
 
-import callbacks.caller
-import callbacks.inspector
-import callbacks.server
-import hosting.definitions
-import interop.answer
-import interop.log
-import interop.options
-import interop.results
-import interop.sum
-import pages.caller
-import pages.common
-import pages.inspector
-import pages.server
-import pages.shell
+GUIDE_PATH = "/guide"  # the shell's path of the guide; each topic is below it
 
 
 @dataclass(frozen=True)
 class Python:
-    """A module-level function of this project, shown as ``inspect`` reads it."""
+    """A module-level function of this project, shown as ``inspect`` reads it.
 
-    obj: object
+    Named ``"module:function"`` and imported when a page shows it, so the guide
+    imports none of the code it shows.
+    """
+
+    name: str
     why: str
+
+    @property
+    def obj(self):
+        module, _, attribute = self.name.partition(":")
+        return getattr(importlib.import_module(module), attribute)
 
 
 @dataclass(frozen=True)
@@ -68,7 +65,7 @@ class Topic:
 
     @property
     def path(self):
-        return f"{pages.shell.GUIDE_PATH}/{self.slug}"
+        return f"{GUIDE_PATH}/{self.slug}"
 
 
 TOPICS = (
@@ -102,14 +99,14 @@ TOPICS = (
             ),
         ),
         code=(
-            Python(pages.server.registrations, "The two registrations, with the documentation's ids and names."),
-            Python(pages.server.sum_registration, "Sum returns a result, so it has a response timeout too."),
+            Python("pages.server:registrations", "The two registrations, with the documentation's ids and names."),
+            Python("pages.server:sum_registration", "Sum returns a result, so it has a response timeout too."),
             JavaScript(
                 "dash_glue42_compat.js",
                 "StableMethodRegister",
                 "Keeps the definition and setProps stable, so Dash 4 does not re-register on every render.",
             ),
-            Python(callbacks.server.registration_errors, "What the page shows when registering fails."),
+            Python("callbacks.server:registration_errors", "What the page shows when registering fails."),
         ),
     ),
     Topic(
@@ -141,17 +138,17 @@ TOPICS = (
             Step("Click Send in the Caller.", "The server shows “Send your daily report!” as its last message."),
         ),
         code=(
-            Python(callbacks.server.register, "The wiring: `invoke` in, `result` out, for each method."),
-            Python(callbacks.server.sum_invocation_handler, "The Sum handler: the answer, and a record for the page."),
-            Python(callbacks.server.handle_sum, "Hands the computation to `answer()`."),
-            Python(interop.answer.answer, "Every invocation gets a result with its invocationId, even on failure."),
+            Python("callbacks.server:register", "The wiring: `invoke` in, `result` out, for each method."),
+            Python("callbacks.server:sum_invocation_handler", "The Sum handler: the answer, and a record to show."),
+            Python("callbacks.server:handle_sum", "Hands the computation to `answer()`."),
+            Python("interop.answer:answer", "Every invocation gets a result with its invocationId, even on failure."),
             JavaScript(
                 "dash_glue42_compat.js",
                 "useAnswerFailedHandlers",
                 "When the handler callback's request fails (an exception, a restarting server), answer at once.",
             ),
-            Python(interop.sum.compute_sum, "The computation and the documentation's error message."),
-            Python(callbacks.server.send_message_invocation_handler, "The void method: update the page."),
+            Python("interop.sum:compute_sum", "The computation and the documentation's error message."),
+            Python("callbacks.server:send_message_invocation_handler", "The void method: update the page."),
         ),
     ),
     Topic(
@@ -196,9 +193,9 @@ TOPICS = (
             ),
         ),
         code=(
-            Python(pages.server.sum_registration, "The server's timeout, set explicitly."),
-            Python(pages.caller.options_controls, "The caller's two timeouts and the target, as inputs."),
-            Python(interop.options.build_options, "Every invocation carries the options; bad timeouts are refused."),
+            Python("pages.server:sum_registration", "The server's timeout, set explicitly."),
+            Python("pages.caller:options_controls", "The caller's two timeouts and the target, as inputs."),
+            Python("interop.options:build_options", "Every invocation carries the options; bad timeouts are refused."),
         ),
     ),
     Topic(
@@ -224,10 +221,10 @@ TOPICS = (
             Step("Change the message and click Send.", "The server shows your message."),
         ),
         code=(
-            Python(pages.caller.layout, "The two MethodInvoke components and the inputs they read."),
-            Python(callbacks.caller.sum_numbers, "The Sum button's callback: the documented invoke object."),
-            Python(callbacks.caller.send_message, "SendMessage the same way; a message over the limit is not sent."),
-            Python(callbacks.caller.register, "The wiring: clicks in, `invoke` out; `result` in, the page out."),
+            Python("pages.caller:layout", "The two MethodInvoke components and the inputs they read."),
+            Python("callbacks.caller:sum_numbers", "The Sum button's callback: the documented invoke object."),
+            Python("callbacks.caller:send_message", "SendMessage the same way; a message over the limit is not sent."),
+            Python("callbacks.caller:register", "The wiring: clicks in, `invoke` out; `result` in, the page out."),
         ),
     ),
     Topic(
@@ -258,10 +255,10 @@ TOPICS = (
             ),
         ),
         code=(
-            Python(callbacks.caller.sum_numbers_result_handler, "The result callback: the latest lines and history."),
-            Python(callbacks.caller.settle, "What was sent, found by invocationId; the stores' Patches."),
-            Python(interop.results.describe_sum_result, "A result becomes lines: one, or one per server."),
-            Python(interop.results.explain_error, "Readable errors, with the limit that was hit."),
+            Python("callbacks.caller:sum_numbers_result_handler", "The result callback: the latest lines and history."),
+            Python("callbacks.caller:settle", "What was sent, found by invocationId; the stores' Patches."),
+            Python("interop.results:describe_sum_result", "A result becomes lines: one, or one per server."),
+            Python("interop.results:explain_error", "Readable errors, with the limit that was hit."),
         ),
     ),
     Topic(
@@ -289,9 +286,9 @@ TOPICS = (
             Step("Choose skipMine and click Sum.", "Two lines again: the servers, not the Caller."),
         ),
         code=(
-            Python(interop.results.per_server_lines, "One line per answering server, then one per failure."),
-            Python(callbacks.caller.serve_sum, "Registering from the caller is mounting a component."),
-            Python(callbacks.server.sum_invocation_handler, "The caller answers with the server's own handler."),
+            Python("interop.results:per_server_lines", "One line per answering server, then one per failure."),
+            Python("callbacks.caller:serve_sum", "Registering from the caller is mounting a component."),
+            Python("callbacks.server:sum_invocation_handler", "The caller answers with the server's own handler."),
         ),
     ),
     Topic(
@@ -320,10 +317,10 @@ TOPICS = (
             ),
         ),
         code=(
-            Python(pages.common.log_publisher, "Where each app publishes its log: its own context."),
+            Python("pages.common:log_publisher", "Where each app publishes its log: its own context."),
             JavaScript("interop_log.js", "publishServer", "A server publishes the invocations it handled."),
-            Python(callbacks.inspector.render_log, "The Inspector renders the joined records."),
-            Python(interop.log.merge_records, "Records from every app, joined into one row per invocation."),
+            Python("callbacks.inspector:render_log", "The Inspector renders the joined records."),
+            Python("interop.log:merge_records", "Records from every app, joined into one row per invocation."),
         ),
     ),
     Topic(
@@ -353,9 +350,9 @@ TOPICS = (
             ),
         ),
         code=(
-            Python(pages.shell.platform_settings, "This page is the platform; the gateway only logs warnings."),
-            Python(pages.common.client_root, "Every client app: the name it has on the interop bus."),
-            Python(hosting.definitions.app_definition, "One definition per app, for Desktop and for this platform."),
+            Python("pages.shell:platform_settings", "This page is the platform; the gateway only logs warnings."),
+            Python("pages.common:client_root", "Every client app: the name it has on the interop bus."),
+            Python("hosting.definitions:app_definition", "One definition per app, for Desktop and for this platform."),
             File("io-connect-desktop/sum-server.json", "json", "Generated by `flask desktop-definitions`."),
         ),
     ),

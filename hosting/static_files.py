@@ -2,10 +2,10 @@
 
 Every app mounts the same component libraries and the same ``assets/``
 folder, so their scripts and styles are the same files. Under each app's own
-prefix (``/caller/_dash-component-suites/...``) the shell page downloaded,
-parsed and compiled every one of them once per embedded app. Each page now
-loads them from the platform shell's prefix, so the browser fetches and
-compiles each file once and its cache serves every app after that.
+prefix (``/caller/_dash-component-suites/...``) the shell page would download,
+parse and compile every one of them once per embedded app, so each page loads
+them from the platform shell's prefix: the browser fetches and compiles each
+file once, and its cache serves every app after that.
 """
 
 import dash

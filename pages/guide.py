@@ -11,8 +11,8 @@ from dash import dcc, html
 
 import ids
 from guide.source import source_of, tokens
-from guide.topics import TOPICS, neighbours
-from pages.shell import GUIDE_PATH, WORKSPACE_PATH, frame_card, frame_record
+from guide.topics import GUIDE_PATH, TOPICS, neighbours
+from pages.shell import WORKSPACE_PATH, frame_card, frame_record
 
 INLINE = re.compile(r"`([^`]+)`|\[([^\]]+)\]\(([^)]+)\)")
 

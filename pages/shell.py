@@ -10,11 +10,11 @@ import dash_glue42
 from dash import dcc, html
 
 import ids
+from guide.topics import GUIDE_PATH
 from hosting.definitions import app_definitions
 
 APP_NAME = "io.Connect Dash Interop"
 WORKSPACE_PATH = "/"
-GUIDE_PATH = "/guide"
 
 
 def platform_settings(client_apps):

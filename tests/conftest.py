@@ -1,4 +1,8 @@
-"""Shared fixtures, flaskr-style: ``app`` builds the server, ``client`` talks to it."""
+"""Shared fixtures, flaskr-style: ``app`` builds the server, ``client`` talks to it.
+
+``-m browser`` selects exactly the tests that drive Chromium: those that use the
+``browser`` fixture, and those that start a program that drives it (marked by hand).
+"""
 
 import pytest
 
@@ -13,3 +17,9 @@ def app():
 @pytest.fixture
 def client(app):
     return app.test_client()
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "browser" in item.fixturenames:
+            item.add_marker(pytest.mark.browser)

@@ -4,12 +4,15 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from harness.browser import ROOT
 
 FIGURES = ("sum_best", "sum_all", "floor", "void_invoke", "cold_load")
 LEAN_FIGURES = ("sum_best", "cold_load")  # the documentation's Dash pair (bench/lean.py)
 
 
+@pytest.mark.browser  # the script drives Chromium
 def test_bnch001_smoke_run_measures_every_figure(tmp_path):
     output = tmp_path / "bench.json"
     completed = subprocess.run(

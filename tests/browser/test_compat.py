@@ -7,8 +7,6 @@ import ids
 from harness.browser import LiveServer, Shell
 from hosting.dash_compat import GLUE42_NEEDS_COMPAT
 
-pytestmark = pytest.mark.browser
-
 
 @pytest.fixture(scope="module")
 def server_without_compat(tmp_path_factory):

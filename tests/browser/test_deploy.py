@@ -11,7 +11,6 @@ from playwright.sync_api import expect
 import ids
 from harness.browser import LiveServer, Shell
 
-pytestmark = pytest.mark.browser
 LOG_LINE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} [A-Z]+ \[\d+\] [\w.]+: ")
 HEALTH_REQUEST = re.compile(r"^\S+ \S+ \w+ \[(\d+)\] gunicorn\.access: .*\"GET /healthz\?round=(\d+)")
 CALLBACK_REQUEST = re.compile(r"^\S+ \S+ \w+ \[(\d+)\] gunicorn\.access: .*\"POST /server/_dash-update-component")

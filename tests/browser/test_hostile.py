@@ -6,15 +6,12 @@ import signal
 import time
 from pathlib import Path
 
-import pytest
 from playwright.sync_api import expect
 
 import ids
 from harness.browser import LiveServer, Shell
 from interop.message import MAX_MESSAGE_CHARS
 from interop.sum import NOT_NUMBERS
-
-pytestmark = pytest.mark.browser
 
 # Invokes through the caller's real glue instance, as any other app could, and times the answer in the page.
 INVOKE = """async ([method, args, options]) => {

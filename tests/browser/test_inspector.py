@@ -15,7 +15,6 @@ from playwright.sync_api import expect
 import ids
 from harness.browser import Shell
 
-pytestmark = pytest.mark.browser
 SERVERS = ("Sum Server 1", "Sum Server 2")
 BURST = 20
 

@@ -8,7 +8,6 @@ from playwright.sync_api import expect
 import ids
 from interop.sum import NOT_NUMBERS
 
-pytestmark = pytest.mark.browser
 QUICK_MS = 5_000  # generous on a loaded 2-core machine; a hung invocation waits 10 s
 SERVER_CALLBACKS = re.compile(r"/server/_dash-update-component(\?|$)")  # Dash 4 adds ?endId=…
 CALLER_CALLBACKS = re.compile(r"/caller/_dash-update-component(\?|$)")

@@ -4,6 +4,8 @@ import struct
 import subprocess
 import sys
 
+import pytest
+
 from harness.browser import ROOT
 
 
@@ -13,6 +15,7 @@ def png_size(path):
     return struct.unpack(">II", data[16:24])
 
 
+@pytest.mark.browser  # the script drives Chromium
 def test_shot001_screenshot_script_smoke(tmp_path):
     completed = subprocess.run(
         [sys.executable, "scripts/screenshots.py", "--smoke", "--out", str(tmp_path)],

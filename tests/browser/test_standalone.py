@@ -5,8 +5,6 @@ from playwright.sync_api import expect
 
 import ids
 
-pytestmark = pytest.mark.browser
-
 
 @pytest.mark.parametrize("prefix", ["/server/", "/caller/", "/inspector/"])
 def test_stal001_standalone_tab_says_how_to_connect(browser, live_server, prefix):

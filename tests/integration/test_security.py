@@ -6,7 +6,9 @@ import re
 
 import pytest
 
+import ids
 import registry
+from tests.integration.dash_client import call_callback
 
 PREFIXES = [spec.prefix for spec in registry.APPS]
 MALFORMED = [
@@ -58,11 +60,23 @@ def test_secu003_malformed_callback_requests_get_400_without_details(client, pre
 
 
 def test_secu004_callbacks_that_fail_inside_get_a_generic_500(client):
-    body = b'{"output": "..io-connect-register-sum.result...handled-invocations-store.data@x..", "inputs": [5]}'
+    """A well-formed request whose value makes the callback itself raise (a result that is no object)."""
     client.application.config["PROPAGATE_EXCEPTIONS"] = False
-    response = client.post("/server/_dash-update-component", data=body, content_type="application/json")
-    assert response.status_code in (400, 500)
-    assert "Traceback" not in response.text and "File " not in response.text
+    response = call_callback(
+        client,
+        "/caller/",
+        inputs=[(ids.INVOKE_SUM, "result", "not an object")],
+        outputs=[
+            (ids.SUM_RESULT, "children"),
+            (ids.SUM_HISTORY, "children"),
+            (ids.PENDING_STORE, "data"),
+            (ids.CALLER_LOG_STORE, "data"),
+            (ids.SYNC_TICK, "disabled"),
+        ],
+        state=[(ids.PENDING_STORE, "data", {})],
+    )
+    assert response.status_code == 500
+    assert "Traceback" not in response.text and "File " not in response.text and "AttributeError" not in response.text
 
 
 def test_secu005_request_bodies_are_limited(client):

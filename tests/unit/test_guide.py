@@ -2,6 +2,7 @@
 
 import importlib
 import inspect
+import re
 import sys
 import textwrap
 
@@ -62,6 +63,18 @@ def test_guid001_the_guide_covers_every_topic_of_the_issue():
         assert {app for app, _ in topic.apps} <= set(APPS), topic.slug
 
 
+def js_function_as_written(path, name):
+    """A function read from its file by its layout, not by the guide's brace counter: from the comment above its
+    definition to the first line after it that closes at the definition's indentation."""
+    lines = path.read_text().splitlines()
+    [start] = [i for i, line in enumerate(lines) if re.match(rf"\s*(function {name}\(|{name}: function)", line)]
+    indent = lines[start][: len(lines[start]) - len(lines[start].lstrip())]
+    end = next(i for i in range(start + 1, len(lines)) if re.match(rf"{indent}\}}", lines[i]))
+    while start > 0 and lines[start - 1].strip().startswith(("/*", "*", "//")):
+        start -= 1
+    return textwrap.dedent("\n".join(lines[start : end + 1])).rstrip(",")
+
+
 @pytest.mark.parametrize("topic", TOPICS, ids=lambda t: t.slug)
 def test_guid002_each_listing_is_the_source_of_what_it_names(topic):
     """The text on the page is what ``inspect`` (or the asset file) holds, character for character."""
@@ -74,13 +87,7 @@ def test_guid002_each_listing_is_the_source_of_what_it_names(topic):
             expected = textwrap.dedent(inspect.getsource(reference.obj)).rstrip("\n")
         elif isinstance(reference, JavaScript):
             name = f"{reference.name} ({reference.asset})"
-            expected = source_of(reference).text
-            file_text = (guide_source.ASSETS / reference.asset).read_text()
-            # It is the function itself: its definition, whole, as in the file.
-            body = [line.strip() for line in expected.splitlines()]
-            assert any(line.startswith((f"function {reference.name}(", f"{reference.name}: function")) for line in body)
-            assert expected.count("{") == expected.count("}")
-            assert all(line.strip() in file_text for line in expected.splitlines())
+            expected = js_function_as_written(guide_source.ASSETS / reference.asset, reference.name)
         else:
             assert isinstance(reference, File)
             name = reference.path
@@ -96,10 +103,10 @@ def test_guid003_a_changed_function_changes_the_guide(tmp_path, monkeypatch):
     monkeypatch.setattr(guide_source, "ROOT", tmp_path)
     probe = importlib.import_module("guide_probe")
     try:
-        first = source_of(Python(probe.handler, "")).text
+        first = source_of(Python("guide_probe:handler", "")).text
         module.write_text('def handler(invoke):\n    return {"invocationId": invoke.get("invocationId"), "x": 1}\n')
         probe = importlib.reload(probe)
-        second = source_of(Python(probe.handler, "")).text
+        second = source_of(Python("guide_probe:handler", "")).text
     finally:
         sys.modules.pop("guide_probe", None)
     assert first != second and '"x": 1' in second and second == module.read_text().rstrip("\n")
@@ -144,6 +151,23 @@ def test_guid007_js_source_cuts_out_one_whole_function(tmp_path, monkeypatch):
     assert (source.first_line, source.last_line) == (2, 8)
     with pytest.raises(LookupError):
         guide_source.js_source("probe.js", "missing")
+
+
+def test_guid015_js_source_is_not_fooled_by_braces_in_comments_or_strings(tmp_path, monkeypatch):
+    (tmp_path / "probe.js").write_text(
+        "function tricky() {\n"
+        "    /* } */ var a = 1;\n"
+        "    /* a block comment\n"
+        "       over two lines } */\n"
+        "    var t = `}`; var q = '\\'}';\n"
+        "    return a;\n"
+        "}\n"
+        "function after() {}\n"
+    )
+    monkeypatch.setattr(guide_source, "ASSETS", tmp_path)
+    monkeypatch.setattr(guide_source, "ROOT", tmp_path.parent)
+    source = guide_source.js_source("probe.js", "tricky")
+    assert (source.first_line, source.last_line) == (1, 7) and source.text.endswith("    return a;\n}")
 
 
 @pytest.mark.parametrize(
