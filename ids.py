@@ -1,8 +1,12 @@
-"""Component ids shared by layouts, callbacks and tests.
+"""Component ids, and the limits the page's JavaScript shares with Python: defined here once.
 
 The ids the vendor documentation uses are kept verbatim so that its snippets
-map one-to-one onto this project.
+map one-to-one onto this project. What the assets need of this module is
+written into ``assets/_shared.js`` (:func:`javascript_constants`; a test keeps
+it current), so no asset has a copy of its own.
 """
+
+import json
 
 # --- every client app -------------------------------------------------------
 GLUE = "io-connect"  # the root dash_glue42.Glue42 component
@@ -98,6 +102,17 @@ PAGE_TITLE = "page-title"  # the document title of the current page (set in the 
 PAGE_TITLE_WATCH = "page-title-watch"
 
 
+SERVER_UNREACHABLE = "app-server-unreachable"  # the banner assets/callback_requests.js shows
+
+# --- limits ---------------------------------------------------------------
+LOG_CONTEXT_PREFIX = "io-connect-dash.interop-log."  # + an app's interop instance id: its log context
+LOG_KEPT = 20  # records of each kind in an app's log window; also a server's handled list
+LOG_TEXT_LIMIT = 200  # characters of args or outcome a log record carries
+LOG_ROWS = 200  # rows the inspector's log shows
+SYNC_MS = 150  # the page catches up with the stores at most this often (SYNC_TICK)
+CODE_BLOCK_PREFIX = "guide-code-"
+
+
 def frame_slot(slot):
     """A place in the shell's grid that holds one embedded app instance, or nothing."""
     return {"type": "frame-slot", "slot": slot}
@@ -118,7 +133,7 @@ def remove_frame(key):
 
 def code_block(number):
     """The n-th code listing of a guide page (assets/clientside.js ``copyListing`` finds it by this id)."""
-    return f"guide-code-{number}"
+    return f"{CODE_BLOCK_PREFIX}{number}"
 
 
 def copy_code(number):
@@ -134,3 +149,29 @@ def sort_column(column):
 def reuse_arguments(invocation_id):
     """The "use these arguments again" button of one entry of the inspector's history."""
     return {"type": "inspector-reuse", "invocation": invocation_id}
+
+
+# What the assets read from window.ioConnectShared.
+SHARED_WITH_JAVASCRIPT = (
+    "CONNECTED_STORE",
+    "SERVER_UNREACHABLE",
+    "SERVERS_STORE",
+    "LOG_RECORDS",
+    "INSPECTOR_LOG",
+    "LOG_VISIBLE",
+    "CODE_BLOCK_PREFIX",
+    "LOG_CONTEXT_PREFIX",
+    "LOG_KEPT",
+    "LOG_TEXT_LIMIT",
+    "LOG_ROWS",
+    "SYNC_MS",
+)
+
+
+def javascript_constants():
+    """The text of ``assets/_shared.js`` (Dash loads assets by name, so it comes before the others)."""
+    values = {name: globals()[name] for name in SHARED_WITH_JAVASCRIPT}
+    return (
+        "/* Written by `python -m scripts.shared_js` from ids.py: edit that, not this. */\n"
+        f"window.ioConnectShared = Object.freeze({json.dumps(values, indent=4)});\n"
+    )

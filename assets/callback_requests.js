@@ -20,7 +20,7 @@
         return;
     }
     var listeners = [];
-    var BANNER_ID = "app-server-unreachable";
+    var BANNER_ID = window.ioConnectShared.SERVER_UNREACHABLE; // assets/_shared.js
 
     var GIVE_UP_MS = 5000; // an expected request that was never sent stops holding anything up after this
     var serversideInputs = null; // "id.property" of every server callback's Inputs, once the renderer has them

@@ -12,11 +12,12 @@
 
     var watchingConnections = false;
 
+    var SHARED = window.ioConnectShared; // ids and limits, from ids.py (assets/_shared.js)
+
     // Caller: the tick that first saw each pending invocation. It shows from the next tick on,
-    // so an invocation answered within one tick (pages.common.SYNC_MS) never flashes.
+    // so an invocation answered within one tick (SHARED.SYNC_MS) never flashes.
     var firstSeen = {};
     var pendingShown = false;
-    var SYNC_MS = 150;
 
     window.dash_clientside = Object.assign({}, window.dash_clientside, {
         ioconnect: {
@@ -72,7 +73,7 @@
                 }
                 var text = shown.map(function (id) {
                     var p = pending[id];
-                    var elapsed = ((now - firstSeen[id] + SYNC_MS) / 1000).toFixed(1);
+                    var elapsed = ((now - firstSeen[id] + SHARED.SYNC_MS) / 1000).toFixed(1);
                     var limit = p.options.methodResponseTimeoutMs / 1000;
                     return "Waiting for " + p.method + " (" + p.target + "): " + elapsed + " s of " + limit + " s";
                 }).join(" · ");
@@ -86,7 +87,7 @@
              * The Clipboard API needs a secure context (localhost counts); elsewhere, select and copy.
              */
             copyListing: function (clicks, buttonId) {
-                var block = document.getElementById("guide-code-" + buttonId.listing); // ids.code_block
+                var block = document.getElementById(SHARED.CODE_BLOCK_PREFIX + buttonId.listing);
                 var say = function (label) {
                     window.dash_clientside.set_props(buttonId, {children: label});
                     setTimeout(function () { window.dash_clientside.set_props(buttonId, {children: "Copy"}); }, 2000);
@@ -122,7 +123,7 @@
                 watchingConnections = true;
                 var publish = function () {
                     var names = g.interop.servers().map(function (s) { return s.application; });
-                    window.dash_clientside.set_props("connected-apps", {data: names});
+                    window.dash_clientside.set_props(SHARED.CONNECTED_STORE, {data: names});
                 };
                 g.interop.serverAdded(publish);
                 g.interop.serverRemoved(function () { setTimeout(publish, 0); });

@@ -18,13 +18,14 @@
 (function () {
     "use strict";
 
-    var SERVERS_STORE = "inspector-servers-store";
-    var LOG_RECORDS = "inspector-log-records";
-    var LOG_CARD = "inspector-log";
-    var LOG_VISIBLE = "inspector-log-visible";
+    var SHARED = window.ioConnectShared; // ids and limits, from ids.py (assets/_shared.js)
+    var SERVERS_STORE = SHARED.SERVERS_STORE;
+    var LOG_RECORDS = SHARED.LOG_RECORDS;
+    var LOG_CARD = SHARED.INSPECTOR_LOG;
+    var LOG_VISIBLE = SHARED.LOG_VISIBLE;
     var SNAPSHOT_DELAY_MS = 30; // events come in bursts (a server and each of its methods)
     var FLUSH_MS = 500; // the log goes to Python at most this often
-    var RECORDS_KEPT = 600; // enough for 200 rows of 2 servers each
+    var RECORDS_KEPT = 3 * SHARED.LOG_ROWS; // enough for the rows the log shows, with 2 servers each
     // ...and at most this much JSON: Python gets them all with each render, and
     // the app refuses request bodies over 256 KiB (MAX_CONTENT_LENGTH).
     var RECORDS_MAX_CHARS = 160000;

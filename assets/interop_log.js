@@ -2,7 +2,7 @@
  * The interop log, writing side: every client app publishes its recent
  * invocation records through io.Connect, in a shared context of its own,
  *
- *     "io-connect-dash.interop-log.<its interop instance id>"
+ *     LOG_CONTEXT_PREFIX + <its interop instance id>   (ids.py)
  *         = {application, instance, records: [...]}
  *
  * with dash_glue42's Contexts component (`set`). Servers publish a "handled"
@@ -27,9 +27,9 @@
 (function () {
     "use strict";
 
-    var CONTEXT_PREFIX = "io-connect-dash.interop-log.";
-    var KEPT = 20; // records of each kind in an app's window
-    var TEXT_LIMIT = 200; // characters of args or outcome in a record
+    var SHARED = window.ioConnectShared; // ids and limits, from ids.py (assets/_shared.js)
+    var KEPT = SHARED.LOG_KEPT; // records of each kind in an app's window
+    var TEXT_LIMIT = SHARED.LOG_TEXT_LIMIT; // characters of args or outcome in a record
     var STAMPS_KEPT = 200;
 
     // When this page first saw each handled record (ms since the epoch): the
@@ -56,7 +56,7 @@
 
     /* Context names cannot be chosen freely in every io.Connect: keep the id to safe characters. */
     function contextName(instance) {
-        return CONTEXT_PREFIX + String(instance).replace(/[^A-Za-z0-9_-]/g, "_");
+        return SHARED.LOG_CONTEXT_PREFIX + String(instance).replace(/[^A-Za-z0-9_-]/g, "_");
     }
 
     /* Handled records from a server's handled-invocations store (entries made by callbacks/server.py). */

@@ -36,7 +36,7 @@ from pages.common import lines_to_children
 from pages.server import sum_registration
 
 HISTORY_LENGTH = 50  # Sum results the history shows
-LOG_KEPT = 20  # settled invocations the caller keeps for its interop log window
+LOG_KEPT = ids.LOG_KEPT  # settled invocations the caller keeps for its interop log window
 
 
 def remember(invoke):

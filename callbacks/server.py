@@ -14,7 +14,7 @@ from interop.message import clean_message
 from interop.results import server_name
 from interop.sum import compute_sum, format_number
 
-MAX_HANDLED = 20  # entries kept in the "handled invocations" list
+MAX_HANDLED = ids.LOG_KEPT  # entries kept in the "handled invocations" list, all in the log window
 
 
 def handled_entry(method, invoke, outcome, ok=True):

@@ -1,7 +1,7 @@
 """The invocation log: records the apps publish, merged into one row per invocation.
 
 Every app publishes its own recent records through io.Connect, in a shared
-context of its own (``log_context_name``; see ``assets/interop_log.js``):
+context of its own (``ids.LOG_CONTEXT_PREFIX`` and its instance id; see ``assets/interop_log.js``):
 
 - a server, one **handled** record per invocation its handler callback ran
   (``handled_entry`` in ``callbacks/server.py`` makes them);
@@ -19,9 +19,11 @@ or a record that arrived first) get a row of their own.
 import json
 from datetime import datetime
 
-MAX_ROWS = 200  # the log shows the latest rows only
+import ids
+
+MAX_ROWS = ids.LOG_ROWS  # the log shows the latest rows only
 CHART_INVOCATIONS = 60  # the latency chart shows the latest answered invocations
-TEXT_LIMIT = 200  # characters of args or outcome a record carries
+TEXT_LIMIT = ids.LOG_TEXT_LIMIT  # characters of args or outcome a record carries (the page clips the same)
 ELLIPSIS = "…"
 # A handled record belongs to an invocation when it was stamped within this
 # window: from a little before it was made to a while after its result.

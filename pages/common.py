@@ -62,9 +62,6 @@ def client_root(app_name, children):
     )
 
 
-SYNC_MS = 150  # the page catches up with the stores at most this often (see ids.SYNC_TICK)
-
-
 def log_publisher():
     """Where this app publishes its interop log records (see assets/interop_log.js), and the tick that does it.
 
@@ -74,7 +71,7 @@ def log_publisher():
     return html.Div(
         [
             dash_glue42.Contexts(id=ids.LOG_PUBLISHER),
-            dcc.Interval(id=ids.SYNC_TICK, interval=SYNC_MS, disabled=True),
+            dcc.Interval(id=ids.SYNC_TICK, interval=ids.SYNC_MS, disabled=True),
         ],
         hidden=True,
     )

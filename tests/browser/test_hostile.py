@@ -143,7 +143,7 @@ def test_hstl006_backend_restart_errors_during_the_outage_then_works_without_rel
         outage = invoke(shell, "Sum", {"a": 2, "b": 2})
         assert outage["ok"] is False and "could not reach its app server" in outage["message"], outage
         assert outage["ms"] < 2_000
-        banners = [shell.app(n).locator("#app-server-unreachable") for n in SERVERS]
+        banners = [shell.app(n).locator(f"#{ids.SERVER_UNREACHABLE}") for n in SERVERS]
         shell.wait_until(lambda: any(banner.is_visible() for banner in banners))
 
         server = LiveServer(tmp_path / "second.log", port=server.port)
