@@ -62,13 +62,11 @@ SHOW_SYSTEM = "inspector-show-system"  # show the platform's T42.* methods
 SERVERS_SORT = "inspector-servers-sort"
 SERVERS_BODY = "inspector-servers-body"
 SERVERS_SUMMARY = "inspector-servers-summary"
-SERVERS_WATCH = "inspector-servers-watch"
 INSPECTOR_LOG = "inspector-log"  # invocation log: the container
 LOG_RECORDS = "inspector-log-records"  # records collected from every app's log context
 LOG_LINES = "inspector-log-lines"
 LOG_SUMMARY = "inspector-log-summary"
 LOG_CLEAR = "inspector-log-clear"
-LOG_WATCH = "inspector-log-watch"
 LATENCY_GRAPH = "inspector-latency"
 LATENCY_BOX = "inspector-latency-box"  # holds the chart once the log has been on screen
 LATENCY_FIGURE = "inspector-latency-figure"
@@ -93,13 +91,11 @@ ADDABLE_STORE = "addable-apps"  # title and prefix of each app the shell can add
 FRAMES_GRID = "frames-grid"
 SHELL_NOTICE = "shell-notice"
 CONNECTED_STORE = "connected-apps"
-CONNECTION_WATCH = "connection-watch"
 URL = "url"  # dcc.Location: the shell is a multi-page app (Workspace, Guide)
 PAGE = "page"  # where the current page renders
 PAGE_FRAMES_STORE = "page-frames"  # the apps a guide page embeds (the workspace's are in FRAMES_STORE)
 PLATFORM_STATUS = "platform-status"
 PAGE_TITLE = "page-title"  # the document title of the current page (set in the page: no Dash prop for it)
-PAGE_TITLE_WATCH = "page-title-watch"
 
 
 SERVER_UNREACHABLE = "app-server-unreachable"  # the banner assets/callback_requests.js shows
@@ -132,7 +128,7 @@ def remove_frame(key):
 
 
 def code_block(number):
-    """The n-th code listing of a guide page (assets/clientside.js ``copyListing`` finds it by this id)."""
+    """The n-th code listing of a guide page (assets/shell.js ``copyListing`` finds it by this id)."""
     return f"{CODE_BLOCK_PREFIX}{number}"
 
 

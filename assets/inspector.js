@@ -148,59 +148,66 @@
         }).observe(card);
     }
 
+    /* Keep the servers store in step with the interop servers and their methods. */
+    function watchServers(glueReady) {
+        if (!glueReady || watching.servers) {
+            return;
+        }
+        watching.servers = true;
+        window.glue42dash.glueInstancePromise.then(function (glue) {
+            var timer = null;
+            var publish = function () {
+                timer = null;
+                setProps(SERVERS_STORE, {data: serversSnapshot(glue)});
+            };
+            // A removed server is still listed while its event runs: snapshot a moment later.
+            var soon = function () {
+                if (!timer) {
+                    timer = setTimeout(publish, SNAPSHOT_DELAY_MS);
+                }
+            };
+            glue.interop.serverAdded(soon);
+            glue.interop.serverRemoved(soon);
+            glue.interop.serverMethodAdded(soon);
+            glue.interop.serverMethodRemoved(soon);
+            publish();
+        });
+    }
+
+    /*
+     * Subscribe to the log context of every interop instance, present and
+     * future (assets/interop_log.js says what the apps write there). A
+     * context an app has not created yet is delivered once it does.
+     * Subscriptions of apps that left stay: their last records still count.
+     */
+    function watchLog(glueReady) {
+        if (!glueReady || watching.log) {
+            return;
+        }
+        watching.log = true;
+        watchLogOnScreen();
+        var followed = {};
+        window.glue42dash.glueInstancePromise.then(function (glue) {
+            var follow = function (server) {
+                if (server && server.instance && !followed[server.instance]) {
+                    followed[server.instance] = true;
+                    glue.contexts.subscribe(window.ioConnectLog.contextName(server.instance), collect);
+                }
+            };
+            glue.interop.serverAdded(follow);
+            glue.interop.servers().forEach(follow);
+        });
+    }
+
     window.dash_clientside = Object.assign({}, window.dash_clientside, {
         inspector: {
-            /* Keep the servers store in step with the interop servers and their methods. */
-            watchServers: function (glueReady) {
-                if (!glueReady || watching.servers) {
-                    return noUpdate();
-                }
-                watching.servers = true;
-                window.glue42dash.glueInstancePromise.then(function (glue) {
-                    var timer = null;
-                    var publish = function () {
-                        timer = null;
-                        setProps(SERVERS_STORE, {data: serversSnapshot(glue)});
-                    };
-                    // A removed server is still listed while its event runs: snapshot a moment later.
-                    var soon = function () {
-                        if (!timer) {
-                            timer = setTimeout(publish, SNAPSHOT_DELAY_MS);
-                        }
-                    };
-                    glue.interop.serverAdded(soon);
-                    glue.interop.serverRemoved(soon);
-                    glue.interop.serverMethodAdded(soon);
-                    glue.interop.serverMethodRemoved(soon);
-                    publish();
-                });
-                return "watching";
-            },
-
             /*
-             * Subscribe to the log context of every interop instance, present and
-             * future (assets/interop_log.js says what the apps write there). A
-             * context an app has not created yet is delivered once it does.
-             * Subscriptions of apps that left stay: their last records still count.
+             * Once glue is ready: follow the servers and the log. One callback for both, as
+             * Dash names a callback without outputs after its inputs.
              */
-            watchLog: function (glueReady) {
-                if (!glueReady || watching.log) {
-                    return noUpdate();
-                }
-                watching.log = true;
-                watchLogOnScreen();
-                var followed = {};
-                window.glue42dash.glueInstancePromise.then(function (glue) {
-                    var follow = function (server) {
-                        if (server && server.instance && !followed[server.instance]) {
-                            followed[server.instance] = true;
-                            glue.contexts.subscribe(window.ioConnectLog.contextName(server.instance), collect);
-                        }
-                    };
-                    glue.interop.serverAdded(follow);
-                    glue.interop.servers().forEach(follow);
-                });
-                return "watching";
+            watch: function (glueReady) {
+                watchServers(glueReady);
+                watchLog(glueReady);
             },
 
             /* The latency chart's figure, rendered by Python into a store (the chart may not exist yet). */

@@ -189,7 +189,7 @@ def register(app):
     # The page catches up on the next tick: "Waiting for Sum (all): 1.2 s of 10 s", and the interop log
     # (its invocations, pending and settled, and what it handled itself). It ticks while anything is pending.
     app.clientside_callback(
-        ClientsideFunction(namespace="ioconnect", function_name="pendingStatus"),
+        ClientsideFunction(namespace="ioconnectCaller", function_name="pendingStatus"),
         Output(ids.PENDING_STATUS, "children"),
         Output(ids.PENDING_BOX, "className"),
         Input(ids.SYNC_TICK, "n_intervals"),

@@ -203,8 +203,7 @@ def render_history(history, snapshot):
 def register(app):
     # Servers and methods: discovery in the page, rendering here.
     app.clientside_callback(
-        ClientsideFunction(namespace="inspector", function_name="watchServers"),
-        Output(ids.SERVERS_WATCH, "children"),
+        ClientsideFunction(namespace="inspector", function_name="watch"),
         Input(ids.GLUE, "glueReady"),
     )
     app.callback(
@@ -223,12 +222,7 @@ def register(app):
         prevent_initial_call=True,
     )(sort_servers)
 
-    # The invocation log: collected in the page from every app's log context.
-    app.clientside_callback(
-        ClientsideFunction(namespace="inspector", function_name="watchLog"),
-        Output(ids.LOG_WATCH, "children"),
-        Input(ids.GLUE, "glueReady"),
-    )
+    # The invocation log: collected in the page from every app's log context (``watch`` above).
     app.clientside_callback(
         ClientsideFunction(namespace="inspector", function_name="clearLog"),
         Output(ids.LOG_RECORDS, "data"),

@@ -121,7 +121,7 @@ def register(app):
     )(registration_errors)
     # The page catches up on the next tick: the handled list, and this app's interop log.
     app.clientside_callback(
-        ClientsideFunction(namespace="ioconnect", function_name="showHandled"),
+        ClientsideFunction(namespace="ioconnectServer", function_name="showHandled"),
         Output(ids.HANDLED_LIST, "children"),
         Input(ids.SYNC_TICK, "n_intervals"),
         State(ids.HANDLED_STORE, "data"),

@@ -90,15 +90,14 @@ def register(app):
         State(ids.ADDABLE_STORE, "data"),
     )(render_page)
     app.clientside_callback(
-        ClientsideFunction(namespace="ioconnect", function_name="copyListing"),
+        ClientsideFunction(namespace="ioconnectShell", function_name="copyListing"),
         Output(ids.copy_code(MATCH), "children"),
         Input(ids.copy_code(MATCH), "n_clicks"),
         State(ids.copy_code(MATCH), "id"),
         prevent_initial_call=True,
     )
     app.clientside_callback(
-        ClientsideFunction(namespace="ioconnect", function_name="pageTitle"),
-        Output(ids.PAGE_TITLE_WATCH, "children"),
+        ClientsideFunction(namespace="ioconnectShell", function_name="pageTitle"),
         Input(ids.PAGE_TITLE, "data"),
     )
     app.callback(
@@ -114,15 +113,14 @@ def register(app):
     )(manage_frames)
     # Connection status comes from the platform's own glue, in the page.
     app.clientside_callback(
-        ClientsideFunction(namespace="ioconnect", function_name="watchConnections"),
-        Output(ids.CONNECTION_WATCH, "children"),
+        ClientsideFunction(namespace="ioconnectShell", function_name="watchConnections"),
         Input(ids.GLUE, "glueReady"),
     )
     # MATCH, not ALL: one small callback per badge, which also runs for badges
     # added later. (An ALL output over badges that slots add and remove left
     # Dash 4's callback queue stuck after the first removal.)
     app.clientside_callback(
-        ClientsideFunction(namespace="ioconnect", function_name="frameStatus"),
+        ClientsideFunction(namespace="ioconnectShell", function_name="frameStatus"),
         Output(ids.frame_status(MATCH), "children"),
         Output(ids.frame_status(MATCH), "color"),
         Input(ids.CONNECTED_STORE, "data"),

@@ -179,8 +179,6 @@ def layout():
             dcc.Store(id=ids.LATENCY_FIGURE, data=latency_figure([])),
             dcc.Store(id=ids.LAST_ARGS, data={}),
             dcc.Store(id=ids.ADHOC_HISTORY_STORE, data={}),
-            html.Div(id=ids.SERVERS_WATCH, hidden=True),
-            html.Div(id=ids.LOG_WATCH, hidden=True),
             dbc.Container(
                 [
                     html.H5(["Inspector", instance_badge()], className="mt-2"),

@@ -150,7 +150,6 @@ def platform(client_apps):
         fallback=html.Span("Starting the io.Connect platform…", className="navbar-text small"),
         children=[
             html.Span("io.Connect platform running", id=ids.PLATFORM_STATUS, className="navbar-text small"),
-            html.Div(id=ids.CONNECTION_WATCH, hidden=True),
         ],
     )
 
@@ -199,7 +198,6 @@ def layout(client_apps):
             dcc.Store(id=ids.CONNECTED_STORE, data=[]),
             dcc.Store(id=ids.PAGE_FRAMES_STORE, data=[]),
             dcc.Store(id=ids.PAGE_TITLE, data=APP_NAME),
-            html.Div(id=ids.PAGE_TITLE_WATCH, hidden=True),
             navbar(client_apps),
             html.Main(id=ids.PAGE),
         ]

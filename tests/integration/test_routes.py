@@ -120,14 +120,14 @@ def test_rout010_bare_prefix_redirects(client):
 def test_rout011_assets_are_served_to_every_app(client):
     for prefix in ("/", "/server/", "/caller/", "/inspector/"):
         html = client.get(prefix).text
-        assert "dash_glue42_compat.js" in html and "clientside.js" in html
+        assert "dash_glue42_compat.js" in html and "client.js" in html
 
 
 def test_rout012_compat_script_can_be_left_out(app):
     from app import create_server
 
     html = create_server({"DASH_GLUE42_COMPAT": False}).test_client().get("/server/").text
-    assert "dash_glue42_compat.js" not in html and "clientside.js" in html
+    assert "dash_glue42_compat.js" not in html and "client.js" in html
 
 
 def test_rout013_sum_handler_answers_over_http(client):
