@@ -59,8 +59,7 @@ INSPECTOR_SERVERS = "inspector-servers"  # servers and methods: the container
 SERVERS_STORE = "inspector-servers-store"  # snapshot of glue.interop.servers(), from assets/inspector.js
 SERVERS_FILTER = "inspector-servers-filter"
 SHOW_SYSTEM = "inspector-show-system"  # show the platform's T42.* methods
-SERVERS_SORT = "inspector-servers-sort"
-SERVERS_BODY = "inspector-servers-body"
+SERVERS_TABLE = "inspector-servers-table"  # a DataTable: sorted and filtered natively
 SERVERS_SUMMARY = "inspector-servers-summary"
 INSPECTOR_LOG = "inspector-log"  # invocation log: the container
 LOG_RECORDS = "inspector-log-records"  # records collected from every app's log context
@@ -135,11 +134,6 @@ def code_block(number):
 def copy_code(number):
     """The "Copy" button of the n-th code listing."""
     return {"type": "copy-code", "listing": number}
-
-
-def sort_column(column):
-    """A column header of the inspector's servers table: click to sort."""
-    return {"type": "inspector-sort", "column": column}
 
 
 def reuse_arguments(invocation_id):

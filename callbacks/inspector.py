@@ -26,16 +26,12 @@ from interop import adhoc
 from interop.log import bound_rows, last_args_by_method, latency_figure, log_summary, log_text, merge_records
 from interop.options import new_invocation_id
 from interop.servers import (
-    COLUMN_KEYS,
-    NO_METHODS,
     find_method,
-    header_labels,
+    in_order,
     instance_names,
     instances_offering,
     method_names,
     method_rows,
-    next_sort,
-    sort_rows,
     table_summary,
 )
 from pages.inspector import latency_chart
@@ -45,37 +41,10 @@ HISTORY_KEPT = 20  # the inspector's own invocations it remembers, and shows
 # --- servers and methods -----------------------------------------------------
 
 
-def table_row(row):
-    """One row of the servers table: every cell is text (names and signatures come from other apps)."""
-    cells = []
-    for key in COLUMN_KEYS:
-        value = row[key]
-        if key in ("accepts", "returns") and value:
-            cells.append(html.Td(html.Code(value)))
-        elif key == "method" and value != NO_METHODS:
-            cells.append(html.Td(value, className="fw-semibold"))
-        else:
-            cells.append(html.Td(value, className="text-muted" if value == NO_METHODS else None))
-    return html.Tr(cells, **{"data-instance": row["instance"], "data-method": row["method"]})
-
-
-def render_servers(snapshot, query, show_system, sort):
-    rows = sort_rows(method_rows(snapshot, bool(show_system), query), sort)
-    return [table_row(row) for row in rows], table_summary(snapshot, rows)
-
-
-def sort_servers(_clicks, sort):
-    """A click on a column header sorts by that column (again: the other way round)."""
-    trigger = ctx.triggered_id
-    if not isinstance(trigger, dict) or not ctx.triggered or not ctx.triggered[0].get("value"):
-        raise PreventUpdate
-    return sorted_by(sort, trigger["column"])
-
-
-def sorted_by(sort, column):
-    """The new sort state and the header labels that show it."""
-    sort = next_sort(sort, column)
-    return sort, header_labels(sort)
+def render_servers(snapshot, query, show_system):
+    """The table's rows (plain text: the DataTable sorts and filters them) and the summary above it."""
+    rows = in_order(method_rows(snapshot, bool(show_system), query))
+    return rows, table_summary(snapshot, rows)
 
 
 # --- the invocation log ------------------------------------------------------
@@ -207,20 +176,12 @@ def register(app):
         Input(ids.GLUE, "glueReady"),
     )
     app.callback(
-        Output(ids.SERVERS_BODY, "children"),
+        Output(ids.SERVERS_TABLE, "data"),
         Output(ids.SERVERS_SUMMARY, "children"),
         Input(ids.SERVERS_STORE, "data"),
         Input(ids.SERVERS_FILTER, "value"),
         Input(ids.SHOW_SYSTEM, "value"),
-        Input(ids.SERVERS_SORT, "data"),
     )(render_servers)
-    app.callback(
-        Output(ids.SERVERS_SORT, "data"),
-        Output(ids.sort_column(ALL), "children"),
-        Input(ids.sort_column(ALL), "n_clicks"),
-        State(ids.SERVERS_SORT, "data"),
-        prevent_initial_call=True,
-    )(sort_servers)
 
     # The invocation log: collected in the page from every app's log context (``watch`` above).
     app.clientside_callback(

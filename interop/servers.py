@@ -1,4 +1,4 @@
-"""The inspector's servers and methods table: rows, filter, sort, and what the ad-hoc form offers.
+"""The inspector's servers and methods table: its rows and filter, and what the ad-hoc form offers.
 
 The input is the snapshot ``assets/inspector.js`` takes of ``glue.interop.servers()``:
 ``[{application, instance, windowId, methods: [{name, accepts, returns, description,
@@ -19,7 +19,6 @@ COLUMNS = (
     ("flags", "Flags"),
 )
 COLUMN_KEYS = tuple(key for key, _ in COLUMNS)
-DEFAULT_SORT = {"column": "application", "descending": False}
 NO_METHODS = "—"
 
 
@@ -84,26 +83,9 @@ def method_rows(snapshot, show_system=False, query=""):
     return rows
 
 
-def sort_rows(rows, sort=None):
-    sort = sort if isinstance(sort, dict) and sort.get("column") in COLUMN_KEYS else DEFAULT_SORT
-    column = sort["column"]
-    ordered = sorted(rows, key=lambda r: (r["application"].lower(), r["instance"], r["method"].lower()))
-    return sorted(ordered, key=lambda r: r[column].lower(), reverse=bool(sort.get("descending")))
-
-
-def next_sort(sort, column):
-    """Clicking a column sorts by it; clicking it again reverses the order."""
-    if column not in COLUMN_KEYS:
-        return sort or DEFAULT_SORT
-    if isinstance(sort, dict) and sort.get("column") == column:
-        return {"column": column, "descending": not sort.get("descending")}
-    return {"column": column, "descending": False}
-
-
-def header_labels(sort):
-    sort = sort if isinstance(sort, dict) else DEFAULT_SORT
-    arrow = " ▼" if sort.get("descending") else " ▲"
-    return [label + (arrow if key == sort.get("column") else "") for key, label in COLUMNS]
+def in_order(rows):
+    """Rows by application, instance and method: the order the table starts in (it sorts natively after)."""
+    return sorted(rows, key=lambda r: (r["application"].lower(), r["instance"], r["method"].lower()))
 
 
 def table_summary(snapshot, rows):

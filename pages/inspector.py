@@ -2,12 +2,12 @@
 
 import dash_bootstrap_components as dbc
 import dash_glue42
-from dash import dcc, html
+from dash import dash_table, dcc, html
 
 import ids
 from interop.adhoc import MAX_ARGS_CHARS
 from interop.log import latency_figure
-from interop.servers import COLUMNS, DEFAULT_SORT, header_labels
+from interop.servers import COLUMNS
 from pages.common import (
     DEFAULT_RESPONSE_TIMEOUT_MS,
     DEFAULT_WAIT_TIMEOUT_MS,
@@ -26,23 +26,28 @@ TARGET_OPTIONS = [
 ]
 
 
-def servers_card():
-    labels = header_labels(DEFAULT_SORT)
-    header = html.Thead(
-        html.Tr(
-            [
-                html.Th(
-                    html.Button(
-                        label,
-                        id=ids.sort_column(key),
-                        className="btn btn-link btn-sm p-0 text-decoration-none fw-semibold text-nowrap",
-                        title=f"Sort by {title.lower()}",
-                    )
-                )
-                for (key, title), label in zip(COLUMNS, labels, strict=True)
-            ]
-        )
+def servers_table():
+    """Every method of every server instance, a row each; sorted and filtered by the DataTable itself.
+
+    Cells are text: names, signatures and descriptions come from other apps.
+    """
+    return dash_table.DataTable(
+        id=ids.SERVERS_TABLE,
+        columns=[{"name": title, "id": key} for key, title in COLUMNS],
+        data=[],
+        sort_action="native",
+        filter_action="native",
+        filter_options={"case": "insensitive"},
+        page_action="none",
+        style_as_list_view=True,
+        style_table={"overflowX": "auto"},
+        style_cell={"textAlign": "left", "fontSize": "0.8rem", "padding": "2px 6px", "whiteSpace": "normal"},
+        style_header={"fontWeight": "600"},
+        style_data_conditional=[{"if": {"column_id": ["accepts", "returns"]}, "fontFamily": "monospace"}],
     )
+
+
+def servers_card():
     return dbc.Card(
         [
             dbc.CardHeader("Servers and methods", className="py-1 fw-semibold"),
@@ -67,15 +72,7 @@ def servers_card():
                         className="g-2 align-items-center mb-1",
                     ),
                     html.Div(id=ids.SERVERS_SUMMARY, className="small text-muted mb-1"),
-                    html.Div(
-                        dbc.Table(
-                            [header, html.Tbody(id=ids.SERVERS_BODY)],
-                            size="sm",
-                            hover=True,
-                            className="small mb-0 inspector-table",
-                        ),
-                        className="inspector-scroll",
-                    ),
+                    html.Div(servers_table(), className="inspector-scroll"),
                 ],
                 className="p-2",
             ),
@@ -173,7 +170,6 @@ def layout():
             dash_glue42.MethodInvoke(id=ids.INSPECTOR_INVOKE),
             log_publisher(),
             dcc.Store(id=ids.SERVERS_STORE, data=[]),
-            dcc.Store(id=ids.SERVERS_SORT, data=DEFAULT_SORT),
             dcc.Store(id=ids.LOG_RECORDS, data=[]),
             dcc.Store(id=ids.LOG_VISIBLE, data=False),
             dcc.Store(id=ids.LATENCY_FIGURE, data=latency_figure([])),

@@ -171,14 +171,15 @@ def test_guid107_the_register_topic_does_what_its_steps_say(page, live_server):
     shell = Shell(page, live_server.url)
     page.goto(live_server.url + "/guide/register")
     shell.wait_connected("Sum Server", "Inspector")
-    rows = shell.app("Inspector").locator(f"#{ids.SERVERS_BODY} tr[data-method]")
+    rows = shell.app("Inspector").locator(f"#{ids.SERVERS_TABLE} tbody tr:has(td)")
     server_rows = rows.filter(has_text="Sum Server")
     expect(server_rows).to_have_count(2)
-    expect(server_rows.locator("td").nth(3)).to_have_text("SendMessage")  # sorted by method: SendMessage, Sum
-    expect(server_rows.nth(1).locator("td").nth(3)).to_have_text("Sum")
+    method = 'td[data-dash-column="method"]'
+    expect(server_rows.first.locator(method)).to_have_text("SendMessage")  # sorted by method: SendMessage, Sum
+    expect(server_rows.nth(1).locator(method)).to_have_text("Sum")
     shell.app("Inspector").locator(f"#{ids.SERVERS_FILTER}").fill("SendMessage")
     expect(rows).to_have_count(1)
-    expect(rows.first).to_have_attribute("data-method", "SendMessage")
+    expect(rows.first.locator(method)).to_have_text("SendMessage")
     assert problems(shell) == []
 
 

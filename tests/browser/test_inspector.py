@@ -35,13 +35,16 @@ def inspector(shell):
 
 
 def table_rows(shell):
-    """``[(application, method)]`` of the servers table as shown."""
+    """``[(application, method)]`` of the servers table as shown (the DataTable's cells, row by row)."""
     cells = (
         inspector(shell)
-        .locator(f"#{ids.SERVERS_BODY} tr")
-        .evaluate_all("rows => rows.map(row => [...row.cells].map(cell => cell.textContent))")
+        .locator(f"#{ids.SERVERS_TABLE} tbody tr:has(td)")
+        .evaluate_all(
+            """rows => rows.map(row => ["application", "method"].map(column =>
+                   row.querySelector(`td[data-dash-column="${column}"]`).textContent))"""
+        )
     )
-    return [(row[0], row[3]) for row in cells]
+    return [tuple(row) for row in cells]
 
 
 def wait_for_row(shell, application, method, present=True, timeout_ms=1_000):
@@ -90,8 +93,16 @@ def test_insp001_servers_table_lists_sum_and_send_message_under_readable_names(s
     inspector(shell).locator(f"#{ids.SERVERS_FILTER}").fill("sendmessage")
     shell.wait_until(lambda: {m for _, m in table_rows(shell)} == {"SendMessage"})
     inspector(shell).locator(f"#{ids.SERVERS_FILTER}").fill("")
-    inspector(shell).get_by_role("button", name="Method").click()
+    # Native sort: the Method column's header, and native filter: its filter cell.
+    inspector(shell).locator(f'#{ids.SERVERS_TABLE} th[data-dash-column="method"] .column-header--sort').click()
     shell.wait_until(lambda: [m for _, m in table_rows(shell)] == sorted(m for _, m in table_rows(shell)))
+    column_filter = inspector(shell).locator(f'#{ids.SERVERS_TABLE} th[data-dash-column="method"] input[type=text]')
+    column_filter.fill("Sum")
+    column_filter.press("Enter")
+    shell.wait_until(lambda: {m for _, m in table_rows(shell)} == {"Sum"})
+    column_filter.fill("")  # the next tests see every row again
+    column_filter.press("Enter")
+    shell.wait_until(lambda: "SendMessage" in {m for _, m in table_rows(shell)})
 
 
 def test_insp002_invalid_json_is_refused_and_nothing_is_sent(shell):

@@ -69,17 +69,14 @@ def test_srvt003_filter_by_any_text():
     assert servers.method_rows(SNAPSHOT, query="nothing like it") == []
 
 
-def test_srvt004_sort_by_column_and_back():
-    rows = servers.method_rows(SNAPSHOT)
-    by_app = servers.sort_rows(rows)
-    assert [r["application"] for r in by_app] == ["Calc", "Caller", "Sum Server 1", "Sum Server 1"]
-    sort = servers.next_sort(servers.DEFAULT_SORT, "method")
-    assert [r["method"] for r in servers.sort_rows(rows, sort)] == ["Multiply", "SendMessage", "Sum", "—"]
-    sort = servers.next_sort(sort, "method")
-    assert sort == {"column": "method", "descending": True}
-    assert [r["method"] for r in servers.sort_rows(rows, sort)][:2] == ["—", "Sum"]
-    assert servers.header_labels(sort)[3] == "Method ▼" and servers.header_labels(sort)[0] == "Application"
-    assert servers.sort_rows(rows, {"column": "nope"}) == by_app
+def test_srvt004_rows_start_in_application_instance_method_order():
+    rows = servers.in_order(reversed(servers.method_rows(SNAPSHOT)))
+    assert [(r["application"], r["method"]) for r in rows] == [
+        ("Calc", "Multiply"),
+        ("Caller", "—"),
+        ("Sum Server 1", "SendMessage"),
+        ("Sum Server 1", "Sum"),
+    ]
 
 
 def test_srvt005_what_the_ad_hoc_form_offers():
@@ -110,13 +107,18 @@ def test_srvt006_malformed_snapshots_are_ignored():
 # --- callbacks ---------------------------------------------------------------
 
 
-def test_cbin001_render_servers_renders_text_cells():
-    body, summary = inspector.render_servers(SNAPSHOT, "", False, servers.DEFAULT_SORT)
-    assert len(body) == 4 and summary == "3 server instances · 3 methods shown"
-    first = body[0]
-    assert [cell.children if isinstance(cell.children, str) else cell.children.children for cell in first.children][
-        :5
-    ] == ["Calc", "x1", "", "Multiply", "Int a, Int b"]
+def test_cbin001_render_servers_gives_the_table_rows_of_text():
+    rows, summary = inspector.render_servers(SNAPSHOT, "", False)
+    assert len(rows) == 4 and summary == "3 server instances · 3 methods shown"
+    assert [rows[0][key] for key in ("application", "instance", "window", "method", "accepts")] == [
+        "Calc",
+        "x1",
+        "",
+        "Multiply",
+        "Int a, Int b",
+    ]
+    assert all(isinstance(value, str) for row in rows for value in row.values())  # shown as text, never HTML
+    assert {column for column in rows[0]} == {key for key, _ in servers.COLUMNS}
 
 
 def test_cbin002_render_log_from_records():
@@ -183,11 +185,6 @@ def test_cbin006_use_these_arguments_again():
     assert outputs[:4] == ("Sum", '{\n  "a": 1\n}', "all", [])
     with pytest.raises(PreventUpdate):  # buttons re-rendered with the history, not clicked
         inspector.form_values(reuse, False, "Multiply", {"i1": entry}, SNAPSHOT, {})
-
-
-def test_cbin008_sorting_by_a_column_header():
-    sort, labels = inspector.sorted_by(servers.DEFAULT_SORT, "instance")
-    assert sort == {"column": "instance", "descending": False} and labels[1] == "Instance ▲"
 
 
 def test_cbin007_render_history_latest_result_first():
