@@ -100,6 +100,68 @@ def test_brws008_five_clicks_150_ms_apart_are_five_invocations_and_five_results(
     expect(shell.caller.locator(f"#{ids.PENDING_STATUS}")).to_have_text("")
 
 
+def test_brws009_html_in_a_message_is_shown_as_text(shell):
+    payload = '<img src=x onerror="window.top.__pwned=1"><script>window.top.__pwned=2</script><b>bold</b>'
+    shell.choose_target("all")
+    shell.caller.locator(f"#{ids.MESSAGE_INPUT}").fill(payload)
+    shell.caller.locator(f"#{ids.SEND_MESSAGE_BUTTON}").click()
+    for name in ("Sum Server 1", "Sum Server 2"):
+        message = shell.app(name).locator(f"#{ids.MESSAGE}")
+        expect(message).to_have_text(payload, timeout=QUICK_MS)
+        assert message.locator("img, script, b").count() == 0
+    shell.page.wait_for_timeout(300)
+    assert shell.page.evaluate("window.__pwned") is None
+
+
+def test_brws010_add_and_remove_servers(shell):
+    untouched = shell.frame("Caller")
+    untouched.evaluate("window.__still_here = true")
+    shell.add("server")
+    shell.wait_connected("Sum Server 3")
+    shell.sum(20, 22, target="all")
+    expect(result_lines(shell)).to_have_count(3, timeout=QUICK_MS)
+
+    shell.card("Sum Server 1").get_by_role("button", name="Remove").click()
+    expect(shell.page.locator('iframe[data-name="Sum Server 1"]')).to_have_count(0)
+    shell.sum(21, 21, target="all")
+    expect(result_lines(shell)).to_have_count(2, timeout=QUICK_MS)
+    assert sorted(result_lines(shell).all_inner_texts()) == ["Sum Server 2: Sum is 42", "Sum Server 3: Sum is 42"]
+    assert untouched.evaluate("window.__still_here") is True  # other iframes were not reloaded
+
+
+def test_brws011_no_server_pending_and_timeout_messages(shell):
+    for name in ("Sum Server 1", "Sum Server 2"):
+        shell.card(name).get_by_role("button", name="Remove").click()
+    expect(shell.page.locator("iframe[data-app=server]")).to_have_count(0)
+    shell.caller.locator(f"#{ids.WAIT_TIMEOUT}").fill("1500")
+    shell.sum(1, 2)
+    expect(shell.caller.locator(f"#{ids.PENDING_STATUS}")).to_contain_text("Waiting for Sum (best)")
+    expect(result_lines(shell)).to_have_text(["No server offers Sum within 1500 ms."], timeout=QUICK_MS)
+    expect(shell.caller.locator(f"#{ids.PENDING_STATUS}")).to_have_text("")
+
+    shell.caller.locator(f"#{ids.SERVE_SUM}").check()  # the caller serves Sum itself, answering in ~10 ms
+    shell.caller.locator(f"#{ids.RESPONSE_TIMEOUT}").fill("1")
+    shell.sum(1, 2)
+    expect(result_lines(shell)).to_have_text(["No answer from Sum within 1 ms (timed out)."], timeout=QUICK_MS)
+
+
+def test_brws012_invalid_timeouts_send_nothing(shell):
+    shell.caller.locator(f"#{ids.RESPONSE_TIMEOUT}").fill("")
+    shell.sum(1, 2)
+    expect(shell.caller.locator(f"#{ids.INVOKE_PROBLEM}")).to_contain_text("Timeouts must be whole numbers")
+    shell.page.wait_for_timeout(500)
+    assert shell.lines(shell.caller.locator(f"#{ids.SUM_HISTORY}")) == []
+
+
+def test_brws013_the_console_stays_quiet(shell):
+    shell.sum(1, 2, target="all")
+    expect(result_lines(shell)).to_have_count(2, timeout=QUICK_MS)
+    shell.sum("x", 2)
+    expect(result_lines(shell)).to_have_text([NOT_NUMBERS], timeout=QUICK_MS)
+    assert shell.problems() == []
+    assert len(shell.console) < 10, shell.console[:20]
+
+
 def test_brws014_a_double_click_is_two_invocations(shell):
     """Playwright's double click with 50 ms between each press and release: the clicks are 100 ms apart.
 
@@ -197,65 +259,3 @@ def test_brws017_a_result_its_app_server_never_handled_stops_showing_as_pending(
     expect(shell.caller.locator(f"#{ids.PENDING_STATUS}")).to_contain_text("Waiting for Sum (best)")
     expect(box).to_have_class(re.compile(r"\bd-none\b"), timeout=8_000)  # 0.5 s + 0 s + 5 s of slack
     shell.page.context.unroute(CALLER_CALLBACKS)
-
-
-def test_brws009_html_in_a_message_is_shown_as_text(shell):
-    payload = '<img src=x onerror="window.top.__pwned=1"><script>window.top.__pwned=2</script><b>bold</b>'
-    shell.choose_target("all")
-    shell.caller.locator(f"#{ids.MESSAGE_INPUT}").fill(payload)
-    shell.caller.locator(f"#{ids.SEND_MESSAGE_BUTTON}").click()
-    for name in ("Sum Server 1", "Sum Server 2"):
-        message = shell.app(name).locator(f"#{ids.MESSAGE}")
-        expect(message).to_have_text(payload, timeout=QUICK_MS)
-        assert message.locator("img, script, b").count() == 0
-    shell.page.wait_for_timeout(300)
-    assert shell.page.evaluate("window.__pwned") is None
-
-
-def test_brws010_add_and_remove_servers(shell):
-    untouched = shell.frame("Caller")
-    untouched.evaluate("window.__still_here = true")
-    shell.add("server")
-    shell.wait_connected("Sum Server 3")
-    shell.sum(20, 22, target="all")
-    expect(result_lines(shell)).to_have_count(3, timeout=QUICK_MS)
-
-    shell.card("Sum Server 1").get_by_role("button", name="Remove").click()
-    expect(shell.page.locator('iframe[data-name="Sum Server 1"]')).to_have_count(0)
-    shell.sum(21, 21, target="all")
-    expect(result_lines(shell)).to_have_count(2, timeout=QUICK_MS)
-    assert sorted(result_lines(shell).all_inner_texts()) == ["Sum Server 2: Sum is 42", "Sum Server 3: Sum is 42"]
-    assert untouched.evaluate("window.__still_here") is True  # other iframes were not reloaded
-
-
-def test_brws011_no_server_pending_and_timeout_messages(shell):
-    for name in ("Sum Server 1", "Sum Server 2"):
-        shell.card(name).get_by_role("button", name="Remove").click()
-    expect(shell.page.locator("iframe[data-app=server]")).to_have_count(0)
-    shell.caller.locator(f"#{ids.WAIT_TIMEOUT}").fill("1500")
-    shell.sum(1, 2)
-    expect(shell.caller.locator(f"#{ids.PENDING_STATUS}")).to_contain_text("Waiting for Sum (best)")
-    expect(result_lines(shell)).to_have_text(["No server offers Sum within 1500 ms."], timeout=QUICK_MS)
-    expect(shell.caller.locator(f"#{ids.PENDING_STATUS}")).to_have_text("")
-
-    shell.caller.locator(f"#{ids.SERVE_SUM}").check()  # the caller serves Sum itself, answering in ~10 ms
-    shell.caller.locator(f"#{ids.RESPONSE_TIMEOUT}").fill("1")
-    shell.sum(1, 2)
-    expect(result_lines(shell)).to_have_text(["No answer from Sum within 1 ms (timed out)."], timeout=QUICK_MS)
-
-
-def test_brws012_invalid_timeouts_send_nothing(shell):
-    shell.caller.locator(f"#{ids.RESPONSE_TIMEOUT}").fill("")
-    shell.sum(1, 2)
-    expect(shell.caller.locator(f"#{ids.INVOKE_PROBLEM}")).to_contain_text("Timeouts must be whole numbers")
-    shell.page.wait_for_timeout(500)
-    assert shell.lines(shell.caller.locator(f"#{ids.SUM_HISTORY}")) == []
-
-
-def test_brws013_the_console_stays_quiet(shell):
-    shell.sum(1, 2, target="all")
-    expect(result_lines(shell)).to_have_count(2, timeout=QUICK_MS)
-    shell.sum("x", 2)
-    expect(result_lines(shell)).to_have_text([NOT_NUMBERS], timeout=QUICK_MS)
-    assert shell.problems() == []
-    assert len(shell.console) < 10, shell.console[:20]

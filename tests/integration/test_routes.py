@@ -144,6 +144,38 @@ def test_rout013_sum_handler_answers_over_http(client):
     assert result == {"invocationId": "http-1", "invocationResult": {"sum": 42.0}}
 
 
+def test_rout014_healthz(client):
+    body = client.get("/healthz").get_json()
+    assert body["status"] == "ok" and body["version"]
+    assert [a["prefix"] for a in body["apps"]] == [spec.prefix for spec in registry.APPS]
+
+
+def server_callbacks(client, prefix):
+    """``[(output string, [input "id.property"])]`` of an app's server-side callbacks, from _dash-dependencies."""
+    dependencies = client.get(f"{prefix}_dash-dependencies").get_json()
+    return [
+        (d["output"], [f"{i['id']}.{i['property']}" for i in d["inputs"]])
+        for d in dependencies
+        if not d.get("clientside_function")
+    ]
+
+
+def test_rout015_create_server_mounts_the_apps_it_is_given():
+    """The benchmark's docs-shaped Dash pair is mounted by the same factory, and nothing else with it."""
+    from bench.lean import LEAN_CLIENT_APPS, LEAN_SHELL, create_lean_server
+
+    client = create_lean_server().test_client()
+    mounted = [a["prefix"] for a in client.get("/healthz").get_json()["apps"]]
+    assert mounted == [spec.prefix for spec in (*LEAN_CLIENT_APPS, LEAN_SHELL)]
+    assert client.get("/lean-server/").status_code == 200 and client.get("/caller/").status_code == 404
+    invoke = {"invocationId": "lean-1", "args": {"a": 40, "b": 2}, "caller": {"application": "Lean Caller"}}
+    response = call_callback(
+        client, "/lean-server/", inputs=[(ids.REGISTER_SUM, "invoke", invoke)], outputs=[(ids.REGISTER_SUM, "result")]
+    )
+    result = response.get_json()["response"][ids.REGISTER_SUM]["result"]
+    assert result == {"invocationId": "lean-1", "invocationResult": {"sum": 42}}
+
+
 def test_rout016_the_callers_own_sum_answers_with_the_servers_handler(client):
     """With "Serve Sum from this caller too" on, the caller answers like a server (and logs what it handled)."""
     invoke = {"invocationId": "own-1", "args": {"a": 1, "b": 1}, "caller": {"application": "Inspector"}}
@@ -156,16 +188,6 @@ def test_rout016_the_callers_own_sum_answers_with_the_servers_handler(client):
     body = response.get_json()["response"]
     assert body[ids.REGISTER_SUM]["result"] == {"invocationId": "own-1", "invocationResult": {"sum": 2.0}}
     assert " Sum from Inspector with {'a': 1, 'b': 1}: sum = 2" in json.dumps(body[ids.HANDLED_STORE])
-
-
-def server_callbacks(client, prefix):
-    """``[(output string, [input "id.property"])]`` of an app's server-side callbacks, from _dash-dependencies."""
-    dependencies = client.get(f"{prefix}_dash-dependencies").get_json()
-    return [
-        (d["output"], [f"{i['id']}.{i['property']}" for i in d["inputs"]])
-        for d in dependencies
-        if not d.get("clientside_function")
-    ]
 
 
 @pytest.mark.parametrize(
@@ -238,25 +260,3 @@ def test_rout018_a_sum_over_http_invoke_then_result(client):
     line = body[ids.SUM_HISTORY]["children"]["operations"][0]["params"]["value"]
     assert line == "'40' + '2' (all): Sum Server 1: Sum is 42\n"
     assert body[ids.CALLER_LOG_STORE]["data"]["operations"][0]["params"]["value"]["latency_ms"] == 40
-
-
-def test_rout014_healthz(client):
-    body = client.get("/healthz").get_json()
-    assert body["status"] == "ok" and body["version"]
-    assert [a["prefix"] for a in body["apps"]] == [spec.prefix for spec in registry.APPS]
-
-
-def test_rout015_create_server_mounts_the_apps_it_is_given():
-    """The benchmark's docs-shaped Dash pair is mounted by the same factory, and nothing else with it."""
-    from bench.lean import LEAN_CLIENT_APPS, LEAN_SHELL, create_lean_server
-
-    client = create_lean_server().test_client()
-    mounted = [a["prefix"] for a in client.get("/healthz").get_json()["apps"]]
-    assert mounted == [spec.prefix for spec in (*LEAN_CLIENT_APPS, LEAN_SHELL)]
-    assert client.get("/lean-server/").status_code == 200 and client.get("/caller/").status_code == 404
-    invoke = {"invocationId": "lean-1", "args": {"a": 40, "b": 2}, "caller": {"application": "Lean Caller"}}
-    response = call_callback(
-        client, "/lean-server/", inputs=[(ids.REGISTER_SUM, "invoke", invoke)], outputs=[(ids.REGISTER_SUM, "result")]
-    )
-    result = response.get_json()["response"][ids.REGISTER_SUM]["result"]
-    assert result == {"invocationId": "lean-1", "invocationResult": {"sum": 42}}

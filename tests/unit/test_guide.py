@@ -153,23 +153,6 @@ def test_guid007_js_source_cuts_out_one_whole_function(tmp_path, monkeypatch):
         guide_source.js_source("probe.js", "missing")
 
 
-def test_guid015_js_source_is_not_fooled_by_braces_in_comments_or_strings(tmp_path, monkeypatch):
-    (tmp_path / "probe.js").write_text(
-        "function tricky() {\n"
-        "    /* } */ var a = 1;\n"
-        "    /* a block comment\n"
-        "       over two lines } */\n"
-        "    var t = `}`; var q = '\\'}';\n"
-        "    return a;\n"
-        "}\n"
-        "function after() {}\n"
-    )
-    monkeypatch.setattr(guide_source, "ASSETS", tmp_path)
-    monkeypatch.setattr(guide_source, "ROOT", tmp_path.parent)
-    source = guide_source.js_source("probe.js", "tricky")
-    assert (source.first_line, source.last_line) == (1, 7) and source.text.endswith("    return a;\n}")
-
-
 @pytest.mark.parametrize(
     ("path", "kind"),
     [
@@ -246,3 +229,20 @@ def test_guid014_invoking_and_results_show_the_documented_python_callbacks():
     assert callbacks.caller.sum_numbers_result_handler in shown["results"]
     for slug in ("invoke", "results", "timeout"):
         assert not [item for item in BY_SLUG[slug].code if isinstance(item, JavaScript)], slug
+
+
+def test_guid015_js_source_is_not_fooled_by_braces_in_comments_or_strings(tmp_path, monkeypatch):
+    (tmp_path / "probe.js").write_text(
+        "function tricky() {\n"
+        "    /* } */ var a = 1;\n"
+        "    /* a block comment\n"
+        "       over two lines } */\n"
+        "    var t = `}`; var q = '\\'}';\n"
+        "    return a;\n"
+        "}\n"
+        "function after() {}\n"
+    )
+    monkeypatch.setattr(guide_source, "ASSETS", tmp_path)
+    monkeypatch.setattr(guide_source, "ROOT", tmp_path.parent)
+    source = guide_source.js_source("probe.js", "tricky")
+    assert (source.first_line, source.last_line) == (1, 7) and source.text.endswith("    return a;\n}")

@@ -63,7 +63,7 @@ def test_rslt008_server_name_falls_back():
     assert server_name(None) == "unknown app"
 
 
-def test_rslt008_servers_read_in_name_order_whatever_order_they_registered_in():
+def test_rslt009_servers_read_in_name_order_whatever_order_they_registered_in():
     s10 = {"application": "Sum Server 10"}
     result = ok({"sum": 3}, (s10, {"sum": 3}), (S2, {"sum": 3}), (S1, {"sum": 3}))
     assert [text for _, text in describe_sum_result(result, "all")] == [

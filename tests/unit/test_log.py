@@ -123,16 +123,6 @@ def test_ilog009_untrusted_text_stays_text():
     assert script.replace('"', '\\"') in log.log_text(rows)  # plain text for an html.Pre, nothing else
 
 
-def test_ilog015_a_row_stays_one_line_whatever_the_apps_send():
-    record = invoked("i1", T0, servers=())
-    record["error"] = "first line\nsecond line\r\nthird"
-    record["app"] = "Caller\n2"
-    [row] = log.merge_records([record])
-    line = log.format_row(row)
-    assert "\n" not in line and "\r" not in line
-    assert "Caller 2 → all" in line and "ERROR first line second line third" in line
-
-
 def test_ilog010_clip_and_args_text():
     assert log.clip("x" * 300) == "x" * 199 + "…"
     assert log.args_text({"a": "é", "b": [1, 2]}) == '{"a":"é","b":[1,2]}'
@@ -162,6 +152,16 @@ def test_ilog013_last_args_by_method():
 def test_ilog014_malformed_records_are_ignored():
     rows = log.merge_records([None, "x", {"kind": "other"}, {"kind": "invoked", "t": "soon", "servers": [None]}])
     assert len(rows) == 1 and rows[0]["t"] == 0 and rows[0]["servers"] == []
+
+
+def test_ilog015_a_row_stays_one_line_whatever_the_apps_send():
+    record = invoked("i1", T0, servers=())
+    record["error"] = "first line\nsecond line\r\nthird"
+    record["app"] = "Caller\n2"
+    [row] = log.merge_records([record])
+    line = log.format_row(row)
+    assert "\n" not in line and "\r" not in line
+    assert "Caller 2 → all" in line and "ERROR first line second line third" in line
 
 
 def test_ilog016_a_callers_record_from_its_python_callbacks():

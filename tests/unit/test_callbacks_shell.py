@@ -1,0 +1,58 @@
+"""callbacks.shell: adding and removing apps in the workspace, as plain functions."""
+
+import pytest
+from dash import no_update
+from dash.exceptions import PreventUpdate
+
+from callbacks import shell
+from pages.shell import MAX_FRAMES
+
+ADDABLE = {"server": {"title": "Sum Server", "prefix": "/server/"}, "caller": {"title": "Caller", "prefix": "/caller/"}}
+
+
+def frames():
+    from pages.shell import frame_record
+
+    return [
+        frame_record("server", "Sum Server", "/server/", 1, slot=0),
+        frame_record("server", "Sum Server", "/server/", 2, slot=1),
+        frame_record("caller", "Caller", "/caller/", None, slot=2),
+    ]
+
+
+def test_cbsh001_add_server_takes_next_number_and_free_slot():
+    new_frames, children, classes, notice = shell.add_app(frames(), "server", ADDABLE)
+    added = new_frames[-1]
+    assert (added["name"], added["slot"], added["src"]) == ("Sum Server 3", 3, "/server/?name=Sum%20Server%203")
+    assert children[3] is not no_update and all(c is no_update for i, c in enumerate(children) if i != 3)
+    assert classes[3] == shell.SLOT_CLASS and notice is None
+
+
+def test_cbsh002_remove_frees_only_its_slot():
+    new_frames, children, classes, _ = shell.remove_frame("server-1", frames())
+    assert [f["key"] for f in new_frames] == ["server-2", "caller"]
+    assert children[0] is None and classes[0] == shell.EMPTY_SLOT_CLASS
+    assert all(c is no_update for c in children[1:])
+
+
+def test_cbsh003_full_shell_says_so():
+    from pages.shell import frame_record
+
+    full = [frame_record("server", "Sum Server", "/server/", n, slot=n - 1) for n in range(1, MAX_FRAMES + 1)]
+    new_frames, _, _, notice = shell.add_app(full, "server", ADDABLE)
+    assert new_frames is no_update and notice == shell.FULL
+
+
+def test_cbsh004_remove_unknown_frame_is_ignored():
+    with pytest.raises(PreventUpdate):
+        shell.remove_frame("nope", frames())
+
+
+def test_cbsh005_added_caller_is_caller_2():
+    new_frames, *_ = shell.add_app(frames(), "caller", ADDABLE)
+    assert (new_frames[-1]["name"], new_frames[-1]["key"]) == ("Caller 2", "caller-2")
+
+
+def test_cbsh006_first_of_an_app_is_number_1():
+    new_frames, *_ = shell.add_app([], "server", ADDABLE)
+    assert new_frames[-1]["name"] == "Sum Server 1"
