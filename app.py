@@ -5,10 +5,10 @@ from pathlib import Path
 import flask
 from dash import html
 
-import navigation
 import registry
 from hosting import desktop, health, security, static_files
 from hosting.dash_compat import set_up_now
+from pages import navigation
 
 ROOT = Path(__file__).resolve().parent
 ASSETS = ROOT / "assets"

@@ -4,8 +4,8 @@ from dash import ALL, MATCH, ClientsideFunction, Input, Output, State, ctx, no_u
 from dash.exceptions import PreventUpdate
 
 import ids
-from navigation import page_title, route
 from pages.guide import guide_index, not_found, topic_page
+from pages.navigation import page_title, route
 from pages.shell import EMPTY_SLOT_CLASS, MAX_FRAMES, SLOT_CLASS, frame_card, frame_record, workspace
 
 FULL = f"The shell holds at most {MAX_FRAMES} apps. Remove one to add another."

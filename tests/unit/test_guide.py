@@ -16,8 +16,8 @@ from callbacks.shell import render_page
 from guide import source as guide_source
 from guide.source import source_of
 from guide.topics import BY_SLUG, TOPICS, File, JavaScript, Python
-from navigation import normalise, route
 from pages.guide import inline, topic_frames, topic_page
+from pages.navigation import normalise, route
 from pages.shell import addable_apps, default_frames
 
 APPS = addable_apps(registry.CLIENT_APPS)
