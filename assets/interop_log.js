@@ -21,8 +21,8 @@
  *     of order;
  *   - the whole window each time: every write is idempotent, so a write Dash
  *     merges into the next (or React batches) loses nothing; the next one
- *     carries those records again. That also lets an app write at most every
- *     PUBLISH_MS: a burst of 40 invocations costs a few writes, not 120.
+ *     carries those records again. That also lets an app write at most once
+ *     a tick (ids.SYNC_MS): a burst of 40 invocations costs a few writes, not 120.
  */
 (function () {
     "use strict";

@@ -28,7 +28,7 @@ from dash.exceptions import PreventUpdate
 import ids
 from callbacks.common import WAKE, register_client_common, register_log_publisher, wake_page
 from callbacks.server import sum_invocation_handler
-from interop.log import invoked_record
+from interop.log import invoked_record, sent
 from interop.message import refuse_to_send
 from interop.options import DEFAULT_TARGET, build_options, checked_target, new_invocation_id
 from interop.results import describe_send_result, describe_sum_result
@@ -41,12 +41,7 @@ LOG_KEPT = ids.LOG_KEPT  # settled invocations the caller keeps for its interop 
 
 def remember(invoke):
     """A Patch that adds an invocation to the pending store, with what its result callback needs."""
-    invocation = {
-        "method": invoke["definition"]["name"],
-        "args": invoke["argumentObj"],
-        "target": invoke["target"],
-        "options": invoke["options"],
-    }
+    invocation = {**sent(invoke), "options": invoke["options"]}
     patch = Patch()
     patch[invoke["invocationId"]] = {**invocation, "record": invoked_record(invoke["invocationId"], invocation)}
     return patch

@@ -3,7 +3,7 @@
 import json
 import re
 
-from interop.log import clock, describe_target, invoked_record
+from interop.log import clock, describe_target, invoked_record, sent
 from interop.options import NOTHING_SENT, TARGETS, build_options
 
 MAX_ARGS_CHARS = 100_000  # the editor refuses more (a callback request is limited to 256 KiB)
@@ -196,15 +196,6 @@ def history_line(entry, names=None):
     return f"{at}  {method} → {target}  {latency}  {outcome_text(entry.get('result'))}"
 
 
-def _invocation(invoke):
-    """What the interop log says was sent."""
-    return {
-        "method": (invoke.get("definition") or {}).get("name"),
-        "args": invoke.get("argumentObj"),
-        "target": invoke.get("target"),
-    }
-
-
 def new_entry(invoke, history):
     """A history entry for an invocation just sent: pending, ordered after every entry in ``history``."""
     order = max((e.get("order", 0) for e in (history or {}).values() if isinstance(e, dict)), default=0) + 1
@@ -215,13 +206,13 @@ def new_entry(invoke, history):
         "invoke": invoke,
         "result": None,
         "latency_ms": None,
-        "record": invoked_record(invoke["invocationId"], _invocation(invoke)),
+        "record": invoked_record(invoke["invocationId"], sent(invoke)),
     }
 
 
 def settled_entry(entry, result):
     """``entry`` with its result, when it went out and how long it took (the page's times, see ``invoked_record``)."""
-    record = invoked_record(entry["id"], _invocation(entry.get("invoke") or {}), result)
+    record = invoked_record(entry["id"], sent(entry.get("invoke") or {}), result)
     return {**entry, "at": record["t"], "result": result, "latency_ms": record["latency_ms"], "record": record}
 
 

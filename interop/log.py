@@ -84,6 +84,15 @@ def _server_outcomes(result):
     return outcomes
 
 
+def sent(invoke):
+    """What a caller sent, as its log record says it: from a ``MethodInvoke.invoke`` object."""
+    return {
+        "method": (invoke.get("definition") or {}).get("name"),
+        "args": invoke.get("argumentObj"),
+        "target": invoke.get("target"),
+    }
+
+
 def invoked_record(invocation_id, invocation, result=None):
     """A caller's record of one invocation for the interop log; pending until ``result`` is given.
 

@@ -1,5 +1,7 @@
 """Reading Dash apps through Flask's test client: layouts as JSON, and callbacks called as the renderer calls them."""
 
+import ids
+
 
 def layout_ids(node, found=None):
     found = set() if found is None else found
@@ -30,6 +32,16 @@ def find_component(node, component_id):
             if hit:
                 return hit
     return None
+
+
+# The Caller's Sum result callback (callbacks.caller.sum_numbers_result_handler), as its request names them.
+SUM_RESULT_OUTPUTS = [
+    (ids.SUM_RESULT, "children"),
+    (ids.SUM_HISTORY, "children"),
+    (ids.PENDING_STORE, "data"),
+    (ids.CALLER_LOG_STORE, "data"),
+    (ids.SYNC_TICK, "disabled"),
+]
 
 
 def call_callback(client, prefix, inputs, outputs, state=()):

@@ -7,7 +7,7 @@ import pytest
 
 import ids
 import registry
-from tests.integration.dash_client import call_callback, find_component, layout_ids
+from tests.integration.dash_client import SUM_RESULT_OUTPUTS, call_callback, find_component, layout_ids
 
 EXPECTED_IDS = {
     "/": [ids.GLUE, ids.URL, ids.PAGE, ids.FRAMES_STORE, ids.ADDABLE_STORE],  # pages: test_guide_routes.py
@@ -246,13 +246,7 @@ def test_rout018_a_sum_over_http_invoke_then_result(client):
         client,
         "/caller/",
         inputs=[(ids.INVOKE_SUM, "result", result)],
-        outputs=[
-            (ids.SUM_RESULT, "children"),
-            (ids.SUM_HISTORY, "children"),
-            (ids.PENDING_STORE, "data"),
-            (ids.CALLER_LOG_STORE, "data"),
-            (ids.SYNC_TICK, "disabled"),
-        ],
+        outputs=SUM_RESULT_OUTPUTS,
         state=[(ids.PENDING_STORE, "data", pending)],
     )
     body = response.get_json()["response"]

@@ -8,7 +8,7 @@ import pytest
 
 import ids
 import registry
-from tests.integration.dash_client import call_callback
+from tests.integration.dash_client import SUM_RESULT_OUTPUTS, call_callback
 
 PREFIXES = [spec.prefix for spec in registry.APPS]
 MALFORMED = [
@@ -66,13 +66,7 @@ def test_secu004_callbacks_that_fail_inside_get_a_generic_500(client):
         client,
         "/caller/",
         inputs=[(ids.INVOKE_SUM, "result", "not an object")],
-        outputs=[
-            (ids.SUM_RESULT, "children"),
-            (ids.SUM_HISTORY, "children"),
-            (ids.PENDING_STORE, "data"),
-            (ids.CALLER_LOG_STORE, "data"),
-            (ids.SYNC_TICK, "disabled"),
-        ],
+        outputs=SUM_RESULT_OUTPUTS,
         state=[(ids.PENDING_STORE, "data", {})],
     )
     assert response.status_code == 500
