@@ -8,7 +8,7 @@ per Sum (invoke, handler, result), as in the real caller. They run in the
 same shell, with the same assets, compression and CSP as the real apps
 (``app.create_server`` mounts them). No history, pending status, interop log
 or inspector. The handler and the result text are the real apps' own
-functions (``interop.answer``, ``interop.sum``, ``interop.results``), so what
+functions (``interop.answer``, ``interop.sum``, ``pages.result_text``), so what
 the real apps pay above these figures is their bookkeeping, not their logic.
 
 ``gunicorn 'bench.lean:create_lean_server()'`` serves it (bench/__main__.py).
@@ -21,9 +21,9 @@ from dash.exceptions import PreventUpdate
 import ids
 from app import create_server
 from interop.answer import answer
-from interop.results import describe_sum_result
 from interop.sum import compute_sum
 from pages.common import client_root, lines_to_children
+from pages.result_text import describe_sum_result
 from registry import AppSpec, shell_spec
 
 SERVER_NAME = "Lean Server"

@@ -11,7 +11,7 @@ them. What this project adds extends them and replaces nothing:
 - every invocation carries an ``invocationId`` and waits in the pending store
   until its result comes, so a result is shown with what was sent and the
   page can say what is still pending;
-- each result becomes readable lines (``interop.results``), a history line
+- each result becomes readable lines (``pages.result_text``), a history line
   and an interop log record. They are written as Patches, so two callbacks
   writing the same store never overwrite each other's entries;
 - each callback wakes the page (``callbacks.common.WAKE``), which publishes
@@ -31,8 +31,8 @@ from callbacks.server import sum_invocation_handler
 from interop.log import invoked_record, sent
 from interop.message import refuse_to_send
 from interop.options import DEFAULT_TARGET, build_options, checked_target, new_invocation_id
-from interop.results import describe_send_result, describe_sum_result
 from pages.common import lines_to_children
+from pages.result_text import describe_send_result, describe_sum_result
 from pages.server import sum_registration
 
 HISTORY_LENGTH = 50  # Sum results the history shows

@@ -23,7 +23,7 @@ from dash.exceptions import PreventUpdate
 import ids
 from callbacks.common import WAKE, register_client_common, register_log_publisher, wake_page
 from interop import adhoc
-from interop.log import bound_rows, last_args_by_method, latency_figure, log_summary, log_text, merge_records
+from interop.log import bound_rows, last_args_by_method, merge_records
 from interop.options import new_invocation_id
 from interop.servers import (
     find_method,
@@ -34,7 +34,9 @@ from interop.servers import (
     method_rows,
     table_summary,
 )
+from pages import inspector_text
 from pages.inspector import latency_chart
+from pages.inspector_text import latency_figure, log_summary, log_text
 
 HISTORY_KEPT = 20  # the inspector's own invocations it remembers, and shows
 
@@ -139,7 +141,7 @@ def history_item(entry, names):
     return dbc.ListGroupItem(
         [
             html.Span(
-                adhoc.history_line(entry, names),
+                inspector_text.history_line(entry, names),
                 className="text-break " + ("text-muted" if pending else "text-danger" if failed else ""),
                 **{"data-invocation": entry["id"]},
             ),
@@ -166,7 +168,7 @@ def render_history(history, snapshot):
         return "", []
     latest = next((e for e in entries if e.get("result") is not None), None)
     names = instance_names(snapshot)
-    return adhoc.result_view(latest), dbc.ListGroup([history_item(e, names) for e in entries], flush=True)
+    return inspector_text.result_view(latest), dbc.ListGroup([history_item(e, names) for e in entries], flush=True)
 
 
 def register(app):

@@ -11,8 +11,8 @@ from callbacks.common import WAKE, register_client_common, register_log_publishe
 from interop.answer import answer
 from interop.log import args_text
 from interop.message import clean_message
-from interop.results import server_name
 from interop.sum import compute_sum, format_number
+from pages.result_text import server_name
 
 MAX_HANDLED = ids.LOG_KEPT  # entries kept in the "handled invocations" list, all in the log window
 

@@ -1,1 +1,1 @@
-"""Pure interop logic: no Dash, no Flask, so tests can call it directly."""
+"""Interop domain logic: no Dash, no Flask, no words for the screen (those are in ``pages/``)."""

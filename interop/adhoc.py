@@ -3,7 +3,7 @@
 import json
 import re
 
-from interop.log import clock, describe_target, invoked_record, sent
+from interop.log import invoked_record, sent
 from interop.options import NOTHING_SENT, TARGETS, build_options
 
 MAX_ARGS_CHARS = 100_000  # the editor refuses more (a callback request is limited to 256 KiB)
@@ -150,50 +150,6 @@ def build_invoke(invocation_id, method, args_text, mode, instances, response_tim
 
 
 # --- results and history -----------------------------------------------------
-
-RESULT_FIELDS = ("returned", "executed_by", "called_with", "all_return_values", "all_errors", "message", "status")
-
-
-def result_view(entry):
-    """The full InvocationResult of a history entry (or the error), as indented JSON text."""
-    if not isinstance(entry, dict):
-        return ""
-    result = entry.get("result") or {}
-    if result.get("error") is not None:
-        return pretty({"error": result["error"]})
-    invocation_result = result.get("invocationResult") or {}
-    ordered = {key: invocation_result.get(key) for key in RESULT_FIELDS}
-    ordered.update({k: v for k, v in invocation_result.items() if k not in ordered})
-    return pretty(ordered)
-
-
-def outcome_text(result, limit=160):
-    result = result or {}
-    if result.get("error") is not None:
-        error = result["error"]
-        message = error.get("message") if isinstance(error, dict) else error
-        text = f"error: {message}"
-    else:
-        invocation_result = result.get("invocationResult") or {}
-        answers = invocation_result.get("all_return_values") or []
-        failures = invocation_result.get("all_errors") or []
-        text = f"{len(answers)} answered"
-        if failures:
-            text += f", {len(failures)} failed"
-        text += " · returned " + json.dumps(invocation_result.get("returned"), ensure_ascii=False)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def history_line(entry, names=None):
-    """``12:00:01.234  Sum → only Sum Server 2  35 ms  1 answered · returned {"sum": 15}``."""
-    invoke = entry.get("invoke") or {}
-    servers = [{"instance": i, "application": a} for i, a in (names or {}).items()]
-    method = (invoke.get("definition") or {}).get("name", "?")
-    latency = entry.get("latency_ms")
-    latency = f"{round(latency)} ms" if isinstance(latency, int | float) else "…"
-    target = describe_target(invoke.get("target"), servers)
-    at = clock(entry["at"]) if entry.get("at") else "…"
-    return f"{at}  {method} → {target}  {latency}  {outcome_text(entry.get('result'))}"
 
 
 def new_entry(invoke, history):

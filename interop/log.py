@@ -17,12 +17,10 @@ or a record that arrived first) get a row of their own.
 """
 
 import json
-from datetime import datetime
 
 import ids
 
 MAX_ROWS = ids.LOG_ROWS  # the log shows the latest rows only
-CHART_INVOCATIONS = 60  # the latency chart shows the latest answered invocations
 TEXT_LIMIT = ids.LOG_TEXT_LIMIT  # characters of args or outcome a record carries (the page clips the same)
 ELLIPSIS = "…"
 # A handled record belongs to an invocation when it was stamped within this
@@ -58,7 +56,8 @@ def same_args(left, right):
         return False
 
 
-def _number(value, default=0):
+def number_or(value, default=0):
+    """``value`` if it is a number (not a bool), else ``default``: records come from other apps."""
     return value if isinstance(value, int | float) and not isinstance(value, bool) else default
 
 
@@ -103,7 +102,7 @@ def invoked_record(invocation_id, invocation, result=None):
     time yet: the page stamps it when it publishes it (assets/interop_log.js).
     """
     timing = (result or {}).get("timing") or {}
-    invoked_at, settled_at = _number(timing.get("invokedAt"), None), _number(timing.get("settledAt"), None)
+    invoked_at, settled_at = number_or(timing.get("invokedAt"), None), number_or(timing.get("settledAt"), None)
     error = (result or {}).get("error")
     if error is not None:
         error = clip(error.get("message") if isinstance(error, dict) and error.get("message") else args_text(error))
@@ -137,13 +136,13 @@ def row_from_invoked(record):
     latency = record.get("latency_ms")
     return {
         "id": _text(record.get("id")),
-        "t": _number(record.get("t")),
+        "t": number_or(record.get("t")),
         "method": _text(record.get("method")) or "?",
         "caller": _text(record.get("app")) or "unknown app",
         "caller_instance": _text(record.get("instance")),
         "target": record.get("target"),
         "args": _text(record.get("args")),
-        "latency_ms": _number(latency, None),
+        "latency_ms": number_or(latency, None),
         "error": _text(record.get("error")) or None,
         "servers": servers,
         "reported_by_caller": True,
@@ -153,7 +152,7 @@ def row_from_invoked(record):
 def row_from_handled(record):
     return {
         "id": "handled:" + _text(record.get("id")),
-        "t": _number(record.get("t")),
+        "t": number_or(record.get("t")),
         "method": _text(record.get("method")) or "?",
         "caller": _text(record.get("caller")) or "unknown app",
         "caller_instance": _text(record.get("caller_instance")),
@@ -197,7 +196,7 @@ def _claims(row, record):
     if not same_args(row["args"], _text(record.get("args"))):
         return False
     end = row["t"] + (row["latency_ms"] or 0)
-    return row["t"] - MATCH_BEFORE_MS <= _number(record.get("t")) <= end + MATCH_AFTER_MS
+    return row["t"] - MATCH_BEFORE_MS <= number_or(record.get("t")) <= end + MATCH_AFTER_MS
 
 
 def merge_records(records):
@@ -224,7 +223,7 @@ def merge_records(records):
     by_caller = {}
     for row in sorted(rows, key=lambda r: r["t"]):
         by_caller.setdefault((row["caller_instance"], row["method"]), []).append(row)
-    for record in sorted(handled, key=lambda r: _number(r.get("t"))):
+    for record in sorted(handled, key=lambda r: number_or(r.get("t"))):
         candidates = by_caller.get((_text(record.get("caller_instance")), _text(record.get("method"))), [])
         row = next((r for r in candidates if _claims(r, record)), None)
         if row is None:
@@ -239,92 +238,8 @@ def bound_rows(rows, limit=MAX_ROWS):
     return list(rows or [])[:limit]
 
 
-def clock(t_ms):
-    """``12:00:01.234`` in local time, from milliseconds since the epoch."""
-    moment = datetime.fromtimestamp(_number(t_ms) / 1000)
-    return moment.strftime("%H:%M:%S.") + f"{moment.microsecond // 1000:03d}"
-
-
-def describe_target(target, servers=()):
-    """``best``, ``all``, ``skipMine``, or the specific instances (by name where known)."""
-    if target is None:
-        return "?"
-    if isinstance(target, str):
-        return target
-    filters = target if isinstance(target, list) else [target]
-    names = {s["instance"]: s["application"] for s in servers if s.get("instance")}
-    picked = []
-    for item in filters:
-        if isinstance(item, dict):
-            instance = item.get("instance")
-            picked.append(names.get(instance) or str(instance or item.get("application") or "?"))
-    return "only " + ", ".join(picked) if picked else "?"
-
-
-def one_line(text):
-    """Text from other apps may hold line breaks; a log row must stay one line."""
-    return " ".join(str(text).splitlines())
-
-
-def server_text(server):
-    mark = " ✔" if server["handled"] else ""
-    outcome = server["outcome"] if server["ok"] else f"error: {server['outcome'] or 'failed'}"
-    return f"{server['application']}{mark}: {outcome or 'ok'}"
-
-
-def format_row(row):
-    """One line of the log: time, method, caller → target, latency, args, then each server."""
-    latency = f"{round(row['latency_ms'])} ms" if row["latency_ms"] is not None else "–"
-    target = describe_target(row["target"], row["servers"])
-    servers = " | ".join(server_text(s) for s in row["servers"]) or "no server"
-    outcome = f"ERROR {row['error']} | {servers}" if row["error"] else servers
-    line = f"{clock(row['t'])}  {row['method']}  {row['caller']} → {target}  {latency:>7}  {row['args']}  ⇒  {outcome}"
-    return one_line(line)
-
-
-def log_text(rows):
-    return "\n".join(format_row(row) for row in rows)
-
-
 def handled_count(rows):
     return sum(1 for row in rows for server in row["servers"] if server["handled"])
-
-
-def log_summary(rows, total):
-    """``20 invocations · 40 handled records (showing the latest 200 of 250)``."""
-    shown = len(rows)
-    text = f"{shown} invocation{'s' if shown != 1 else ''} · {handled_count(rows)} handled records"
-    if total > shown:
-        text += f" (showing the latest {shown} of {total})"
-    return text
-
-
-def latency_figure(rows, last=CHART_INVOCATIONS):
-    """A plotly figure (a plain dict): round-trip latency of the ``last`` answered invocations, a trace
-    per method and server. Few points keep each redraw cheap: it runs a couple of times a second."""
-    answered = [row for row in rows if row["latency_ms"] is not None]
-    traces = {}
-    for row in sorted(answered, key=lambda r: r["t"])[-last:]:
-        servers = [s["application"] for s in row["servers"]] or ["no server"]
-        for name in servers:
-            trace = traces.setdefault(
-                f"{row['method']} @ {name}",
-                {"type": "scatter", "mode": "lines+markers", "x": [], "y": [], "name": f"{row['method']} @ {name}"},
-            )
-            trace["x"].append(datetime.fromtimestamp(row["t"] / 1000).isoformat(timespec="milliseconds"))
-            trace["y"].append(round(row["latency_ms"], 1))
-    return {
-        "data": [traces[name] for name in sorted(traces)],
-        "layout": {
-            "height": 220,
-            "margin": {"l": 48, "r": 8, "t": 8, "b": 32},
-            "yaxis": {"title": {"text": "ms"}, "rangemode": "tozero"},
-            "xaxis": {"type": "date"},
-            "legend": {"orientation": "h", "y": -0.25},
-            "showlegend": True,
-            "uirevision": "latency",
-        },
-    }
 
 
 def last_args_by_method(rows):

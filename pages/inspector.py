@@ -6,7 +6,6 @@ from dash import dash_table, dcc, html
 
 import ids
 from interop.adhoc import MAX_ARGS_CHARS
-from interop.log import latency_figure
 from interop.servers import COLUMNS
 from pages.common import (
     DEFAULT_RESPONSE_TIMEOUT_MS,
@@ -16,6 +15,7 @@ from pages.common import (
     log_publisher,
     timeout_field,
 )
+from pages.inspector_text import latency_figure
 
 APP_NAME = "Inspector"
 TARGET_OPTIONS = [

@@ -1,10 +1,11 @@
-"""Ad-hoc invocation: JSON arguments, templates from `accepts`, targets, timeouts, history."""
+"""Ad-hoc invocation: JSON arguments, templates from `accepts`, targets, timeouts, history entries."""
 
 import json
 
 import pytest
 
 from interop import adhoc, options
+from tests.unit.samples import ENTRY
 
 
 @pytest.mark.parametrize(
@@ -85,50 +86,6 @@ def test_adhc007_build_invoke_with_a_dynamic_definition():
     assert adhoc.build_invoke("id-2", None, "{}", "best", [], 1, 0) == (None, "Pick a method. Nothing was sent.")
     invoke, problem = adhoc.build_invoke("id-3", "Sum", "{oops", "best", [], 1, 0)
     assert invoke is None and problem.startswith("Invalid JSON")
-
-
-FULL = {
-    "invocationId": "i1",
-    "error": None,
-    "invocationResult": {
-        "method": {"name": "Sum"},
-        "called_with": {"a": 7, "b": 8},
-        "returned": {"sum": 15},
-        "executed_by": {"application": "Sum Server 2", "instance": "s2"},
-        "all_return_values": [{"executed_by": {"application": "Sum Server 2"}, "returned": {"sum": 15}}],
-        "all_errors": [],
-        "message": "",
-        "status": 0,
-    },
-}
-ENTRY = {
-    "id": "i1",
-    "at": 1_790_000_000_000,
-    "latency_ms": 35.4,
-    "invoke": {
-        "definition": {"name": "Sum"},
-        "argumentObj": {"a": 7, "b": 8},
-        "target": [{"instance": "s2"}],
-        "options": {"methodResponseTimeoutMs": 5_000, "waitTimeoutMs": 100},
-    },
-    "result": FULL,
-}
-
-
-def test_adhc008_result_view_shows_the_full_invocation_result():
-    shown = json.loads(adhoc.result_view(ENTRY))
-    assert list(shown)[:7] == list(adhoc.RESULT_FIELDS)
-    assert shown["returned"] == {"sum": 15} and shown["method"] == {"name": "Sum"}
-    failed = {**ENTRY, "result": {"invocationId": "i1", "error": {"message": "boom", "all_errors": []}}}
-    assert json.loads(adhoc.result_view(failed)) == {"error": {"message": "boom", "all_errors": []}}
-    assert adhoc.result_view(None) == ""
-
-
-def test_adhc009_history_line():
-    line = adhoc.history_line(ENTRY, {"s2": "Sum Server 2"})
-    assert line.endswith('Sum → only Sum Server 2  35 ms  1 answered · returned {"sum": 15}')
-    pending = adhoc.history_line({**ENTRY, "result": None, "latency_ms": None}, {})
-    assert "Sum → only s2  …  " in pending
 
 
 def test_adhc010_reuse_values_restore_the_form():

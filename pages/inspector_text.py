@@ -1,0 +1,142 @@
+"""What the Inspector shows as text and figures: log rows and their summary, the latency chart, history lines.
+
+The rows and entries come from ``interop.log`` and ``interop.adhoc``; this
+module only words and draws them. Text from other apps stays one line of plain text.
+"""
+
+import json
+from datetime import datetime
+
+from interop.adhoc import pretty
+from interop.log import handled_count, number_or
+
+CHART_INVOCATIONS = 60  # the latency chart shows the latest answered invocations
+
+
+def clock(t_ms):
+    """``12:00:01.234`` in local time, from milliseconds since the epoch."""
+    moment = datetime.fromtimestamp(number_or(t_ms) / 1000)
+    return moment.strftime("%H:%M:%S.") + f"{moment.microsecond // 1000:03d}"
+
+
+def describe_target(target, servers=()):
+    """``best``, ``all``, ``skipMine``, or the specific instances (by name where known)."""
+    if target is None:
+        return "?"
+    if isinstance(target, str):
+        return target
+    filters = target if isinstance(target, list) else [target]
+    names = {s["instance"]: s["application"] for s in servers if s.get("instance")}
+    picked = []
+    for item in filters:
+        if isinstance(item, dict):
+            instance = item.get("instance")
+            picked.append(names.get(instance) or str(instance or item.get("application") or "?"))
+    return "only " + ", ".join(picked) if picked else "?"
+
+
+def one_line(text):
+    """Text from other apps may hold line breaks; a log row must stay one line."""
+    return " ".join(str(text).splitlines())
+
+
+def server_text(server):
+    mark = " ✔" if server["handled"] else ""
+    outcome = server["outcome"] if server["ok"] else f"error: {server['outcome'] or 'failed'}"
+    return f"{server['application']}{mark}: {outcome or 'ok'}"
+
+
+def format_row(row):
+    """One line of the log: time, method, caller → target, latency, args, then each server."""
+    latency = f"{round(row['latency_ms'])} ms" if row["latency_ms"] is not None else "–"
+    target = describe_target(row["target"], row["servers"])
+    servers = " | ".join(server_text(s) for s in row["servers"]) or "no server"
+    outcome = f"ERROR {row['error']} | {servers}" if row["error"] else servers
+    line = f"{clock(row['t'])}  {row['method']}  {row['caller']} → {target}  {latency:>7}  {row['args']}  ⇒  {outcome}"
+    return one_line(line)
+
+
+def log_text(rows):
+    return "\n".join(format_row(row) for row in rows)
+
+
+def log_summary(rows, total):
+    """``20 invocations · 40 handled records (showing the latest 200 of 250)``."""
+    shown = len(rows)
+    text = f"{shown} invocation{'s' if shown != 1 else ''} · {handled_count(rows)} handled records"
+    if total > shown:
+        text += f" (showing the latest {shown} of {total})"
+    return text
+
+
+def latency_figure(rows, last=CHART_INVOCATIONS):
+    """A plotly figure (a plain dict): round-trip latency of the ``last`` answered invocations, a trace
+    per method and server. Few points keep each redraw cheap: it runs a couple of times a second."""
+    answered = [row for row in rows if row["latency_ms"] is not None]
+    traces = {}
+    for row in sorted(answered, key=lambda r: r["t"])[-last:]:
+        servers = [s["application"] for s in row["servers"]] or ["no server"]
+        for name in servers:
+            trace = traces.setdefault(
+                f"{row['method']} @ {name}",
+                {"type": "scatter", "mode": "lines+markers", "x": [], "y": [], "name": f"{row['method']} @ {name}"},
+            )
+            trace["x"].append(datetime.fromtimestamp(row["t"] / 1000).isoformat(timespec="milliseconds"))
+            trace["y"].append(round(row["latency_ms"], 1))
+    return {
+        "data": [traces[name] for name in sorted(traces)],
+        "layout": {
+            "height": 220,
+            "margin": {"l": 48, "r": 8, "t": 8, "b": 32},
+            "yaxis": {"title": {"text": "ms"}, "rangemode": "tozero"},
+            "xaxis": {"type": "date"},
+            "legend": {"orientation": "h", "y": -0.25},
+            "showlegend": True,
+            "uirevision": "latency",
+        },
+    }
+
+
+RESULT_FIELDS = ("returned", "executed_by", "called_with", "all_return_values", "all_errors", "message", "status")
+
+
+def result_view(entry):
+    """The full InvocationResult of a history entry (or the error), as indented JSON text."""
+    if not isinstance(entry, dict):
+        return ""
+    result = entry.get("result") or {}
+    if result.get("error") is not None:
+        return pretty({"error": result["error"]})
+    invocation_result = result.get("invocationResult") or {}
+    ordered = {key: invocation_result.get(key) for key in RESULT_FIELDS}
+    ordered.update({k: v for k, v in invocation_result.items() if k not in ordered})
+    return pretty(ordered)
+
+
+def outcome_text(result, limit=160):
+    result = result or {}
+    if result.get("error") is not None:
+        error = result["error"]
+        message = error.get("message") if isinstance(error, dict) else error
+        text = f"error: {message}"
+    else:
+        invocation_result = result.get("invocationResult") or {}
+        answers = invocation_result.get("all_return_values") or []
+        failures = invocation_result.get("all_errors") or []
+        text = f"{len(answers)} answered"
+        if failures:
+            text += f", {len(failures)} failed"
+        text += " · returned " + json.dumps(invocation_result.get("returned"), ensure_ascii=False)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def history_line(entry, names=None):
+    """``12:00:01.234  Sum → only Sum Server 2  35 ms  1 answered · returned {"sum": 15}``."""
+    invoke = entry.get("invoke") or {}
+    servers = [{"instance": i, "application": a} for i, a in (names or {}).items()]
+    method = (invoke.get("definition") or {}).get("name", "?")
+    latency = entry.get("latency_ms")
+    latency = f"{round(latency)} ms" if isinstance(latency, int | float) else "…"
+    target = describe_target(invoke.get("target"), servers)
+    at = clock(entry["at"]) if entry.get("at") else "…"
+    return f"{at}  {method} → {target}  {latency}  {outcome_text(entry.get('result'))}"
