@@ -8,7 +8,7 @@ from dash import html
 import registry
 from hosting import desktop, health, security, static_files
 from hosting.dash_compat import set_up_now
-from pages import navigation
+from pages import site
 
 ROOT = Path(__file__).resolve().parent
 ASSETS = ROOT / "assets"
@@ -39,7 +39,12 @@ def create_dash_app(server, spec, debug=False, compat=True, shared_static_prefix
         serve_locally=True,
         assets_ignore="" if compat else COMPAT_SCRIPT,
         shared_static_prefix=shared_static_prefix,
+        use_pages=spec.register_pages is not None,
+        pages_folder="",  # pages are registered by spec.register_pages, not found in a folder
+        routing_callback_inputs=spec.routing_inputs,
     )
+    if spec.register_pages is not None:
+        spec.register_pages()
     app.layout = spec.layout
     if spec.validation_layout is not None:
         app.validation_layout = html.Div([spec.layout(), spec.validation_layout()])
@@ -76,6 +81,6 @@ def create_server(config=None, apps=registry.APPS):
     static_files.init_app(server)
     security.init_app(server, server.extensions["dash_apps"].values())
     desktop.init_app(server)
-    navigation.init_app(server, shell.prefix)
+    site.init_app(server, shell.prefix)
     health.init_app(server)
     return server

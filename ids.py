@@ -90,11 +90,8 @@ ADDABLE_STORE = "addable-apps"  # title and prefix of each app the shell can add
 FRAMES_GRID = "frames-grid"
 SHELL_NOTICE = "shell-notice"
 CONNECTED_STORE = "connected-apps"
-URL = "url"  # dcc.Location: the shell is a multi-page app (Workspace, Guide)
-PAGE = "page"  # where the current page renders
-PAGE_FRAMES_STORE = "page-frames"  # the apps a guide page embeds (the workspace's are in FRAMES_STORE)
 PLATFORM_STATUS = "platform-status"
-PAGE_TITLE = "page-title"  # the document title of the current page (set in the page: no Dash prop for it)
+NOT_FOUND_PATH = "not-found-path"  # the address the shell's 404 page names
 
 
 SERVER_UNREACHABLE = "app-server-unreachable"  # the banner assets/callback_requests.js shows
@@ -115,6 +112,11 @@ def frame_slot(slot):
 
 def frame_status(key):
     return {"type": "frame-status", "frame": key}
+
+
+def app_frame(key):
+    """The iframe of one embedded app instance; its title is the instance's interop name."""
+    return {"type": "app-frame", "frame": key}
 
 
 def add_app(app_name):

@@ -17,6 +17,7 @@ import pages.caller
 import pages.inspector
 import pages.server
 import pages.shell
+import pages.site
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,9 @@ class AppSpec:
     shell_instances: int = 0  # how many the shell embeds by default
     validation_layout: Callable[[], Any] | None = None  # components a callback may add later
     is_platform: bool = False
+    # Dash Pages, for the one app that has pages: registers them once its Dash exists.
+    register_pages: Callable[[], None] | None = None
+    routing_inputs: dict[str, Any] | None = None  # Dash's routing_callback_inputs: passed to every page
     width: int = 720  # window size in io.Connect Desktop
     height: int = 560
 
@@ -75,8 +79,9 @@ def shell_spec(client_apps):
         prefix="/",
         layout=partial(pages.shell.layout, client_apps),
         register_callbacks=callbacks.shell.register,
-        validation_layout=partial(pages.shell.default_workspace, client_apps),  # pages render later
         is_platform=True,
+        register_pages=partial(pages.site.register_pages, client_apps),
+        routing_inputs=pages.shell.ROUTING_INPUTS,
     )
 
 

@@ -1,6 +1,6 @@
 /*
  * The platform shell (/): the apps' connection badges, from the platform's own glue instance, and the
- * guide's copy buttons. Clientside because they need the page's glue, its clipboard or its title.
+ * guide's copy buttons. Clientside because they need the page's glue or its clipboard.
  */
 (function () {
     "use strict";
@@ -38,13 +38,6 @@
                 return document.execCommand("copy") ? "Copied" : "Press Ctrl+C";
             },
 
-            /* The document title of the page shown (tabs and history show it). */
-            pageTitle: function (title) {
-                if (title) {
-                    document.title = title;
-                }
-            },
-
             /* Keep the connected-apps store in step with the platform's interop servers. */
             watchConnections: function (glueReady) {
                 var g = glue();
@@ -62,13 +55,11 @@
             },
 
             /* The badge of one embedded app, from the connected-apps store. */
-            frameStatus: function (connected, badgeId, frames, pageFrames) {
+            frameStatus: function (connected, badgeId, frameName) {
                 if (!badgeId) { // a badge just removed: Dash 4 still runs its MATCH callback once, without it
                     throw window.dash_clientside.PreventUpdate;
                 }
-                var all = (frames || []).concat(pageFrames || []); // the workspace's, and a guide page's
-                var frame = all.find(function (f) { return f.key === badgeId.frame; });
-                var up = Boolean(frame) && (connected || []).indexOf(frame.name) >= 0;
+                var up = Boolean(frameName) && (connected || []).indexOf(frameName) >= 0;
                 return up ? ["connected", "success"] : ["connecting…", "secondary"];
             }
         }

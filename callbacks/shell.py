@@ -4,33 +4,16 @@ from dash import ALL, MATCH, ClientsideFunction, Input, Output, State, ctx, no_u
 from dash.exceptions import PreventUpdate
 
 import ids
-from pages.guide import guide_index, not_found, topic_page
-from pages.navigation import page_title, route
-from pages.shell import EMPTY_SLOT_CLASS, MAX_FRAMES, SLOT_CLASS, frame_card, frame_record, workspace
+from pages.shell import EMPTY_SLOT_CLASS, MAX_FRAMES, SLOT_CLASS, frame_card, frame_record
 
 FULL = f"The shell holds at most {MAX_FRAMES} apps. Remove one to add another."
+# Dash Pages' own location component (dash.page_container).
+PAGES_LOCATION = "_pages_location"
 
 
-def page_for(kind, topic, pathname, frames, apps):
-    """``(page, frame records of the apps it embeds beyond the workspace's)``."""
-    if kind == "workspace":
-        return workspace(frames, apps), []
-    if kind == "guide":
-        return guide_index()
-    if kind == "topic":
-        return topic_page(topic, apps)
-    return not_found(pathname)
-
-
-def render_page(pathname, frames, apps):
-    """The page for ``pathname``, the apps it embeds, and its document title.
-
-    The workspace is rebuilt from the frames store, so apps added or removed
-    there are still so after a visit to the guide.
-    """
-    kind, topic = route(pathname)
-    page, page_frames = page_for(kind, topic, pathname, frames, apps)
-    return page, page_frames, page_title(kind, topic)
+def name_missing_page(_mounted, pathname):
+    """The 404 page names the address that has no page (as text)."""
+    return pathname
 
 
 def slot_updates(slot, children, class_name):
@@ -82,23 +65,16 @@ def manage_frames(add_clicks, remove_clicks, frames, addable):
 
 def register(app):
     app.callback(
-        Output(ids.PAGE, "children"),
-        Output(ids.PAGE_FRAMES_STORE, "data"),
-        Output(ids.PAGE_TITLE, "data"),
-        Input(ids.URL, "pathname"),
-        State(ids.FRAMES_STORE, "data"),
-        State(ids.ADDABLE_STORE, "data"),
-    )(render_page)
+        Output(ids.NOT_FOUND_PATH, "children"),
+        Input(ids.NOT_FOUND_PATH, "id"),
+        State(PAGES_LOCATION, "pathname"),
+    )(name_missing_page)
     app.clientside_callback(
         ClientsideFunction(namespace="ioconnectShell", function_name="copyListing"),
         Output(ids.copy_code(MATCH), "children"),
         Input(ids.copy_code(MATCH), "n_clicks"),
         State(ids.copy_code(MATCH), "id"),
         prevent_initial_call=True,
-    )
-    app.clientside_callback(
-        ClientsideFunction(namespace="ioconnectShell", function_name="pageTitle"),
-        Input(ids.PAGE_TITLE, "data"),
     )
     app.callback(
         Output(ids.FRAMES_STORE, "data"),
@@ -125,6 +101,5 @@ def register(app):
         Output(ids.frame_status(MATCH), "color"),
         Input(ids.CONNECTED_STORE, "data"),
         Input(ids.frame_status(MATCH), "id"),
-        State(ids.FRAMES_STORE, "data"),
-        State(ids.PAGE_FRAMES_STORE, "data"),
+        State(ids.app_frame(MATCH), "title"),
     )

@@ -1,8 +1,8 @@
 """The source the guide shows, read from the running code so it cannot drift from it.
 
 Python comes from ``inspect``; JavaScript is cut out of the asset file by
-the function's name. Highlighting is Pygments' tokens, turned into
-components by ``pages.guide`` (text, never HTML).
+the function's name. ``pages.guide`` shows it as a fenced block of
+``dcc.Markdown``, which escapes it and highlights it in the browser.
 """
 
 import inspect
@@ -11,15 +11,10 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
-from pygments.formatters import HtmlFormatter
-from pygments.lexers import JavascriptLexer, JsonLexer, PythonLexer
-from pygments.token import STANDARD_TYPES, Operator, Whitespace
-
 from guide.topics import File, JavaScript, Python
 
 ROOT = Path(__file__).resolve().parent.parent
 ASSETS = ROOT / "assets"
-LEXERS = {"python": PythonLexer(), "javascript": JavascriptLexer(), "json": JsonLexer()}
 
 
 @dataclass(frozen=True)
@@ -134,10 +129,6 @@ def file_source(path, language):
     )
 
 
-STYLE = "default"
-FORMATTER = HtmlFormatter(style=STYLE)
-
-
 def source_of(reference):
     """The :class:`Source` a topic's code reference (``guide.topics.Python``, ``JavaScript``, ``File``) names."""
     if isinstance(reference, Python):
@@ -147,49 +138,3 @@ def source_of(reference):
     if isinstance(reference, File):
         return file_source(reference.path, reference.language)
     raise TypeError(f"not a code reference: {reference!r}")
-
-
-def token_class(token_type):
-    """Pygments' short CSS class for a token type ("k" for a keyword); "" when the style leaves it plain.
-
-    Tokens the style leaves plain (names, punctuation), whitespace (only
-    coloured for visible-whitespace modes) and symbolic operators (a light
-    grey) stay plain text. Every span is a Dash component to render: on the
-    longest page this halves them (a page change took ~170 ms less with no
-    spans at all).
-    """
-    while token_type not in STANDARD_TYPES:
-        token_type = token_type.parent
-    css = STANDARD_TYPES[token_type]
-    styled = FORMATTER.class2style.get(css, ("",))[0]
-    plain = token_type in Whitespace or (token_type in Operator and token_type not in Operator.Word)
-    return css if styled and not plain else ""
-
-
-def tokens(source):
-    """``[(css class, text)]`` for ``source``, neighbours of one class merged; the texts join to the source."""
-    merged = []
-    for token_type, text in LEXERS[source.language].get_tokens(source.text):
-        css = token_class(token_type)
-        if merged and merged[-1][0] == css:
-            merged[-1] = (css, merged[-1][1] + text)
-        else:
-            merged.append((css, text))
-    # The lexer ends with a newline the source does not have.
-    if merged and merged[-1][1].endswith("\n") and not source.text.endswith("\n"):
-        css, text = merged[-1]
-        merged[-1] = (css, text[:-1])
-        if not merged[-1][1]:
-            merged.pop()
-    return merged
-
-
-def stylesheet():
-    """CSS for the token classes, as ``assets/highlight.css`` holds it (unit-tested to stay current)."""
-    rules = FORMATTER.get_background_style_defs(".highlight") + FORMATTER.get_token_style_defs(".highlight")
-    header = f"/* Pygments' {STYLE!r} style for the guide's code. Generated: python -m guide.source > this file */"
-    return "\n".join([header, *rules]) + "\n"
-
-
-if __name__ == "__main__":
-    print(stylesheet(), end="")

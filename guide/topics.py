@@ -239,7 +239,7 @@ TOPICS = (
             "`invocationResult.returned` is what the (first) server returned; with several servers, "
             "`all_return_values` and `all_errors` hold one entry per server. `error` is set only when every "
             "targeted server failed, or none answered in time.",
-            "Errors from glue are technical (“Invocation timed out”). `interop.results` turns them into "
+            "Errors from glue are technical (“Invocation timed out”). `pages.result_text` turns them into "
             "sentences that say what happened and within which limit. The text is always rendered as text, "
             "never as HTML: it comes from another app.",
             "The same callback adds the line to the history and the record to the interop log, as `Patch` "
@@ -257,8 +257,8 @@ TOPICS = (
         code=(
             Python("callbacks.caller:sum_numbers_result_handler", "The result callback: the latest lines and history."),
             Python("callbacks.caller:settle", "What was sent, found by invocationId; the stores' Patches."),
-            Python("interop.results:describe_sum_result", "A result becomes lines: one, or one per server."),
-            Python("interop.results:explain_error", "Readable errors, with the limit that was hit."),
+            Python("pages.result_text:describe_sum_result", "A result becomes lines: one, or one per server."),
+            Python("pages.result_text:explain_error", "Readable errors, with the limit that was hit."),
         ),
     ),
     Topic(
@@ -286,7 +286,7 @@ TOPICS = (
             Step("Choose skipMine and click Sum.", "Two lines again: the servers, not the Caller."),
         ),
         code=(
-            Python("interop.results:per_server_lines", "One line per answering server, then one per failure."),
+            Python("pages.result_text:per_server_lines", "One line per answering server, then one per failure."),
             Python("callbacks.caller:serve_sum", "Registering from the caller is mounting a component."),
             Python("callbacks.server:sum_invocation_handler", "The caller answers with the server's own handler."),
         ),

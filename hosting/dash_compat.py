@@ -20,5 +20,12 @@ def set_up_now(app):
     (plotly/dash#3971); under gunicorn's threaded workers, script requests that
     raced the first page failed with 500 "'dash' is not a registered library".
     Setting up before serving closes that gap and validates the layout early.
+
+    Dash Pages sets up its router on the first request too, and registers a
+    clientside callback (the page title) there. Run at start-up, that callback is in
+    ``csp_hashes()`` when the Content-Security-Policy is built.
     """
     app._setup_server()
+    if app.use_pages:
+        with app.server.test_request_context(app.config.requests_pathname_prefix):
+            app.server.preprocess_request()

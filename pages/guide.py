@@ -1,7 +1,8 @@
 """Layouts of the guide (/guide and /guide/<topic>) and the shell's 404 page.
 
-Code listings are built from ``guide.source``: the running code, as tokens
-rendered as text (``html.Span``), never as HTML.
+Text is Markdown, rendered by ``dcc.Markdown`` (raw HTML in it stays text).
+Code listings are read from the running code (``guide.source``) and shown
+as fenced Markdown blocks, which ``dcc.Markdown`` highlights.
 """
 
 import re
@@ -10,32 +11,23 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 import ids
-from guide.source import source_of, tokens
+from guide.source import source_of
 from guide.topics import GUIDE_PATH, TOPICS, neighbours
 from pages.shell import WORKSPACE_PATH, frame_card, frame_record
 
-INLINE = re.compile(r"`([^`]+)`|\[([^\]]+)\]\(([^)]+)\)")
+BACKTICK_RUNS = re.compile(r"`+")
 
 
-def inline(text):
-    """Text with `code` and [links](/path) as components; everything else stays plain text."""
-    children, position = [], 0
-    for match in INLINE.finditer(text):
-        if match.start() > position:
-            children.append(text[position : match.start()])
-        if match.group(1) is not None:
-            children.append(html.Code(match.group(1)))
-        else:
-            children.append(html.A(match.group(2), href=match.group(3), target="_blank", rel="noopener"))
-        position = match.end()
-    if position < len(text):
-        children.append(text[position:])
-    return children
+def markdown(text, class_name=None):
+    """Markdown as the guide shows it: links open beside the platform, so its apps stay up."""
+    return dcc.Markdown(text, link_target="_blank", className=class_name)
 
 
-def highlighted(source):
-    """The source as text with token classes (Pygments' short names, styled by assets/highlight.css)."""
-    return [html.Span(text, className=css) if css else text for css, text in tokens(source)]
+def fenced(source):
+    """``source`` as one fenced Markdown block, with a fence longer than any run of backticks in it."""
+    longest = max((len(run) for run in BACKTICK_RUNS.findall(source.text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}{source.language}\n{source.text}\n{fence}"
 
 
 def code_listing(reference, number):
@@ -67,11 +59,11 @@ def code_listing(reference, number):
                 ],
                 className="d-flex align-items-start gap-2 py-1",
             ),
-            html.Div(inline(reference.why), className="small px-3 pt-2"),
-            html.Pre(
-                html.Code(highlighted(source)),
+            markdown(reference.why, "small px-3 pt-2"),
+            html.Div(
+                dcc.Markdown(fenced(source), dedent=False),
                 id=block_id,
-                className="highlight code-listing mb-0",
+                className="code-listing",
                 **{"data-source": source.name, "data-language": source.language},
             ),
         ],
@@ -109,8 +101,8 @@ def try_it(steps):
         [
             html.Li(
                 [
-                    html.Div(inline(step.do)),
-                    html.Div(["Expected: ", *inline(step.expect)], className="text-success small"),
+                    markdown(step.do),
+                    markdown(f"Expected: {step.expect}", "text-success small"),
                 ],
                 className="mb-2",
             )
@@ -131,12 +123,12 @@ def prev_next(topic):
     )
 
 
-def topic_page(topic, apps):
-    """The page of one topic, and the frame records of the apps it embeds."""
+def topic_page(topic, apps, **_routing):
+    """One topic's page, its apps beside the text (``**_routing``: pages.shell.ROUTING_INPUTS)."""
     frames = topic_frames(topic, apps)
     text = [
         html.H2(topic.title, className="h3"),
-        *[html.P(inline(paragraph)) for paragraph in topic.explanation],
+        markdown("\n\n".join(topic.explanation)),
         html.H3("Try it", className="h5 mt-3"),
         try_it(topic.steps),
         html.H3("The code", className="h5 mt-3"),
@@ -159,10 +151,10 @@ def topic_page(topic, apps):
         ],
         className="g-4",
     )
-    return html.Div(page, className="container-fluid", **{"data-page": f"topic:{topic.slug}"}), frames
+    return html.Div(page, className="container-fluid", **{"data-page": f"topic:{topic.slug}"})
 
 
-def guide_index():
+def guide_index(**_routing):
     cards = [
         dbc.ListGroupItem(
             [
@@ -198,14 +190,15 @@ def guide_index():
         ],
         className="g-4",
     )
-    return html.Div(page, className="container-fluid", **{"data-page": "guide"}), []
+    return html.Div(page, className="container-fluid", **{"data-page": "guide"})
 
 
-def not_found(pathname):
-    page = html.Div(
+def not_found(**_routing):
+    """Dash Pages' not-found page; ``callbacks.shell.name_missing_page`` fills in the address."""
+    return html.Div(
         [
             html.H2("Page not found", className="h3"),
-            html.P(["There is no page at ", html.Code(pathname), "."]),
+            html.P(["There is no page at ", html.Code(id=ids.NOT_FOUND_PATH), "."]),
             html.P(
                 [
                     "Go to the ",
@@ -219,4 +212,3 @@ def not_found(pathname):
         className="container-fluid py-3",
         **{"data-page": "not-found"},
     )
-    return page, []

@@ -1,13 +1,16 @@
 """Layout of the platform shell: the Glue42 Core Main app, its navigation and the Workspace page (/).
 
-The guide's pages are in pages/guide.py; callbacks.shell.render_page picks the page for the path.
+The shell is a Dash Pages app: ``pages.site`` registers the Workspace and
+the guide's pages (pages/guide.py), and Dash renders the one for the path
+into ``dash.page_container``.
 """
 
 from urllib.parse import quote
 
+import dash
 import dash_bootstrap_components as dbc
 import dash_glue42
-from dash import dcc, html
+from dash import State, dcc, html
 
 import ids
 from guide.topics import GUIDE_PATH
@@ -83,6 +86,7 @@ def frame_card(record, removable=True):
         [
             dbc.CardHeader(header, className="d-flex align-items-center py-1"),
             html.Iframe(
+                id=ids.app_frame(record["key"]),
                 src=record["src"],
                 title=record["name"],
                 className="app-frame",
@@ -159,8 +163,17 @@ def addable_apps(client_apps):
     return {app.name: {"title": app.title, "prefix": app.prefix} for app in client_apps}
 
 
-def default_workspace(client_apps):
-    return workspace(default_frames(client_apps), addable_apps(client_apps))
+# What Dash Pages passes to every page's layout besides the path: the
+# Workspace is rebuilt from the frames store, so apps added or removed there
+# are still so after a visit to the guide.
+ROUTING_INPUTS = {"frames": State(ids.FRAMES_STORE, "data")}
+
+
+def workspace_page(client_apps, frames=None, **_routing):
+    """The Workspace page for Dash Pages: the frames store's apps, or the default ones on a first visit."""
+    if frames is None:
+        frames = default_frames(client_apps)
+    return workspace(frames, addable_apps(client_apps))
 
 
 def navbar(client_apps):
@@ -188,17 +201,13 @@ def navbar(client_apps):
 
 
 def layout(client_apps):
-    """The shell: the navigation (with the platform) and the current page, rendered by ``callbacks.shell``."""
-    frames = default_frames(client_apps)
+    """The shell: the navigation (with the platform) and the current page, which Dash Pages renders."""
     return html.Div(
         [
-            dcc.Location(id=ids.URL),
-            dcc.Store(id=ids.FRAMES_STORE, data=frames),
+            dcc.Store(id=ids.FRAMES_STORE, data=default_frames(client_apps)),
             dcc.Store(id=ids.ADDABLE_STORE, data=addable_apps(client_apps)),
             dcc.Store(id=ids.CONNECTED_STORE, data=[]),
-            dcc.Store(id=ids.PAGE_FRAMES_STORE, data=[]),
-            dcc.Store(id=ids.PAGE_TITLE, data=APP_NAME),
             navbar(client_apps),
-            html.Main(id=ids.PAGE),
+            html.Main(dash.page_container),
         ]
     )

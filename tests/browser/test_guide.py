@@ -83,10 +83,13 @@ def test_guid102_every_topic_renders_its_code_and_connects_its_apps(page, live_s
         body = page.locator(f'[data-page="topic:{topic.slug}"]')
         expect(body.locator("h2")).to_have_text(topic.title)
         # The listing on screen is the source of what it names, as the browser renders it.
-        listings = body.locator("pre.code-listing")
+        listings = body.locator(".code-listing")
         expect(listings).to_have_count(len(topic.code))
         for number, reference in enumerate(topic.code):
             expect(listings.nth(number)).to_have_text(source_of(reference).text, use_inner_text=True)
+        # dcc.Markdown highlights them: highlight.js marks up each block by its language.
+        expect(listings.locator("code.hljs")).to_have_count(len(topic.code))
+        expect(listings.locator("code.hljs span").first).to_be_attached()
         expect(body.locator(".try-it li")).to_have_count(len(topic.steps))
         names = body.locator("iframe").evaluate_all("frames => frames.map(f => f.dataset.name)")
         assert len(names) == sum(count for _, count in topic.apps)
@@ -115,7 +118,7 @@ def test_guid103_the_targeting_topic_does_what_its_steps_say(page, live_server):
 
 def test_guid104_copy_puts_the_listing_on_the_clipboard(page, live_server):
     page.goto(live_server.url + "/guide/handler")
-    listing = page.locator("pre.code-listing").nth(1)
+    listing = page.locator(".code-listing").nth(1)
     expect(listing).to_have_attribute("data-source", "callbacks.server.sum_invocation_handler")
     button = page.get_by_role("button", name="Copy callbacks.server.sum_invocation_handler")
     button.click()

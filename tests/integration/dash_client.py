@@ -17,6 +17,17 @@ def layout_ids(node, found=None):
     return found
 
 
+def iter_components(node):
+    """Every component in a layout (as JSON), depth first."""
+    if isinstance(node, dict):
+        yield node
+        for value in node.get("props", {}).values():
+            yield from iter_components(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from iter_components(item)
+
+
 def find_component(node, component_id):
     if isinstance(node, dict):
         props = node.get("props", {})

@@ -1,10 +1,10 @@
-"""The shell's pages through Flask's test client: paths, statuses and the page callback over HTTP."""
+"""The shell's pages through Flask's test client: paths, statuses and Dash Pages' routing callback over HTTP."""
 
 import pytest
 
 import ids
 from guide.topics import TOPICS
-from tests.integration.dash_client import call_callback, find_component
+from tests.integration.dash_client import call_callback, find_component, iter_components, layout_ids
 
 PAGES = ["/", "/guide", "/guide/", *[topic.path for topic in TOPICS]]
 
@@ -30,36 +30,56 @@ def test_grou003_other_apps_and_routes_are_not_touched(client):
     assert client.get("/_dash-layout").status_code == 200
 
 
-STORES = (ids.FRAMES_STORE, ids.ADDABLE_STORE)  # the page callback's State
+PAGES_LOCATION, PAGES_CONTENT, PAGES_STORE = "_pages_location", "_pages_content", "_pages_store"
 
 
 def render(client, pathname):
-    """The shell's page callback, as the renderer calls it, with the stores the layout starts with."""
+    """Dash Pages' routing callback, as the renderer calls it, with the frames store the layout starts with."""
     layout = client.get("/_dash-layout").get_json()
     return call_callback(
         client,
         "/",
-        inputs=[(ids.URL, "pathname", pathname)],
-        outputs=[(ids.PAGE, "children"), (ids.PAGE_FRAMES_STORE, "data"), (ids.PAGE_TITLE, "data")],
-        state=[
-            (store, "data", find_component(layout, store)["props"]["data"])
-            for store in (ids.FRAMES_STORE, ids.ADDABLE_STORE)
-        ],
+        inputs=[(PAGES_LOCATION, "pathname", pathname), (PAGES_LOCATION, "search", "")],
+        outputs=[(PAGES_CONTENT, "children"), (PAGES_STORE, "data")],
+        state=[(ids.FRAMES_STORE, "data", find_component(layout, ids.FRAMES_STORE)["props"]["data"])],
     )
 
 
 @pytest.mark.parametrize("path", [*PAGES, "/nope"])
-def test_grou004_the_page_callback_renders_every_page(client, path):
+def test_grou004_the_routing_callback_renders_every_page_with_its_title(client, path):
     response = render(client, path)
     assert response.status_code == 200
-    page = response.get_json()["response"][ids.PAGE]["children"]
-    assert page["props"]["data-page"] in ("workspace", "guide", "not-found") or page["props"]["data-page"].startswith(
-        "topic:"
-    )
+    answer = response.get_json()["response"]
+    kind = answer[PAGES_CONTENT]["children"]["props"]["data-page"]
+    assert kind in ("workspace", "guide", "not-found") or kind.startswith("topic:")
+    title = answer[PAGES_STORE]["data"]["title"]
+    assert title.endswith("· io.Connect Dash Interop")
+    assert title.startswith("Page not found") == (kind == "not-found")
 
 
 def test_grou005_a_topic_page_over_http_carries_its_code_and_apps(client):
-    response = render(client, "/guide/handler").get_json()["response"]
-    text = str(response[ids.PAGE]["children"])
+    page = render(client, "/guide/handler").get_json()["response"][PAGES_CONTENT]["children"]
+    text = str(page)
     assert "sum_invocation_handler" in text and "invocationId" in text
-    assert [f["name"] for f in response[ids.PAGE_FRAMES_STORE]["data"]] == ["Caller", "Sum Server"]
+    frames = [node for node in iter_components(page) if node.get("type") == "Iframe"]
+    assert [frame["props"]["title"] for frame in frames] == ["Caller", "Sum Server"]
+
+
+def test_grou006_the_workspace_is_rebuilt_from_the_frames_store(client):
+    """An app removed on the Workspace stays removed after a visit to the guide."""
+    layout = client.get("/_dash-layout").get_json()
+    frames = find_component(layout, ids.FRAMES_STORE)["props"]["data"][1:]
+    page = call_callback(
+        client,
+        "/",
+        inputs=[(PAGES_LOCATION, "pathname", "/"), (PAGES_LOCATION, "search", "")],
+        outputs=[(PAGES_CONTENT, "children"), (PAGES_STORE, "data")],
+        state=[(ids.FRAMES_STORE, "data", frames)],
+    ).get_json()["response"][PAGES_CONTENT]["children"]
+    shown = [node["props"]["title"] for node in iter_components(page) if node.get("type") == "Iframe"]
+    assert shown == [f["name"] for f in frames] and len(shown) == len(frames) > 0
+
+
+def test_grou007_the_shell_layout_is_dash_pages(client):
+    layout_of_shell = layout_ids(client.get("/_dash-layout").get_json())
+    assert {PAGES_LOCATION, PAGES_CONTENT, PAGES_STORE} <= layout_of_shell

@@ -10,7 +10,7 @@ import registry
 from tests.integration.dash_client import SUM_RESULT_OUTPUTS, call_callback, find_component, layout_ids
 
 EXPECTED_IDS = {
-    "/": [ids.GLUE, ids.URL, ids.PAGE, ids.FRAMES_STORE, ids.ADDABLE_STORE],  # pages: test_guide_routes.py
+    "/": [ids.GLUE, ids.FRAMES_STORE, ids.ADDABLE_STORE, ids.CONNECTED_STORE],  # pages: test_guide_routes.py
     "/server/": [ids.GLUE, ids.REGISTER_SUM, ids.REGISTER_SEND_MESSAGE, ids.MESSAGE, ids.HANDLED_LIST],
     "/caller/": [
         ids.GLUE,

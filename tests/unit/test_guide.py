@@ -1,4 +1,4 @@
-"""The guide: its topics, the code it shows (read from the running code) and the shell's routing."""
+"""The guide: its topics, the code it shows (read from the running code) and the shell's pages."""
 
 import importlib
 import inspect
@@ -6,19 +6,20 @@ import re
 import sys
 import textwrap
 
+import dash
 import pytest
-from dash import html
+from dash import dcc, html
 
 import callbacks.server
 import ids
 import registry
-from callbacks.shell import render_page
+from callbacks.shell import name_missing_page
 from guide import source as guide_source
-from guide.source import source_of
+from guide.source import Source, source_of
 from guide.topics import BY_SLUG, TOPICS, File, JavaScript, Python
-from pages.guide import inline, topic_frames, topic_page
-from pages.navigation import normalise, route
-from pages.shell import addable_apps, default_frames
+from pages import site
+from pages.guide import fenced, markdown, not_found, topic_frames, topic_page
+from pages.shell import addable_apps
 
 APPS = addable_apps(registry.CLIENT_APPS)
 # The topics the issue asks for, by what they must cover.
@@ -46,13 +47,23 @@ def text_of(node):
     return text_of(getattr(node, "children", None))
 
 
+def unfenced(block):
+    """The code inside one fenced Markdown block, checking the fence: its language, and the same fence at the end."""
+    first, _, rest = block.partition("\n")
+    fence = first[: len(first) - len(first.lstrip("`"))]
+    assert len(fence) >= 3 and first[len(fence) :] in ("python", "javascript", "json"), first
+    assert rest.endswith("\n" + fence), block[-20:]
+    return rest[: -len(fence) - 1]
+
+
 def listings(page):
     """``{data-source: listing text}`` of a rendered guide page."""
     found = {}
     for component in walk(page):
         props = component.to_plotly_json()["props"]
-        if isinstance(component, html.Pre) and "data-source" in props:
-            found[props["data-source"]] = text_of(component.children)
+        if isinstance(component, html.Div) and "data-source" in props:
+            assert isinstance(component.children, dcc.Markdown)
+            found[props["data-source"]] = unfenced(component.children.children)
     return found
 
 
@@ -78,7 +89,7 @@ def js_function_as_written(path, name):
 @pytest.mark.parametrize("topic", TOPICS, ids=lambda t: t.slug)
 def test_guid002_each_listing_is_the_source_of_what_it_names(topic):
     """The text on the page is what ``inspect`` (or the asset file) holds, character for character."""
-    page, _frames = topic_page(topic, APPS)
+    page = topic_page(topic, APPS)
     shown = listings(page)
     assert len(shown) == len(topic.code)
     for reference in topic.code:
@@ -113,24 +124,30 @@ def test_guid003_a_changed_function_changes_the_guide(tmp_path, monkeypatch):
 
 
 def test_guid004_the_handler_topic_shows_the_sum_handler_the_server_registers():
-    page, _ = topic_page(BY_SLUG["handler"], APPS)
+    page = topic_page(BY_SLUG["handler"], APPS)
     shown = listings(page)
     handler = callbacks.server.sum_invocation_handler
     assert shown[f"{handler.__module__}.{handler.__qualname__}"].startswith("def sum_invocation_handler(invoke):")
 
 
-def test_guid005_highlighting_never_changes_the_text():
+def test_guid005_a_listing_is_one_fenced_block_whatever_backticks_it_holds():
+    """A fence longer than any run of backticks inside, so no listing ends early (JS template strings, docs)."""
+    source = Source("probe", "probe.py", 1, 3, 'doc = """\n```python\nx = `y` + ````z````\n"""', "python")
+    block = fenced(source)
+    assert block.startswith("`````python\n") and unfenced(block) == source.text
+
+
+def test_guid006_listings_are_highlighted_by_language_and_never_as_html():
+    """dcc.Markdown highlights fenced code by its language and escapes it: no listing may allow raw HTML."""
     for topic in TOPICS:
-        for reference in topic.code:
-            source = source_of(reference)
-            assert "".join(text for _, text in guide_source.tokens(source)) == source.text
-            # Some of it is highlighted, and only with classes the stylesheet styles.
-            classes = {css for css, _ in guide_source.tokens(source) if css}
-            assert classes and all(f".highlight .{css} " in guide_source.stylesheet() for css in classes)
-
-
-def test_guid006_the_stylesheet_asset_is_current():
-    assert (guide_source.ASSETS / "highlight.css").read_text() == guide_source.stylesheet()
+        page = topic_page(topic, APPS)
+        for component in walk(page):
+            if isinstance(component, dcc.Markdown):
+                assert not getattr(component, "dangerously_allow_html", False), topic.slug
+        blocks = [c for c in walk(page) if isinstance(c, html.Div) and "data-source" in c.to_plotly_json()["props"]]
+        for block in blocks:
+            language = block.to_plotly_json()["props"]["data-language"]
+            assert block.children.children.lstrip("`").startswith(language + "\n")
 
 
 def test_guid007_js_source_cuts_out_one_whole_function(tmp_path, monkeypatch):
@@ -154,51 +171,49 @@ def test_guid007_js_source_cuts_out_one_whole_function(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize(
-    ("path", "kind"),
+    ("path", "is_page"),
     [
-        ("/", "workspace"),
-        ("", "workspace"),
-        ("/guide", "guide"),
-        ("/guide/", "guide"),
-        ("/guide/targeting", "topic"),
-        ("/guide/targeting/", "topic"),
-        ("/guide/nope", "not-found"),
-        ("/guides", "not-found"),
-        ("/server/x", "not-found"),
+        ("/", True),
+        ("/guide", True),
+        ("/guide/", True),
+        ("/guide/targeting", True),
+        ("/guide/targeting/", True),
+        ("/guide/nope", False),
+        ("/guides", False),
+        ("/server/x", False),
+        ("/pages/guide/not-found-404", False),  # where Dash Pages files its not-found page
     ],
 )
-def test_guid008_routes(path, kind):
-    assert route(path)[0] == kind
+def test_guid008_which_paths_are_pages(app, path, is_page):
+    assert site.is_page(path) is is_page
 
 
-def test_guid009_normalise():
-    assert normalise("/guide/") == "/guide" and normalise(None) == "/" and normalise("/?x=1") == "/"
+def test_guid009_dash_pages_has_every_page_with_its_title(app):
+    """The Workspace, the Guide, each topic and the not-found page, in the order the navigation shows them."""
+    pages = list(dash.page_registry.values())
+    assert [page["path"] for page in pages[:-1]] == ["/", "/guide", *[topic.path for topic in TOPICS]]
+    assert pages[-1]["module"] == site.NOT_FOUND_MODULE and pages[-1]["module"].endswith("not_found_404")
+    assert [page["title"] for page in pages] == [
+        "Workspace · io.Connect Dash Interop",
+        "Guide · io.Connect Dash Interop",
+        *[f"{topic.label} · Guide · io.Connect Dash Interop" for topic in TOPICS],
+        "Page not found · io.Connect Dash Interop",
+    ]
+    kinds = [page["layout"]().to_plotly_json()["props"]["data-page"] for page in pages]
+    assert kinds == ["workspace", "guide", *[f"topic:{topic.slug}" for topic in TOPICS], "not-found"]
 
 
-def test_guid010_inline_text_stays_text():
-    children = inline("Pass `invoke` as Input; see [the server](/server/). <b>not bold</b>")
-    assert isinstance(children[1], html.Code) and children[1].children == "invoke"
-    link = next(c for c in children if isinstance(c, html.A))
-    assert link.href == "/server/" and link.target == "_blank"
-    assert children[-1] == ". <b>not bold</b>"  # a string: Dash renders it as text
+def test_guid010_guide_text_is_markdown_that_keeps_html_as_text():
+    text = markdown("Pass `invoke` as Input; see [the server](/server/). <b>not bold</b>")
+    assert isinstance(text, dcc.Markdown) and text.link_target == "_blank"
+    assert not getattr(text, "dangerously_allow_html", False)  # dcc.Markdown then shows <b> as text
 
 
-def test_guid011_render_page_for_every_kind_of_path():
-    frames = default_frames(registry.CLIENT_APPS)[:1]
-    page, page_frames, title = render_page("/", frames, APPS)
-    assert page_frames == [] and page.to_plotly_json()["props"]["data-page"] == "workspace"
-    assert title == "Workspace · io.Connect Dash Interop"
-    for topic in TOPICS:
-        page, page_frames, title = render_page(topic.path, frames, APPS)
-        assert page.to_plotly_json()["props"]["data-page"] == f"topic:{topic.slug}"
-        assert len(page_frames) == sum(count for _, count in topic.apps)
-        assert title == f"{topic.label} · Guide · io.Connect Dash Interop"
-    page, page_frames, title = render_page("/guide", frames, APPS)
-    assert page.to_plotly_json()["props"]["data-page"] == "guide" and page_frames == []
-    assert title.startswith("Guide · ")
-    page, _, title = render_page("/<script>alert(1)</script>", frames, APPS)
-    assert page.to_plotly_json()["props"]["data-page"] == "not-found" and title.startswith("Page not found")
-    assert "/<script>alert(1)</script>" in [c.children for c in walk(page) if isinstance(c, html.Code)]
+def test_guid011_the_not_found_page_names_the_address_as_text():
+    page = not_found()
+    [code] = [c for c in walk(page) if isinstance(c, html.Code)]
+    assert code.id == ids.NOT_FOUND_PATH
+    assert name_missing_page(None, "/<script>alert(1)</script>") == "/<script>alert(1)</script>"
 
 
 def test_guid012_topic_frames_are_their_own_instances():
@@ -209,9 +224,9 @@ def test_guid012_topic_frames_are_their_own_instances():
 
 
 def test_guid013_every_listing_has_a_copy_button_for_it():
-    page, _ = topic_page(BY_SLUG["invoke"], APPS)
+    page = topic_page(BY_SLUG["invoke"], APPS)
     buttons = [c for c in walk(page) if isinstance(c, html.Button) and "copy-code" in c.className]
-    blocks = [c for c in walk(page) if isinstance(c, html.Pre)]
+    blocks = [c for c in walk(page) if isinstance(c, html.Div) and "data-source" in c.to_plotly_json()["props"]]
     count = len(BY_SLUG["invoke"].code)
     assert [b.id for b in buttons] == [ids.copy_code(n) for n in range(count)]
     assert [b.id for b in blocks] == [ids.code_block(n) for n in range(count)]
