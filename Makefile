@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8050
 export CHROMIUM
 
-.PHONY: run test bench lint format serve clean
+.PHONY: run test test-fast setup bench lint format serve clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,16 +39,33 @@ run: $(VENV)/.runtime
 serve: $(VENV)/.runtime
 	HOST=$(HOST) PORT=$(PORT) $(BIN)/gunicorn run:server
 
-## test: lint, then the whole suite (unit, Flask client, browser) on Dash 4 and again on Dash 2.18
-test: $(VENV)/.dev $(DASH2_VENV)/.dev
+# The browser tests that also run on Dash 2.18: the compat seam and the core interop triangle (marker `core`).
+# Everything else that touches a browser runs once, on Dash 4; the suites without a browser run on both lines.
+STAGE := scripts/stage.sh
+
+## test: lint, then every suite on Dash 4, and on Dash 2.18 the suites without a browser plus the `core` browser tests
+test:
+	@start=$$(date +%s); \
+	$(STAGE) "install: both virtualenvs, Chromium, nginx, wrk" $(MAKE) --no-print-directory setup && \
+	$(STAGE) "lint (ruff)" $(MAKE) --no-print-directory lint && \
+	$(STAGE) "Dash 4: unit and Flask client" $(BIN)/python -m pytest -q -m "not browser" $(PYTEST_ARGS) && \
+	$(STAGE) "Dash 4: browser" $(BIN)/python -m pytest -q -m browser $(PYTEST_ARGS) && \
+	$(STAGE) "Dash 2.18: unit and Flask client" $(DASH2_VENV)/bin/python -m pytest -q -m "not browser" $(PYTEST_ARGS) && \
+	$(STAGE) "Dash 2.18: browser, core" $(DASH2_VENV)/bin/python -m pytest -q -m "browser and core" $(PYTEST_ARGS) && \
+	echo "== make test: passed in $$(( $$(date +%s) - start )) s =="
+
+## test-fast: the inner loop: lint and the suites without a browser, on both Dash lines
+test-fast: $(VENV)/.dev $(DASH2_VENV)/.dev
+	@start=$$(date +%s); \
+	$(STAGE) "lint (ruff)" $(MAKE) --no-print-directory lint && \
+	$(STAGE) "Dash 4: unit and Flask client" $(BIN)/python -m pytest -q -m "not browser" $(PYTEST_ARGS) && \
+	$(STAGE) "Dash 2.18: unit and Flask client" $(DASH2_VENV)/bin/python -m pytest -q -m "not browser" $(PYTEST_ARGS) && \
+	echo "== make test-fast: passed in $$(( $$(date +%s) - start )) s =="
+
+setup: $(VENV)/.dev $(DASH2_VENV)/.dev
 	@scripts/ensure-chromium.sh
+	@scripts/ensure-debian-package.sh nginx nginx "the load-balancer test"
 	@scripts/ensure-debian-package.sh wrk wrk "the benchmark"
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
-	@echo "== Dash 4 line (requirements.txt) =="
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
-	@echo "== Dash 2.18 line (requirements-dash2.txt) =="
-	$(DASH2_VENV)/bin/python -m pytest $(PYTEST_ARGS)
 
 ## bench: the benchmark (bench/): this tree and the baseline revision side by side; BENCH_ARGS=--no-baseline for this tree only
 BENCH_ARGS ?=

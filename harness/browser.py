@@ -88,6 +88,13 @@ class LiveServer:
         self.log.close()
 
 
+def console_text(message):
+    """A console message, with the page it came from when it is an error (the shell and its iframes share a log)."""
+    if message.type != "error":
+        return message.text
+    return f"{message.text} [{message.location.get('url', '?')}]"
+
+
 class Shell:
     """The platform shell page and the apps in its iframes."""
 
@@ -95,7 +102,7 @@ class Shell:
         self.page = page
         self.url = url
         self.console = []
-        page.on("console", lambda message: self.console.append((message.type, message.text)))
+        page.on("console", lambda message: self.console.append((message.type, console_text(message))))
         page.on("pageerror", lambda error: self.console.append(("pageerror", str(error))))
 
     DEFAULT_APPS = ("Sum Server 1", "Sum Server 2", "Caller", "Inspector")

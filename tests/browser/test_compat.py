@@ -15,6 +15,7 @@ def server_without_compat(tmp_path_factory):
     server.stop()
 
 
+@pytest.mark.core
 @pytest.mark.skipif(not GLUE42_NEEDS_COMPAT, reason="dash_glue42 works unpatched on Dash 2")
 def test_comp001_without_the_compat_script_sum_is_never_registered(browser, server_without_compat):
     context = browser.new_context()

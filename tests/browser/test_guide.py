@@ -41,6 +41,7 @@ def same_document(page):
     return page.evaluate("() => window.__sameDocument === true")
 
 
+@pytest.mark.core
 def test_guid101_navigation_keeps_the_platform_and_the_workspace(page, live_server):
     shell = Shell(page, live_server.url).open()
     shell.add("server")

@@ -72,6 +72,7 @@ def invoke_form(shell, method, args, target="best", instances=()):
     page.locator(f"#{ids.ADHOC_BUTTON}").click()
 
 
+@pytest.mark.core
 def test_insp001_servers_table_lists_sum_and_send_message_under_readable_names(shell):
     for name in SERVERS:
         for method in ("Sum", "SendMessage"):

@@ -17,6 +17,7 @@ def result_lines(shell):
     return shell.caller.locator(f"#{ids.SUM_RESULT} > div")
 
 
+@pytest.mark.core
 def test_brws001_apps_connect_under_readable_names(shell):
     for name in ("Sum Server 1", "Sum Server 2", "Caller"):
         expect(shell.app(name).locator(f"#{ids.INSTANCE_NAME}")).to_have_text(name)
@@ -25,11 +26,13 @@ def test_brws001_apps_connect_under_readable_names(shell):
     assert not any("Updating" in n or re.search(r"\(\w+\)$", n) for n in names)
 
 
+@pytest.mark.core
 def test_brws002_sum_best(shell):
     shell.sum(37, 5)
     expect(result_lines(shell)).to_have_text(["Sum is 42"], timeout=QUICK_MS)
 
 
+@pytest.mark.core
 def test_brws003_sum_all_names_every_server(shell):
     shell.sum(40, 2, target="all")
     expect(result_lines(shell)).to_have_count(2, timeout=QUICK_MS)
@@ -37,6 +40,7 @@ def test_brws003_sum_all_names_every_server(shell):
     assert lines == ["Sum Server 1: Sum is 42", "Sum Server 2: Sum is 42"]
 
 
+@pytest.mark.core
 def test_brws004_skipmine_differs_from_all_when_the_caller_serves_sum(shell):
     shell.caller.locator(f"#{ids.SERVE_SUM}").check()
     shell.sum(1, 2, target="all")
@@ -53,6 +57,7 @@ def test_brws004_skipmine_differs_from_all_when_the_caller_serves_sum(shell):
     expect(result_lines(shell)).to_contain_text(["Sum is 6", "Sum is 6"])
 
 
+@pytest.mark.core
 @pytest.mark.parametrize("a", ["abc", "nan", "1e309", ""])
 def test_brws005_bad_input_gets_the_documented_message_promptly(shell, a):
     shell.sum(a, 5)
@@ -61,6 +66,7 @@ def test_brws005_bad_input_gets_the_documented_message_promptly(shell, a):
     expect(result_lines(shell)).to_have_text(["Sum is 2"], timeout=2_000)
 
 
+@pytest.mark.core
 def test_brws006_send_message_to_best_then_to_all(shell):
     caller = shell.caller
     caller.locator(f"#{ids.MESSAGE_INPUT}").fill("first")
@@ -153,6 +159,7 @@ def test_brws012_invalid_timeouts_send_nothing(shell):
     assert shell.lines(shell.caller.locator(f"#{ids.SUM_HISTORY}")) == []
 
 
+@pytest.mark.core
 def test_brws013_the_console_stays_quiet(shell):
     shell.sum(1, 2, target="all")
     expect(result_lines(shell)).to_have_count(2, timeout=QUICK_MS)
@@ -176,6 +183,7 @@ def test_brws014_a_double_click_is_two_invocations(shell):
     assert len(shell.lines(shell.caller.locator(f"#{ids.SUM_HISTORY}"))) == 3 == handled_total(shell), history
 
 
+@pytest.mark.core
 def test_brws015_clicks_while_invocations_are_pending_each_get_their_own_result(shell):
     """Three clicks with different arguments, target all, while both servers' handlers are held: once they
     answer, three results arrive back to back, and each shows its own sums from both servers."""
@@ -208,6 +216,7 @@ def test_brws015_clicks_while_invocations_are_pending_each_get_their_own_result(
     shell.page.context.unroute(SERVER_CALLBACKS)
 
 
+@pytest.mark.core
 def test_brws016_results_that_settle_while_the_result_callback_is_out_are_all_shown(shell):
     """The caller's first result callback is held at the network: the next two results settle meanwhile.
 
