@@ -56,6 +56,7 @@ test:
 
 ## test-fast: the inner loop: lint and the suites without a browser, on both Dash lines
 test-fast: $(VENV)/.dev $(DASH2_VENV)/.dev
+	@scripts/ensure-debian-package.sh nginx nginx "the load-balancer test"
 	@start=$$(date +%s); \
 	$(STAGE) "lint (ruff)" $(MAKE) --no-print-directory lint && \
 	$(STAGE) "Dash 4: unit and Flask client" $(BIN)/python -m pytest -q -m "not browser" $(PYTEST_ARGS) && \
