@@ -3,6 +3,8 @@
 import http.client
 import re
 import signal
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -39,8 +41,15 @@ def test_depl001_interop_works_when_callbacks_land_on_different_workers(browser,
 
 
 def test_depl002_one_log_format_with_request_lines(three_workers):
-    lines = [line for line in Path(three_workers.log_path).read_text().splitlines() if line.strip()]
-    assert any("gunicorn.access" in line for line in lines)
+    """Its own request first: the test must not depend on depl001 having run (``-m "not browser"`` skips it)."""
+    with urllib.request.urlopen(three_workers.url + "/healthz?round=depl002", timeout=5) as response:
+        assert response.status == 200
+    log_path = Path(three_workers.log_path)
+    deadline = time.monotonic() + 10
+    while "/healthz?round=depl002" not in log_path.read_text() and time.monotonic() < deadline:
+        time.sleep(0.05)  # the worker writes its access line just after the response
+    lines = [line for line in log_path.read_text().splitlines() if line.strip()]
+    assert any("gunicorn.access" in line and "/healthz?round=depl002" in line for line in lines)
     odd = [line for line in lines if not LOG_LINE.match(line)]
     assert odd == []
 
