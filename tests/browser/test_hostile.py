@@ -6,7 +6,6 @@ import signal
 import time
 from pathlib import Path
 
-import pytest
 from playwright.sync_api import expect
 
 import ids
@@ -92,7 +91,6 @@ def test_hstl003_a_200_kb_message_is_refused_by_the_caller_with_a_clear_message(
     shell.wait_until(lambda: handled_with(shell, refused) == 1)
 
 
-@pytest.mark.core
 def test_hstl004_handler_http_500_is_answered_promptly_and_the_queue_moves_on(shell):
     def fail_sum_handler(route):
         if ids.REGISTER_SUM in (route.request.post_data or "") and '"invoke"' in route.request.post_data:

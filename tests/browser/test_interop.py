@@ -17,7 +17,6 @@ def result_lines(shell):
     return shell.caller.locator(f"#{ids.SUM_RESULT} > div")
 
 
-@pytest.mark.core
 def test_brws001_apps_connect_under_readable_names(shell):
     for name in ("Sum Server 1", "Sum Server 2", "Caller"):
         expect(shell.app(name).locator(f"#{ids.INSTANCE_NAME}")).to_have_text(name)
@@ -57,7 +56,6 @@ def test_brws004_skipmine_differs_from_all_when_the_caller_serves_sum(shell):
     expect(result_lines(shell)).to_contain_text(["Sum is 6", "Sum is 6"])
 
 
-@pytest.mark.core
 @pytest.mark.parametrize("a", ["abc", "nan", "1e309", ""])
 def test_brws005_bad_input_gets_the_documented_message_promptly(shell, a):
     shell.sum(a, 5)
@@ -183,7 +181,6 @@ def test_brws014_a_double_click_is_two_invocations(shell):
     assert len(shell.lines(shell.caller.locator(f"#{ids.SUM_HISTORY}"))) == 3 == handled_total(shell), history
 
 
-@pytest.mark.core
 def test_brws015_clicks_while_invocations_are_pending_each_get_their_own_result(shell):
     """Three clicks with different arguments, target all, while both servers' handlers are held: once they
     answer, three results arrive back to back, and each shows its own sums from both servers."""
