@@ -42,6 +42,21 @@ def free_port():
         return sock.getsockname()[1]
 
 
+def wait_until_answering(process, url, log, timeout=30):
+    """Until ``url`` answers 200; ``log()`` says what the program wrote when it exits or never answers."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"exited: {log()}")
+        try:
+            with urllib.request.urlopen(url, timeout=1) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"did not answer in {timeout} s: {log()}")
+
+
 class LiveServer:
     """``gunicorn run:server`` (or another ``app``) with the project's gunicorn.conf.py, as the Procfile runs it."""
 
@@ -66,18 +81,8 @@ class LiveServer:
         )
         self._wait_until_up()
 
-    def _wait_until_up(self, timeout=30):
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"gunicorn exited: {Path(self.log_path).read_text()}")
-            try:
-                with urllib.request.urlopen(self.url + "/", timeout=1) as response:
-                    if response.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.1)
-        raise RuntimeError("gunicorn did not answer in time")
+    def _wait_until_up(self):
+        wait_until_answering(self.process, self.url + "/", lambda: f"gunicorn: {Path(self.log_path).read_text()}")
 
     def errors(self):
         return [line for line in Path(self.log_path).read_text().splitlines() if "Traceback" in line]

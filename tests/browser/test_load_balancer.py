@@ -20,7 +20,7 @@ import pytest
 from playwright.sync_api import expect
 
 import ids
-from harness.browser import ROOT, LiveServer, Shell, free_port
+from harness.browser import ROOT, LiveServer, Shell, free_port, wait_until_answering
 
 NGINX_CONF = ROOT / "deploy" / "nginx.conf"
 ENSURE = ROOT / "scripts" / "ensure-debian-package.sh"
@@ -68,18 +68,10 @@ class Nginx:
         )
         self._wait_until_up()
 
-    def _wait_until_up(self, timeout=30):
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"nginx exited: {self.read('nginx.out')}{self.read('error.log')}")
-            try:
-                with urllib.request.urlopen(self.url + "/healthz", timeout=1) as response:
-                    if response.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.1)
-        raise RuntimeError(f"nginx did not answer in time: {self.read('error.log')}")
+    def _wait_until_up(self):
+        wait_until_answering(
+            self.process, self.url + "/healthz", lambda: f"nginx: {self.read('nginx.out')}{self.read('error.log')}"
+        )
 
     def read(self, name):
         path = self.prefix / name
