@@ -28,9 +28,27 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def shell(browser, live_server):
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the test, so a fixture can tell that its test failed."""
+    report = yield
+    setattr(item, f"report_{report.when}", report)
+    return report
+
+
+@pytest.fixture(scope="session")
+def workspace(browser, live_server):
+    """One shell page for the session's ``shell`` tests; ``Shell.reset`` readies it for each."""
     context = browser.new_context()
-    page = context.new_page()
-    yield Shell(page, live_server.url).open()
+    shell = Shell(context.new_page(), live_server.url).open()
+    yield shell
     context.close()
+
+
+@pytest.fixture
+def shell(request, workspace):
+    """The shell with its default apps connected, a new Caller, and no routes or console lines of other tests."""
+    yield workspace.reset()
+    reports = [getattr(request.node, f"report_{when}", None) for when in ("setup", "call")]
+    if any(report and report.failed for report in reports):
+        workspace.open()  # what a failed test left behind (held requests, say) is no start for the next one

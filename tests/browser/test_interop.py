@@ -1,6 +1,13 @@
-"""End to end through the real platform: Chromium, the shell, iframes, gunicorn with 2 workers."""
+"""End to end through the real platform: Chromium, the shell, iframes, gunicorn with 2 workers.
 
+The tests share one shell (``Shell.reset``): each gets a new Caller, and the
+servers keep what earlier tests sent them, so a test counts its own handled
+invocations by arguments no other test uses (``own_number``).
+"""
+
+import itertools
 import re
+import uuid
 
 import pytest
 from playwright.sync_api import expect
@@ -11,6 +18,19 @@ from interop.sum import NOT_NUMBERS
 QUICK_MS = 5_000  # generous on a loaded 2-core machine; a hung invocation waits 10 s
 SERVER_CALLBACKS = re.compile(r"/server/_dash-update-component(\?|$)")  # Dash 4 adds ?endId=…
 CALLER_CALLBACKS = re.compile(r"/caller/_dash-update-component(\?|$)")
+
+
+_numbers = itertools.count(90_001)
+
+
+def own_number():
+    """A Sum argument no other test of the session sends."""
+    return next(_numbers)
+
+
+def handled_own(shell, a):
+    """The servers' handled entries for Sums whose first argument was ``a`` (typed, so a string)."""
+    return shell.handled_with(f"'a': '{a}'")
 
 
 def result_lines(shell):
@@ -67,39 +87,37 @@ def test_brws005_bad_input_gets_the_documented_message_promptly(shell, a):
 @pytest.mark.core
 def test_brws006_send_message_to_best_then_to_all(shell):
     caller = shell.caller
-    caller.locator(f"#{ids.MESSAGE_INPUT}").fill("first")
+    first, to_everyone = f"first {uuid.uuid4()}", f"to everyone {uuid.uuid4()}"
+    caller.locator(f"#{ids.MESSAGE_INPUT}").fill(first)
     caller.locator(f"#{ids.SEND_MESSAGE_BUTTON}").click()
     expect(caller.locator(f"#{ids.SEND_MESSAGE_RESULT}")).to_contain_text("Message delivered to", timeout=QUICK_MS)
     shown = [shell.app(n).locator(f"#{ids.MESSAGE}") for n in ("Sum Server 1", "Sum Server 2")]
-    shell.wait_until(lambda: "first" in [s.inner_text() for s in shown])
+    shell.wait_until(lambda: first in [s.inner_text() for s in shown])
     shell.page.wait_for_timeout(300)  # time for a wrong second delivery to show
-    assert sorted(s.inner_text() for s in shown) == ["", "first"]  # best: exactly one server got it
+    assert [s.inner_text() for s in shown].count(first) == 1  # best: exactly one server got it
 
     shell.choose_target("all")
-    caller.locator(f"#{ids.MESSAGE_INPUT}").fill("to everyone")
+    caller.locator(f"#{ids.MESSAGE_INPUT}").fill(to_everyone)
     caller.locator(f"#{ids.SEND_MESSAGE_BUTTON}").click()
     for message in shown:
-        expect(message).to_have_text("to everyone", timeout=QUICK_MS)
+        expect(message).to_have_text(to_everyone, timeout=QUICK_MS)
     expect(caller.locator(f"#{ids.SEND_MESSAGE_RESULT}")).to_contain_text("Sum Server 1")
     expect(caller.locator(f"#{ids.SEND_MESSAGE_RESULT}")).to_contain_text("Sum Server 2")
 
 
-def handled_total(shell):
-    """Invocations the two servers list as handled (their lists follow their stores within 100 ms)."""
-    return sum(len(shell.lines(shell.app(n).locator(f"#{ids.HANDLED_LIST}"))) for n in ("Sum Server 1", "Sum Server 2"))
-
-
 def test_brws008_five_clicks_150_ms_apart_are_five_invocations_and_five_results(shell):
     """A person clicking quickly: each click is one invocation, handled once, with one result line."""
+    a = own_number()
+    shell.caller.locator("#number-a").fill(str(a))
     shell.frame("Caller").evaluate(
         """() => { const b = document.getElementById("sum-numbers-btn");
                    for (let i = 0; i < 5; i++) setTimeout(() => b.click(), i * 150); }"""
     )
     history = shell.wait_for_lines(shell.caller.locator(f"#{ids.SUM_HISTORY}"), 5, timeout_ms=QUICK_MS)
-    shell.wait_until(lambda: handled_total(shell) >= 5, timeout_ms=2_000)
+    shell.wait_until(lambda: handled_own(shell, a) >= 5, timeout_ms=2_000)
     shell.page.wait_for_timeout(300)  # time for a sixth (a repeated invocation) to show
-    assert history == ["37 + 5 (best): Sum is 42"] * 5
-    assert handled_total(shell) == 5
+    assert history == [f"'{a}' + 5 (best): Sum is {a + 5}"] * 5
+    assert handled_own(shell, a) == 5
     assert len(shell.lines(shell.caller.locator(f"#{ids.SUM_HISTORY}"))) == 5
     expect(shell.caller.locator(f"#{ids.PENDING_STATUS}")).to_have_text("")
 
@@ -172,13 +190,14 @@ def test_brws014_a_double_click_is_two_invocations(shell):
 
     After one Sum, as in a page in use: the very first callback request of a fresh page is the slowest.
     """
-    shell.sum(1, 1)
-    shell.wait_until(lambda: handled_total(shell) == 1)
+    a = own_number()
+    shell.sum(a, 1)
+    shell.wait_until(lambda: handled_own(shell, a) == 1)
     shell.caller.locator(f"#{ids.SUM_BUTTON}").dblclick(delay=50)
     history = shell.wait_for_lines(shell.caller.locator(f"#{ids.SUM_HISTORY}"), 3, timeout_ms=QUICK_MS)
-    shell.wait_until(lambda: handled_total(shell) >= 3, timeout_ms=2_000)
+    shell.wait_until(lambda: handled_own(shell, a) >= 3, timeout_ms=2_000)
     shell.page.wait_for_timeout(300)
-    assert len(shell.lines(shell.caller.locator(f"#{ids.SUM_HISTORY}"))) == 3 == handled_total(shell), history
+    assert len(shell.lines(shell.caller.locator(f"#{ids.SUM_HISTORY}"))) == 3 == handled_own(shell, a), history
 
 
 def test_brws015_clicks_while_invocations_are_pending_each_get_their_own_result(shell):
@@ -231,17 +250,14 @@ def test_brws016_results_that_settle_while_the_result_callback_is_out_are_all_sh
             route.continue_()
 
     shell.page.context.route(CALLER_CALLBACKS, hold_first_result_callback)
-    for n in (1, 2, 3):
-        shell.sum(n, 10 * n)
-        shell.wait_until(lambda n=n: handled_total(shell) == n)
+    numbers = [own_number() for _ in range(3)]
+    for a in numbers:
+        shell.sum(a, 10)
+        shell.wait_until(lambda a=a: handled_own(shell, a) == 1)
     held[0].continue_()
     history = shell.wait_for_lines(shell.caller.locator(f"#{ids.SUM_HISTORY}"), 3, timeout_ms=QUICK_MS)
     shell.page.wait_for_timeout(300)
-    assert sorted(history) == [
-        "'1' + '10' (best): Sum is 11",
-        "'2' + '20' (best): Sum is 22",
-        "'3' + '30' (best): Sum is 33",
-    ]
+    assert sorted(history) == [f"'{a}' + '10' (best): Sum is {a + 10}" for a in numbers]
     assert len(shell.lines(shell.caller.locator(f"#{ids.SUM_HISTORY}"))) == 3
     shell.page.context.unroute(CALLER_CALLBACKS)
 
