@@ -9,8 +9,13 @@ import pytest
 from app import create_server
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def app():
+    """One server for a module's tests: building it (four Dash apps) is most of a short test's time.
+
+    Tests only read it; one that needs other configuration calls
+    ``create_server`` itself.
+    """
     return create_server({"TESTING": True})
 
 

@@ -160,22 +160,6 @@ def server_callbacks(client, prefix):
     ]
 
 
-def test_rout015_create_server_mounts_the_apps_it_is_given():
-    """The benchmark's docs-shaped Dash pair is mounted by the same factory, and nothing else with it."""
-    from bench.lean import LEAN_CLIENT_APPS, LEAN_SHELL, create_lean_server
-
-    client = create_lean_server().test_client()
-    mounted = [a["prefix"] for a in client.get("/healthz").get_json()["apps"]]
-    assert mounted == [spec.prefix for spec in (*LEAN_CLIENT_APPS, LEAN_SHELL)]
-    assert client.get("/lean-server/").status_code == 200 and client.get("/caller/").status_code == 404
-    invoke = {"invocationId": "lean-1", "args": {"a": 40, "b": 2}, "caller": {"application": "Lean Caller"}}
-    response = call_callback(
-        client, "/lean-server/", inputs=[(ids.REGISTER_SUM, "invoke", invoke)], outputs=[(ids.REGISTER_SUM, "result")]
-    )
-    result = response.get_json()["response"][ids.REGISTER_SUM]["result"]
-    assert result == {"invocationId": "lean-1", "invocationResult": {"sum": 42}}
-
-
 def test_rout016_the_callers_own_sum_answers_with_the_servers_handler(client):
     """With "Serve Sum from this caller too" on, the caller answers like a server (and logs what it handled)."""
     invoke = {"invocationId": "own-1", "args": {"a": 1, "b": 1}, "caller": {"application": "Inspector"}}
