@@ -164,25 +164,19 @@ def page_figures(browser, url, counts):
     return {**cold_loads(browser, url, counts), "app_bytes": app_bytes}
 
 
-def measure(browser, root, label, counts, log_dir, role):
-    print(f"-- measuring {label} ({root})", file=sys.stderr)
-    server = LiveServer(log_dir / f"{label}.log", root=root, ACCESS_LOG="0")
-    try:
-        figures = {"label": label, "role": role}
-        figures.update(page_figures(browser, server.url, counts))
-        figures.update(interop_figures(browser, server.url, counts))
-        figures.update(wrk.server_figures(server.url, counts["wrk_seconds"]))
-        figures["server_errors"] = server.errors()
-        return figures
-    finally:
-        server.stop()
+def measure(browser, server, label, counts, role):
+    print(f"-- measuring {label} ({server.root})", file=sys.stderr)
+    figures = {"label": label, "role": role}
+    figures.update(page_figures(browser, server.url, counts))
+    figures.update(interop_figures(browser, server.url, counts))
+    figures.update(wrk.server_figures(server.url, counts["wrk_seconds"]))
+    return figures
 
 
-def measure_floor(browser, counts, log_dir):
+def measure_floor(browser, server, counts):
     """The documentation's Dash pair (bench/lean.py): Sum round trip, burst, cold load."""
     label = "docs-shaped pair (floor)"
     print(f"-- measuring {label} (bench/lean.py)", file=sys.stderr)
-    server = LiveServer(log_dir / "lean.log", app=LEAN_SERVER_APP, ACCESS_LOG="0")
     context = browser.new_context()
     try:
         figures = {"label": label, "role": "floor", **cold_loads(browser, server.url, counts, apps=LEAN_APPS)}
@@ -193,19 +187,15 @@ def measure_floor(browser, counts, log_dir):
         figures["sum_best"] = sum_round_trips(shell, counts["round_trips"], None, 1000, caller=lean.CALLER_NAME)
         figures["burst"] = burst(shell, lean.CALLER_NAME, counts)
         figures["problems"] = shell.problems()
-        figures["server_errors"] = server.errors()
         return figures
     finally:
         context.close()
-        server.stop()
 
 
-def measure_pair(browser, counts, log_dir):
+def measure_pair(browser, app_server, lean_server, counts):
     """The caller's Sum round trip and the floor's, click by click in turn: their ratio with the host's drift
     shared, rather than minutes apart."""
     print("-- measuring current and floor, clicks in turn", file=sys.stderr)
-    app_server = LiveServer(log_dir / "pair-app.log", ACCESS_LOG="0")
-    lean_server = LiveServer(log_dir / "pair-lean.log", app=LEAN_SERVER_APP, ACCESS_LOG="0")
     contexts = [browser.new_context(), browser.new_context()]
     try:
         app = Shell(contexts[0].new_page(), app_server.url).open()
@@ -227,8 +217,6 @@ def measure_pair(browser, counts, log_dir):
     finally:
         for context in contexts:
             context.close()
-        app_server.stop()
-        lean_server.stop()
 
 
 def baseline_tree(rev, into):
@@ -267,12 +255,25 @@ def main(argv=None):
             if not (args.smoke or args.no_baseline):
                 tree = baseline_tree(args.baseline, tmp / "baseline")
                 try:
-                    runs.append(measure(browser, tree, f"baseline {args.baseline}", counts, tmp, "baseline"))
+                    server = LiveServer(tmp / "baseline.log", root=tree, ACCESS_LOG="0")
+                    try:
+                        runs.append(measure(browser, server, f"baseline {args.baseline}", counts, "baseline"))
+                        runs[-1]["server_errors"] = server.errors()
+                    finally:
+                        server.stop()
                 finally:
                     subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT, check=False)
-            runs.append(measure(browser, ROOT, "current", counts, tmp, "current"))
-            runs.append(measure_floor(browser, counts, tmp))
-            runs[-2]["paired"] = measure_pair(browser, counts, tmp)
+            # The current tree and the floor each run on one server for all their figures, the pair included.
+            app_server = LiveServer(tmp / "current.log", ACCESS_LOG="0")
+            lean_server = LiveServer(tmp / "lean.log", app=LEAN_SERVER_APP, ACCESS_LOG="0")
+            try:
+                runs.append(measure(browser, app_server, "current", counts, "current"))
+                runs.append(measure_floor(browser, lean_server, counts))
+                runs[-2]["paired"] = measure_pair(browser, app_server, lean_server, counts)
+                runs[-2]["server_errors"], runs[-1]["server_errors"] = app_server.errors(), lean_server.errors()
+            finally:
+                app_server.stop()
+                lean_server.stop()
         finally:
             browser.close()
 

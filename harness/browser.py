@@ -63,6 +63,7 @@ class LiveServer:
 
     def __init__(self, log_path, workers=2, port=None, root=ROOT, app="run:server", **env):
         self.port = port or free_port()
+        self.root = root
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = log_path
         environment = {
