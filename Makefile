@@ -45,20 +45,12 @@ run: $(VENV)/.runtime
 serve: $(VENV)/.runtime
 	HOST=$(HOST) PORT=$(PORT) $(BIN)/gunicorn run:server
 
-# The browser tests that also run on Dash 2.18: the compat seam and the core interop triangle (marker `core`).
-# Everything else that touches a browser runs once, on Dash 4; the suites without a browser run on both lines.
 STAGE := scripts/stage.sh
 
 ## test: lint, then every suite on Dash 4, and on Dash 2.18 the suites without a browser plus the `core` browser tests
+# (the compat seam and the core interop triangle); scripts/test.sh runs the stages in two lanes at once.
 test:
-	@start=$$(date +%s); \
-	$(STAGE) "install: both virtualenvs, Chromium, nginx, wrk" $(MAKE) --no-print-directory setup && \
-	$(STAGE) "lint (ruff)" $(MAKE) --no-print-directory lint && \
-	$(STAGE) "Dash 4: unit and Flask client" $(BIN)/python -m pytest -q -m "not browser" $(PYTEST_ARGS) && \
-	$(STAGE) "Dash 4: browser" $(BIN)/python -m pytest -q -m browser $(PYTEST_ARGS) && \
-	$(STAGE) "Dash 2.18: unit and Flask client" $(DASH2_VENV)/bin/python -m pytest -q -m "not browser" $(PYTEST_ARGS) && \
-	$(STAGE) "Dash 2.18: browser, core" $(DASH2_VENV)/bin/python -m pytest -q -m "browser and core" $(PYTEST_ARGS) && \
-	echo "== make test: passed in $$(( $$(date +%s) - start )) s =="
+	@BIN=$(BIN) DASH2_BIN=$(DASH2_VENV)/bin PYTEST_ARGS="$(PYTEST_ARGS)" scripts/test.sh
 
 ## test-fast: the inner loop: lint and the suites without a browser, on both Dash lines
 test-fast: $(VENV)/.dev $(DASH2_VENV)/.dev

@@ -13,6 +13,7 @@ LEAN_FIGURES = ("sum_best", "cold_load")  # the documentation's Dash pair (bench
 
 
 @pytest.mark.browser  # the script drives Chromium
+@pytest.mark.script
 def test_bnch001_smoke_run_measures_every_figure(tmp_path):
     output = tmp_path / "bench.json"
     completed = subprocess.run(

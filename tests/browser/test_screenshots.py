@@ -16,6 +16,7 @@ def png_size(path):
 
 
 @pytest.mark.browser  # the script drives Chromium
+@pytest.mark.script
 def test_shot001_screenshot_script_smoke(tmp_path):
     completed = subprocess.run(
         [sys.executable, "scripts/screenshots.py", "--smoke", "--out", str(tmp_path)],

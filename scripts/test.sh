@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# `make test`: install, lint, then the test stages in two lanes at once, each stage with its time.
+#
+# The Dash 4 browser stage is the long one, and it leaves about a third of two cores idle (it waits on the
+# browser, gunicorn and the platform in turn). The other stages run beside it, one after another:
+# the suites without a browser on both Dash lines, the runs of the benchmark and screenshot scripts, and
+# Dash 2.18's `core` browser tests. That lane's output is printed when the browser stage is done.
+#
+# Environment (from the Makefile): BIN and DASH2_BIN (the virtualenvs' bin/), PYTEST_ARGS.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+stage=scripts/stage.sh
+eval "extra=(${PYTEST_ARGS:-})"  # as the shell would split them: PYTEST_ARGS="-k 'brws002 or brws003'"
+start=$(date +%s)
+
+$stage "install: both virtualenvs, Chromium, nginx, wrk" make --no-print-directory setup || exit 1
+$stage "lint (ruff)" make --no-print-directory lint || exit 1
+
+beside() {
+    $stage "Dash 4: unit and Flask client" "$BIN/python" -m pytest -q -m "not browser" "${extra[@]}" &&
+    $stage "Dash 4: the benchmark and screenshot scripts" "$BIN/python" -m pytest -q -m script "${extra[@]}" &&
+    $stage "Dash 2.18: unit and Flask client" "$DASH2_BIN/python" -m pytest -q -m "not browser" "${extra[@]}" &&
+    $stage "Dash 2.18: browser, core" "$DASH2_BIN/python" -m pytest -q -m "browser and core" "${extra[@]}"
+}
+
+mkdir -p test-results
+beside_log=test-results/beside-the-browser-stage.log
+beside > "$beside_log" 2>&1 &
+beside_pid=$!
+echo "== running beside the Dash 4 browser stage (printed after it): the other stages, in $beside_log =="
+$stage "Dash 4: browser" "$BIN/python" -m pytest -q -m "browser and not script" "${extra[@]}"
+browser_status=$?
+wait "$beside_pid"
+beside_status=$?
+cat "$beside_log"
+
+if [ $browser_status -ne 0 ] || [ $beside_status -ne 0 ]; then
+    echo "== make test: FAILED after $(( $(date +%s) - start )) s =="
+    exit 1
+fi
+echo "== make test: passed in $(( $(date +%s) - start )) s =="
