@@ -166,11 +166,20 @@ def test_insp004_the_log_receives_every_record_of_a_burst(shell, record_property
                 input.dispatchEvent(new Event("input", {bubbles: true}));
             };
             const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+            // Invocations this caller has sent: waiting for their results, or answered in its history.
+            const sent = () =>
+                (document.getElementById("pending-status").innerText.match(/Waiting for Sum/g) || []).length +
+                document.getElementById("sum-history").innerText.split("\\n").filter(Boolean).length;
             for (let i = 1; i <= count; i++) {
                 setValue("number-a", String(1000 + i));
                 setValue("number-b", String(i));
                 document.getElementById("sum-numbers-btn").click();
-                await pause(150);  // a person's pace: Dash merges clicks closer than its request
+                // A person's pace, and not before this click's invocation is out: Dash merges a click that
+                // comes while the invoke callback's request is out, and on a loaded machine that can be 150 ms.
+                await pause(150);
+                for (let waited = 0; sent() < i && waited < 10000; waited += 20) {
+                    await pause(20);
+                }
             }
         }""",
         BURST,
