@@ -18,9 +18,12 @@ UV_PIN = $(shell grep '^uv==' requirements-tools.txt)
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
+
+# Its own target, so a .venv made before uv gets it too.
+$(UV): | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check "$(UV_PIN)"
 
-$(VENV)/.runtime: requirements.txt | $(BIN)/python
+$(VENV)/.runtime: requirements.txt | $(UV)
 	$(UV) pip install --quiet --python $(BIN)/python -r requirements.txt
 	touch $@
 
@@ -31,7 +34,7 @@ $(VENV)/.dev: requirements-dev.txt requirements-tools.txt pyproject.toml $(VENV)
 	touch $@
 
 # The second line of the matrix: Dash 2.18 with its own pins, in its own virtualenv.
-$(DASH2_VENV)/.dev: requirements-dash2.txt requirements-tools.txt pyproject.toml | $(BIN)/python
+$(DASH2_VENV)/.dev: requirements-dash2.txt requirements-tools.txt pyproject.toml | $(UV)
 	$(UV) venv --quiet --allow-existing --python $(BIN)/python $(DASH2_VENV)
 	$(UV) pip install --quiet --python $(DASH2_VENV)/bin/python -r requirements-dash2.txt
 	$(UV) pip install --quiet --python $(DASH2_VENV)/bin/python --no-deps -e .
