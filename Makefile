@@ -48,21 +48,17 @@ run: $(VENV)/.runtime
 serve: $(VENV)/.runtime
 	HOST=$(HOST) PORT=$(PORT) $(BIN)/gunicorn run:server
 
-STAGE := scripts/stage.sh
+TEST_ENV = BIN=$(BIN) DASH2_BIN=$(DASH2_VENV)/bin PYTEST_ARGS="$(PYTEST_ARGS)"
 
 ## test: lint, then every suite on Dash 4, and on Dash 2.18 the suites without a browser plus the `core` browser tests
 # (the compat seam and the core interop triangle); scripts/test.sh runs the stages in two lanes at once.
 test:
-	@BIN=$(BIN) DASH2_BIN=$(DASH2_VENV)/bin PYTEST_ARGS="$(PYTEST_ARGS)" scripts/test.sh
+	@$(TEST_ENV) scripts/test.sh
 
 ## test-fast: the inner loop: lint and the suites without a browser, on both Dash lines
 test-fast: $(VENV)/.dev $(DASH2_VENV)/.dev
 	@scripts/ensure-debian-package.sh nginx nginx "the load-balancer test"
-	@start=$$(date +%s); \
-	$(STAGE) "lint (ruff)" $(MAKE) --no-print-directory lint && \
-	$(STAGE) "Dash 4: unit and Flask client" $(BIN)/python -m pytest -q -m "not browser" $(PYTEST_ARGS) && \
-	$(STAGE) "Dash 2.18: unit and Flask client" $(DASH2_VENV)/bin/python -m pytest -q -m "not browser" $(PYTEST_ARGS) && \
-	echo "== make test-fast: passed in $$(( $$(date +%s) - start )) s =="
+	@$(TEST_ENV) scripts/test.sh fast
 
 setup: $(VENV)/.dev $(DASH2_VENV)/.dev
 	@scripts/ensure-chromium.sh

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # `make test`: install, lint, then the test stages in two lanes at once, each stage with its time.
+# `scripts/test.sh fast` (`make test-fast`): lint and the suites without a browser.
 #
 # The Dash 4 browser stage is the long one, and it leaves about a third of two cores idle (it waits on the
 # browser, gunicorn and the platform in turn). The other stages run beside it, one after another:
@@ -13,13 +14,22 @@ stage=scripts/stage.sh
 eval "extra=(${PYTEST_ARGS:-})"  # as the shell would split them: PYTEST_ARGS="-k 'brws002 or brws003'"
 start=$(date +%s)
 
+unit_dash4() { $stage "Dash 4: unit and Flask client" "$BIN/python" -m pytest -q -m "not browser" "${extra[@]}"; }
+unit_dash2() { $stage "Dash 2.18: unit and Flask client" "$DASH2_BIN/python" -m pytest -q -m "not browser" "${extra[@]}"; }
+
+if [ "${1:-}" = fast ]; then  # `make test-fast`: lint and the suites without a browser, one after the other
+    $stage "lint (ruff)" make --no-print-directory lint && unit_dash4 && unit_dash2 || exit 1
+    echo "== make test-fast: passed in $(( $(date +%s) - start )) s =="
+    exit 0
+fi
+
 $stage "install: both virtualenvs, Chromium, nginx, wrk" make --no-print-directory setup || exit 1
 $stage "lint (ruff)" make --no-print-directory lint || exit 1
 
 beside() {
-    $stage "Dash 4: unit and Flask client" "$BIN/python" -m pytest -q -m "not browser" "${extra[@]}" &&
+    unit_dash4 &&
     $stage "Dash 4: the benchmark and screenshot scripts" "$BIN/python" -m pytest -q -m script "${extra[@]}" &&
-    $stage "Dash 2.18: unit and Flask client" "$DASH2_BIN/python" -m pytest -q -m "not browser" "${extra[@]}" &&
+    unit_dash2 &&
     $stage "Dash 2.18: browser, core" "$DASH2_BIN/python" -m pytest -q -m "browser and core" "${extra[@]}"
 }
 
