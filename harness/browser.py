@@ -130,10 +130,9 @@ class Shell:
     # In the shell page: which instances the platform lists as serving Sum, and as the Caller.
     PLATFORM_VIEW = """() => {
         const servers = window.glue42dash.glueInstance.interop.servers();
-        const of = (list) => list.map((s) => s.application + " " + s.instance).sort();
         return {
             sum: servers.filter((s) => s.getMethods().some((m) => m.name === "Sum")).map((s) => s.application).sort(),
-            callers: of(servers.filter((s) => s.application === "Caller")),
+            callers: servers.filter((s) => s.application === "Caller").map((s) => "Caller " + s.instance),
         };
     }"""
 
