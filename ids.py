@@ -15,22 +15,13 @@ CONNECTING = "connecting"  # shown by Glue42 until glue is ready
 NOT_CONNECTED = "not-connected"  # shown instead when it never will be
 CONNECT_TIMER = "connect-timer"
 
-# Each client app publishes its interop log records through this component
-# (dash_glue42.Contexts: set its own shared context, see assets/interop_log.js).
-LOG_PUBLISHER = "interop-log-publisher"
-# Wakes the page when a Python callback changed what it shows or publishes from the
-# stores (the log, a server's handled list, the pending status); the page catches
-# up on the next tick and disables it again. So an invocation that settles quickly
-# starts no callback in the page at all.
-SYNC_TICK = "sync-tick"
 
 # --- server app (/server/) --------------------------------------------------
 REGISTER_SUM = "io-connect-register-sum"
 REGISTER_SEND_MESSAGE = "io-connect-register-send-message"
 MESSAGE = "message"  # where SendMessage puts the received text
 REGISTER_ERRORS = "register-errors"
-HANDLED_STORE = "handled-invocations-store"  # also the caller's, while it serves Sum
-HANDLED_LIST = "handled-invocations"
+HANDLED_LIST = "handled-invocations"  # the handlers' one addition: a line per invocation they ran
 
 # --- caller app (/caller/) --------------------------------------------------
 INVOKE_SUM = "io-connect-invoke-sum"
@@ -47,10 +38,8 @@ RESPONSE_TIMEOUT = "method-response-timeout-ms"
 WAIT_TIMEOUT = "wait-timeout-ms"
 SERVE_SUM = "serve-sum"
 CALLER_SUM_SLOT = "caller-sum-registration"
-PENDING_STORE = "pending-invocations"  # invocations sent and not settled yet, by invocationId
-CALLER_LOG_STORE = "caller-log-records"  # interop log records of the latest settled invocations
 SUM_HISTORY = "sum-history"
-PENDING_STATUS = "pending-status"
+PENDING_STATUS = "pending-status"  # written by assets/caller.js from the activity seam, not by a callback
 PENDING_BOX = "pending-box"  # spinner and status, shown while anything is pending
 INVOKE_PROBLEM = "invoke-problem"  # why nothing was sent (bad options)
 
@@ -98,10 +87,11 @@ SERVER_UNREACHABLE = "app-server-unreachable"  # the banner assets/callback_requ
 
 # --- limits ---------------------------------------------------------------
 LOG_CONTEXT_PREFIX = "io-connect-dash.interop-log."  # + an app's interop instance id: its log context
-LOG_KEPT = 20  # records of each kind in an app's log window; also a server's handled list
+LOG_KEPT = 20  # records of each kind in an app's log window; also the lines of a server's handled list
 LOG_TEXT_LIMIT = 200  # characters of args or outcome a log record carries
 LOG_ROWS = 200  # rows the inspector's log shows
-SYNC_MS = 150  # the page catches up with the stores at most this often (SYNC_TICK)
+LOG_PUBLISH_MS = 100  # an app publishes its log window at most this often, this long after a change
+PENDING_SHOWN_AFTER_MS = 150  # the Caller shows an invocation as pending once it has waited this long
 CODE_BLOCK_PREFIX = "guide-code-"
 
 
@@ -156,7 +146,10 @@ SHARED_WITH_JAVASCRIPT = (
     "LOG_KEPT",
     "LOG_TEXT_LIMIT",
     "LOG_ROWS",
-    "SYNC_MS",
+    "LOG_PUBLISH_MS",
+    "PENDING_STATUS",
+    "PENDING_BOX",
+    "PENDING_SHOWN_AFTER_MS",
 )
 
 

@@ -11,5 +11,8 @@ window.ioConnectShared = Object.freeze({
     "LOG_KEPT": 20,
     "LOG_TEXT_LIMIT": 200,
     "LOG_ROWS": 200,
-    "SYNC_MS": 150
+    "LOG_PUBLISH_MS": 100,
+    "PENDING_STATUS": "pending-status",
+    "PENDING_BOX": "pending-box",
+    "PENDING_SHOWN_AFTER_MS": 150
 });

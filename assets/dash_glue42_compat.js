@@ -48,10 +48,9 @@
  *    at a time; we hand results to Dash the same way, each once the server
  *    callbacks on `result` have answered the one before
  *    (callback_requests.js knows when).
- * 10. Timing: each result carries `timing` {invokedAt, settledAt}, browser
- *    times in ms since the epoch, stamped here when `invoke` was set and
- *    when the invocation settled: the latency as the caller saw it, for the
- *    interop log (a Python callback only sees server times).
+ *
+ * What the apps do through these components is recorded by the activity seam
+ * (dash_glue42_activity.js), which loads first, so these fixes wrap it.
  */
 (function () {
     "use strict";
@@ -107,25 +106,12 @@
     }
 
     function StableMethodInvoke(props) {
-        var invokedAt = React.useRef({}); // fix 10: invocationId -> when `invoke` was set
-        var invoke = props.invoke;
-        React.useEffect(function () {
-            if (invoke && typeof invoke === "object") {
-                invokedAt.current[String(invoke.invocationId)] = Date.now();
-            }
-        }, [invoke]);
         var inTurn = useResultsInTurn(props.id, props.setProps);
         var setProps = useStableSetProps(function (changes) {
-            if (!changes || !changes.result) {
-                return props.setProps(changes);
-            }
-            var key = String(changes.result.invocationId);
-            var timing = {invokedAt: invokedAt.current[key] || null, settledAt: Date.now()};
-            delete invokedAt.current[key];
-            return inTurn(Object.assign({}, changes.result, {timing: timing}));
+            return changes && changes.result ? inTurn(changes.result) : props.setProps(changes);
         });
         var passed = Object.assign({}, props, {setProps: setProps});
-        delete passed.result; // MethodInvoke never reads it, and its propTypes do not know `timing`
+        delete passed.result; // MethodInvoke never reads it: a new result need not re-render it
         return h(original.MethodInvoke, passed);
     }
 
@@ -165,14 +151,6 @@
             definition: definition,
             loading_state: loadingState
         }));
-    }
-
-    /* Fix 10: `result` also carries `timing`, which the original, exact propTypes would refuse in debug mode. */
-    function withTimedResult(component) {
-        if (component.propTypes && window.PropTypes) {
-            component.propTypes = Object.assign({}, component.propTypes, {result: window.PropTypes.object});
-        }
-        return component;
     }
 
     var MAX_NAME_LENGTH = 80;
@@ -250,7 +228,7 @@
 
     var patched = Object.assign({}, original, {
         MethodRegister: copyStatics(original.MethodRegister, StableMethodRegister),
-        MethodInvoke: withTimedResult(copyStatics(original.MethodInvoke, StableMethodInvoke)),
+        MethodInvoke: copyStatics(original.MethodInvoke, StableMethodInvoke),
         Glue42: copyStatics(original.Glue42, ReferenceGlue42),
         __ioConnectCompat: true
     });

@@ -176,7 +176,7 @@
 
     /*
      * Subscribe to the log context of every interop instance, present and
-     * future (assets/interop_log.js says what the apps write there). A
+     * future (assets/dash_glue42_activity.js says what the apps write there). A
      * context an app has not created yet is delivered once it does.
      * Subscriptions of apps that left stay: their last records still count.
      */
@@ -191,7 +191,7 @@
             var follow = function (server) {
                 if (server && server.instance && !followed[server.instance]) {
                     followed[server.instance] = true;
-                    glue.contexts.subscribe(window.ioConnectLog.contextName(server.instance), collect);
+                    glue.contexts.subscribe(window.ioConnectActivity.contextName(server.instance), collect);
                 }
             };
             glue.interop.serverAdded(follow);

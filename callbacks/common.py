@@ -29,24 +29,3 @@ def register_instance_name(app):
         Output(ids.INSTANCE_NAME, "children"),
         Input(ids.GLUE, "glueReady"),
     )
-
-
-# For a Python callback that changed a store the page shows or publishes from:
-# ``wake_page()`` as its Output, ``WAKE`` as the value.
-WAKE = False
-
-
-def wake_page():
-    return Output(ids.SYNC_TICK, "disabled", allow_duplicate=True)
-
-
-def register_log_publisher(app, function_name, *stores):
-    """Publish this app's interop log window from ``stores`` on the next tick (assets/interop_log.js)."""
-    app.clientside_callback(
-        ClientsideFunction(namespace="ioconnectLog", function_name=function_name),
-        Output(ids.LOG_PUBLISHER, "set"),
-        Output(ids.SYNC_TICK, "disabled"),
-        Input(ids.SYNC_TICK, "n_intervals"),
-        *stores,
-        prevent_initial_call=True,
-    )

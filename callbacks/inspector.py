@@ -21,7 +21,7 @@ from dash import ALL, ClientsideFunction, Input, Output, Patch, State, ctx, html
 from dash.exceptions import PreventUpdate
 
 import ids
-from callbacks.common import WAKE, register_client_common, register_log_publisher, wake_page
+from callbacks.common import register_client_common
 from interop import adhoc
 from interop.log import bound_rows, last_args_by_method, merge_records
 from interop.options import new_invocation_id
@@ -117,12 +117,12 @@ def invoke_adhoc(_clicks, method, args_text, mode, instances, response_timeout, 
         new_invocation_id(), method, args_text, mode, picked, response_timeout, wait_timeout
     )
     if problem:
-        return no_update, problem, no_update, no_update
+        return no_update, problem, no_update
     patch = Patch()
     patch[invoke["invocationId"]] = adhoc.new_entry(invoke, history)
     for old in adhoc.oldest_beyond(history, HISTORY_KEPT - 1):
         del patch[old]
-    return invoke, "", patch, WAKE
+    return invoke, "", patch
 
 
 def adhoc_result_handler(result, history):
@@ -132,7 +132,7 @@ def adhoc_result_handler(result, history):
         raise PreventUpdate  # the initial None, or an entry already out of the history
     patch = Patch()
     patch[entry["id"]] = adhoc.settled_entry(entry, result)
-    return patch, WAKE
+    return patch
 
 
 def history_item(entry, names):
@@ -240,7 +240,6 @@ def register(app):
         Output(ids.INSPECTOR_INVOKE, "invoke"),
         Output(ids.ADHOC_PROBLEM, "children"),
         Output(ids.ADHOC_HISTORY_STORE, "data", allow_duplicate=True),
-        wake_page(),
         Input(ids.ADHOC_BUTTON, "n_clicks"),
         State(ids.ADHOC_METHOD, "value"),
         State(ids.ADHOC_ARGS, "value"),
@@ -254,7 +253,6 @@ def register(app):
     )(invoke_adhoc)
     app.callback(
         Output(ids.ADHOC_HISTORY_STORE, "data", allow_duplicate=True),
-        wake_page(),
         Input(ids.INSPECTOR_INVOKE, "result"),
         State(ids.ADHOC_HISTORY_STORE, "data"),
         prevent_initial_call=True,
@@ -265,6 +263,5 @@ def register(app):
         Input(ids.ADHOC_HISTORY_STORE, "data"),
         State(ids.SERVERS_STORE, "data"),
     )(render_history)
-    # Its own invocations go into the interop log like any caller's.
-    register_log_publisher(app, "publishInspector", State(ids.ADHOC_HISTORY_STORE, "data"))
+    # Its own invocations go into the interop log like any caller's: the activity seam records them.
     register_client_common(app)

@@ -5,13 +5,16 @@ the function's name. ``pages.guide`` shows it as a fenced block of
 ``dcc.Markdown``, which escapes it and highlights it in the browser.
 """
 
+import difflib
+import importlib
 import inspect
+import json
 import re
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
-from guide.topics import File, JavaScript, Python
+from guide.topics import Callback, File, JavaScript, Python
 
 ROOT = Path(__file__).resolve().parent.parent
 ASSETS = ROOT / "assets"
@@ -129,8 +132,77 @@ def file_source(path, language):
     )
 
 
+class _Registrations:
+    """Stands in for a ``Dash`` app in a module's ``register(app)``: keeps each function's dependencies and options."""
+
+    def __init__(self):
+        self.by_function = {}
+
+    def callback(self, *dependencies, **options):
+        def record(function):
+            self.by_function[function.__name__] = (dependencies, options)
+            return function
+
+        return record
+
+    def clientside_callback(self, *args, **kwargs):
+        pass
+
+
+def wiring_of(module_name, function_name):
+    """``(dependencies, options)`` that ``module.register(app)`` passes to ``app.callback`` for the function."""
+    registrations = _Registrations()
+    importlib.import_module(module_name).register(registrations)
+    return registrations.by_function[function_name]
+
+
+def decorator_text(dependencies, options):
+    """``@app.callback(...)`` as the documentation writes it, for these dependencies and options."""
+    lines = ["@app.callback("]
+    for dependency in dependencies:
+        duplicate = ", allow_duplicate=True" if getattr(dependency, "allow_duplicate", False) else ""
+        component, prop = json.dumps(dependency.component_id), json.dumps(dependency.component_property)
+        lines.append(f"    {type(dependency).__name__}({component}, {prop}{duplicate}),")
+    lines += [f"    {key}={value!r}," for key, value in options.items()]
+    return "\n".join([*lines, ")"])
+
+
+def callback_source(reference):
+    """A callback as a reader would copy it: its decorator, from its real registration, and its function."""
+    module_name = reference.name.partition(":")[0]
+    function = python_source(getattr(importlib.import_module(module_name), reference.function))
+    decorator = decorator_text(*wiring_of(module_name, reference.function))
+    return Source(
+        name=function.name,
+        path=function.path,
+        first_line=function.first_line,
+        last_line=function.last_line,
+        text=f"{decorator}\n{function.text}",
+        language="python",
+    )
+
+
+def _comparable(line):
+    return line.strip().rstrip(",").replace("'", '"')
+
+
+def added_lines(documented, ours):
+    """For each line of ``ours``, whether it is code added to ``documented`` (blank lines, comments and
+    docstrings never are: the code is what a reader compares)."""
+    theirs = [_comparable(line) for line in documented.splitlines()]
+    mine = [_comparable(line) for line in ours.splitlines()]
+    added = [bool(line) and not line.startswith(("#", '"""')) for line in mine]
+    for tag, _, _, start, end in difflib.SequenceMatcher(None, theirs, mine, autojunk=False).get_opcodes():
+        if tag == "equal":
+            added[start:end] = [False] * (end - start)
+    return added
+
+
 def source_of(reference):
-    """The :class:`Source` a topic's code reference (``guide.topics.Python``, ``JavaScript``, ``File``) names."""
+    """The :class:`Source` a topic's code reference (``guide.topics.Python``, ``Callback``, ``JavaScript``,
+    ``File``) names."""
+    if isinstance(reference, Callback):
+        return callback_source(reference)
     if isinstance(reference, Python):
         return python_source(reference.obj)
     if isinstance(reference, JavaScript):

@@ -29,6 +29,25 @@ class Python:
 
 
 @dataclass(frozen=True)
+class Callback:
+    """A Dash callback of this project, shown as a reader would write it: ``@app.callback(...)`` and the function.
+
+    ``name`` is ``"module:function"``; the decorator is written from what the
+    module's ``register(app)`` really registers for that function
+    (``guide.source.callback_source``). The documentation's callback of the
+    same name (``guide.vendor``), if it has one, is shown beside it, with the
+    lines this project adds marked.
+    """
+
+    name: str
+    why: str
+
+    @property
+    def function(self):
+        return self.name.partition(":")[2]
+
+
+@dataclass(frozen=True)
 class JavaScript:
     """A named function in ``assets/<asset>``."""
 
@@ -61,7 +80,7 @@ class Topic:
     explanation: tuple[str, ...]  # paragraphs
     apps: tuple[tuple[str, int], ...]  # (registry app name, how many) embedded beside the text
     steps: tuple[Step, ...]
-    code: tuple[Python | JavaScript | File, ...]
+    code: tuple[Python | Callback | JavaScript | File, ...]
 
     @property
     def path(self):
@@ -127,6 +146,10 @@ TOPICS = (
             "computation and always returns a result with the `invocationId`: the sum, the documented "
             "error message for bad arguments, or a generic error when anything else goes wrong.",
             "A void method's handler just updates the page: SendMessage writes the text into the `message` component.",
+            "Each handler is listed beside the documentation's, with what we add marked: one more Output, a "
+            "line in the server's handled-invocations list (a `Patch` that prepends it, so the two handlers "
+            "never overwrite each other's lines). What the Inspector's log shows of an invocation (when, from "
+            "whom, the answer) is recorded around the `MethodRegister` component in the page, not by the handler.",
         ),
         apps=(("caller", 1), ("server", 1)),
         steps=(
@@ -138,9 +161,7 @@ TOPICS = (
             Step("Click Send in the Caller.", "The server shows “Send your daily report!” as its last message."),
         ),
         code=(
-            Python("callbacks.server:register", "The wiring: `invoke` in, `result` out, for each method."),
-            Python("callbacks.server:sum_invocation_handler", "The Sum handler: the answer, and a record to show."),
-            Python("callbacks.server:handle_sum", "Hands the computation to `answer()`."),
+            Callback("callbacks.server:sum_invocation_handler", "The Sum handler: `invoke` in, `result` out."),
             Python("interop.answer:answer", "Every invocation gets a result with its invocationId, even on failure."),
             JavaScript(
                 "dash_glue42_compat.js",
@@ -148,7 +169,7 @@ TOPICS = (
                 "When the handler callback's request fails (an exception, a restarting server), answer at once.",
             ),
             Python("interop.sum:compute_sum", "The computation and the documentation's error message."),
-            Python("callbacks.server:send_message_invocation_handler", "The void method: update the page."),
+            Callback("callbacks.server:send_message_invocation_handler", "The void method: update the page."),
         ),
     ),
     Topic(
@@ -211,9 +232,11 @@ TOPICS = (
             "an optional `target`.",
             "The callback is the documentation's: the Sum button's `n_clicks` as Input, the two numbers as "
             "State, `MethodInvoke.invoke` as Output. Ours adds the target and both timeouts from the page, "
-            "checked in Python before anything is sent, and an `invocationId` of its own. The pending store "
-            "keeps what was sent under that id, so the result callback can show each result with its "
-            "arguments and target.",
+            "checked in Python before anything is sent, and one Output: why nothing was sent, when it was not.",
+            "Nothing else: the pending status (“Waiting for Sum (all): 1.2 s of 10 s”), the latency and the "
+            "Inspector's log are recorded around the `MethodInvoke` component in the page "
+            "(`assets/dash_glue42_activity.js`), the way OpenTelemetry instruments a Flask app without "
+            "touching its views. That also gives each invocation an `invocationId` when the callback sets none.",
         ),
         apps=(("caller", 1), ("server", 1)),
         steps=(
@@ -221,10 +244,9 @@ TOPICS = (
             Step("Change the message and click Send.", "The server shows your message."),
         ),
         code=(
-            Python("pages.caller:layout", "The two MethodInvoke components and the inputs they read."),
-            Python("callbacks.caller:sum_numbers", "The Sum button's callback: the documented invoke object."),
-            Python("callbacks.caller:send_message", "SendMessage the same way; a message over the limit is not sent."),
-            Python("callbacks.caller:register", "The wiring: clicks in, `invoke` out; `result` in, the page out."),
+            Python("pages.caller:invokers", "The two MethodInvoke components, with the documentation's ids."),
+            Callback("callbacks.caller:sum_numbers", "The Sum button's callback: the documented invoke object."),
+            Callback("callbacks.caller:send_message", "SendMessage the same way; an overlong message is not sent."),
         ),
     ),
     Topic(
@@ -242,8 +264,12 @@ TOPICS = (
             "Errors from glue are technical (“Invocation timed out”). `pages.result_text` turns them into "
             "sentences that say what happened and within which limit. The text is always rendered as text, "
             "never as HTML: it comes from another app.",
-            "The same callback adds the line to the history and the record to the interop log, as `Patch` "
-            "updates, so each result it sees appears exactly once.",
+            "A result carries `sent`, what its invocation was sent with (arguments, target, options), which "
+            "the page adds around `MethodInvoke`: so the callback needs no store to know what it answers. "
+            "Its one addition is a second Output, the history, a `Patch` that prepends one line.",
+            "Dash drops the output of a callback that is triggered again while its request is out. Results "
+            "that settle close together would be lost that way; our compatibility script hands them to the "
+            "result callback one at a time, as dash_glue42 hands invocations to a handler.",
         ),
         apps=(("caller", 1), ("server", 1)),
         steps=(
@@ -255,8 +281,8 @@ TOPICS = (
             ),
         ),
         code=(
-            Python("callbacks.caller:sum_numbers_result_handler", "The result callback: the latest lines and history."),
-            Python("callbacks.caller:settle", "What was sent, found by invocationId; the stores' Patches."),
+            Callback("callbacks.caller:sum_numbers_result_handler", "The result callback: the lines and the history."),
+            Callback("callbacks.caller:send_message_result_handler", "A void method's result: who received it."),
             Python("pages.result_text:describe_sum_result", "A result becomes lines: one, or one per server."),
             Python("pages.result_text:explain_error", "Readable errors, with the limit that was hit."),
         ),
@@ -288,7 +314,7 @@ TOPICS = (
         code=(
             Python("pages.result_text:per_server_lines", "One line per answering server, then one per failure."),
             Python("callbacks.caller:serve_sum", "Registering from the caller is mounting a component."),
-            Python("callbacks.server:sum_invocation_handler", "The caller answers with the server's own handler."),
+            Python("callbacks.caller:caller_sum_handler", "The caller's handler: the documented one, with `answer()`."),
         ),
     ),
     Topic(
@@ -300,9 +326,10 @@ TOPICS = (
             "The Inspector is a client app like the others. It learns the servers and their methods from "
             "glue's interop events, and it shows a log of every invocation: who called, with which target and "
             "arguments, which servers handled it and how long it took.",
-            "No app can see another app's invocations, so each one publishes its own recent records to its "
-            "own shared context with dash_glue42's `Contexts` component, a few times a second at most. The "
-            "Inspector subscribes to those contexts and Python joins the records into rows.",
+            "No app can see another app's invocations, so each one records its own, around its dash_glue42 "
+            "components (`assets/dash_glue42_activity.js`), and publishes its recent records to a shared "
+            "context of its own, at most every 100 ms and never on an invocation's path. The apps' callbacks "
+            "keep no log. The Inspector subscribes to those contexts and Python joins the records into rows.",
             "It can also invoke any method itself, with arguments as JSON and any target.",
         ),
         apps=(("caller", 1), ("server", 1), ("inspector", 1)),
@@ -317,8 +344,9 @@ TOPICS = (
             ),
         ),
         code=(
-            Python("pages.common:log_publisher", "Where each app publishes its log: its own context."),
-            JavaScript("interop_log.js", "publishServer", "A server publishes the invocations it handled."),
+            JavaScript("dash_glue42_activity.js", "invocationOut", "A caller's record, as the invocation goes out."),
+            JavaScript("dash_glue42_activity.js", "invocationArrived", "A server's record, as an invocation arrives."),
+            JavaScript("dash_glue42_activity.js", "publish", "Each app publishes its window in its own context."),
             Python("callbacks.inspector:render_log", "The Inspector renders the joined records."),
             Python("interop.log:merge_records", "Records from every app, joined into one row per invocation."),
         ),

@@ -4,6 +4,7 @@ Nothing is mocked: the shell runs the real Glue42 web platform, the apps
 connect to it from their iframes, and interop goes through its gateway.
 """
 
+import json
 import os
 import shutil
 import socket
@@ -162,6 +163,31 @@ class Shell:
             self.wait_until(lambda: self.page.evaluate(self.PLATFORM_VIEW) == expected, CONNECT_TIMEOUT_MS)
         self.console.clear()
         return self
+
+    # --- what an app's activity seam recorded (assets/dash_glue42_activity.js) --------------------------
+
+    def activity(self, name, kind=None, args=None):
+        """The interop records app ``name`` keeps (its log window): ``kind`` "invoked" or "handled", and only
+        those whose arguments are ``args`` (a dict), when given. Pending ones included."""
+        records = self.frame(name).evaluate("() => window.ioConnectActivity.records()")
+        return [
+            r
+            for r in records
+            if (kind is None or r["kind"] == kind) and (args is None or json.loads(r["args"] or "null") == args)
+        ]
+
+    def wait_settled(self, name, count, args=None, timeout_ms=5_000):
+        """Until app ``name`` has ``count`` settled invocations (with ``args``); returns them."""
+        self.wait_until(
+            lambda: len([r for r in self.activity(name, "invoked", args) if not r["pending"]]) >= count, timeout_ms
+        )
+        return [r for r in self.activity(name, "invoked", args) if not r["pending"]]
+
+    def wait_handlers_done(self, servers=("Sum Server 1", "Sum Server 2"), timeout_ms=5_000):
+        """Until no handler callback of ``servers`` is still running an invocation (void ones included)."""
+        self.wait_until(
+            lambda: not any(r["pending"] for name in servers for r in self.activity(name, "handled")), timeout_ms
+        )
 
     def handled_with(self, text, servers=("Sum Server 1", "Sum Server 2")):
         """How many handled-invocation entries of ``servers`` contain ``text`` (each entry names its arguments)."""

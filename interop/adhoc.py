@@ -3,7 +3,7 @@
 import json
 import re
 
-from interop.log import invoked_record, sent
+from interop.log import number_or
 from interop.options import NOTHING_SENT, TARGETS, build_options
 
 MAX_ARGS_CHARS = 100_000  # the editor refuses more (a callback request is limited to 256 KiB)
@@ -162,14 +162,19 @@ def new_entry(invoke, history):
         "invoke": invoke,
         "result": None,
         "latency_ms": None,
-        "record": invoked_record(invoke["invocationId"], sent(invoke)),
     }
 
 
 def settled_entry(entry, result):
-    """``entry`` with its result, when it went out and how long it took (the page's times, see ``invoked_record``)."""
-    record = invoked_record(entry["id"], sent(entry.get("invoke") or {}), result)
-    return {**entry, "at": record["t"], "result": result, "latency_ms": record["latency_ms"], "record": record}
+    """``entry`` with its result, when it went out and how long it took.
+
+    The times are the page's: the activity seam stamps ``result["timing"]``
+    (``invokedAt``, ``settledAt``, ms since the epoch; assets/dash_glue42_activity.js).
+    """
+    timing = result.get("timing") if isinstance(result.get("timing"), dict) else {}
+    invoked_at, settled_at = number_or(timing.get("invokedAt"), None), number_or(timing.get("settledAt"), None)
+    latency = settled_at - invoked_at if None not in (invoked_at, settled_at) else None
+    return {**entry, "at": invoked_at, "result": result, "latency_ms": latency}
 
 
 def oldest_beyond(history, kept):

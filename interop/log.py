@@ -1,12 +1,14 @@
 """The invocation log: records the apps publish, merged into one row per invocation.
 
 Every app publishes its own recent records through io.Connect, in a shared
-context of its own (``ids.LOG_CONTEXT_PREFIX`` and its instance id; see ``assets/interop_log.js``):
+context of its own (``ids.LOG_CONTEXT_PREFIX`` and its instance id). The
+activity seam around dash_glue42's components makes them in the page
+(``assets/dash_glue42_activity.js``), so the apps' callbacks keep none:
 
-- a server, one **handled** record per invocation its handler callback ran
-  (``handled_entry`` in ``callbacks/server.py`` makes them);
-- a caller, one **invoked** record per result it received: target, latency as
-  the caller saw it, and what each server answered.
+- a server, one **handled** record per invocation its handler callback ran:
+  caller, arguments and what the handler answered;
+- a caller, one **invoked** record per invocation: target, arguments,
+  latency as the caller saw it, and what each server answered.
 
 The inspector collects them all and :func:`merge_records` joins each handled
 record to the invocation it belongs to. Glue gives servers no id of the
@@ -27,6 +29,7 @@ ELLIPSIS = "…"
 # window: from a little before it was made to a while after its result.
 MATCH_BEFORE_MS = 2_000
 MATCH_AFTER_MS = 5_000
+VOID_ANSWERS = ("", "{}", "null")  # what a caller sees a void method return
 
 
 def clip(text, limit=TEXT_LIMIT):
@@ -63,61 +66,6 @@ def number_or(value, default=0):
 
 def _text(value):
     return value if isinstance(value, str) else ""
-
-
-def _server_outcomes(result):
-    """What each targeted server answered, as the caller's invoked record lists it."""
-    invocation_result = result.get("invocationResult") or {}
-    error = result.get("error") if isinstance(result.get("error"), dict) else {}
-    answers = invocation_result.get("all_return_values") or []
-    failures = invocation_result.get("all_errors") or error.get("all_errors") or []
-    outcomes = []
-    for entry, ok in [(a, True) for a in answers] + [(f, False) for f in failures]:
-        if not isinstance(entry, dict):
-            continue
-        server = entry.get("executed_by") if isinstance(entry.get("executed_by"), dict) else {}
-        outcome = args_text(entry.get("returned")) if ok else clip(entry.get("message"))
-        outcomes.append(
-            {"application": server.get("application"), "instance": server.get("instance"), "ok": ok, "outcome": outcome}
-        )
-    return outcomes
-
-
-def sent(invoke):
-    """What a caller sent, as its log record says it: from a ``MethodInvoke.invoke`` object."""
-    return {
-        "method": (invoke.get("definition") or {}).get("name"),
-        "args": invoke.get("argumentObj"),
-        "target": invoke.get("target"),
-    }
-
-
-def invoked_record(invocation_id, invocation, result=None):
-    """A caller's record of one invocation for the interop log; pending until ``result`` is given.
-
-    ``invocation`` is what the caller sent (``method``, ``args``, ``target``);
-    ``result`` is ``MethodInvoke.result``, whose ``timing`` the compat script
-    stamps in the page (``invokedAt``, ``settledAt``: ms since the epoch),
-    because every time in the log is a browser time. A pending record has no
-    time yet: the page stamps it when it publishes it (assets/interop_log.js).
-    """
-    timing = (result or {}).get("timing") or {}
-    invoked_at, settled_at = number_or(timing.get("invokedAt"), None), number_or(timing.get("settledAt"), None)
-    error = (result or {}).get("error")
-    if error is not None:
-        error = clip(error.get("message") if isinstance(error, dict) and error.get("message") else args_text(error))
-    return {
-        "kind": "invoked",
-        "id": invocation_id,
-        "t": invoked_at,
-        "method": invocation.get("method"),
-        "target": invocation.get("target"),
-        "args": args_text(invocation.get("args")),
-        "latency_ms": settled_at - invoked_at if None not in (invoked_at, settled_at) else None,
-        "pending": result is None,
-        "error": error,
-        "servers": _server_outcomes(result) if result is not None else [],
-    }
 
 
 def row_from_invoked(record):
@@ -171,8 +119,10 @@ def _attach(row, record):
     for server in row["servers"]:
         if server["instance"] == instance and not server["handled"]:
             server["handled"] = True
-            if not server["outcome"]:
+            if server["outcome"] in VOID_ANSWERS and _text(record.get("outcome")):
+                # A void method answers the caller at once; what its handler did is the server's to say.
                 server["outcome"] = _text(record.get("outcome"))
+                server["ok"] = server["ok"] and record.get("ok") is not False
             return
     row["servers"].append(
         {

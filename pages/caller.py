@@ -2,7 +2,7 @@
 
 import dash_bootstrap_components as dbc
 import dash_glue42
-from dash import dcc, html
+from dash import html
 
 import ids
 from interop.message import MAX_MESSAGE_CHARS
@@ -12,7 +12,6 @@ from pages.common import (
     DEFAULT_WAIT_TIMEOUT_MS,
     client_root,
     instance_badge,
-    log_publisher,
     timeout_field,
 )
 
@@ -77,25 +76,30 @@ def options_controls():
     )
 
 
+def invokers():
+    """The components that invoke the two Interop methods, exactly as the vendor documentation places them."""
+    return [
+        # A component which will invoke the "Sum" Interop method.
+        dash_glue42.MethodInvoke(id=ids.INVOKE_SUM),
+        # A component which will invoke the "SendMessage" Interop method.
+        dash_glue42.MethodInvoke(id=ids.INVOKE_SEND_MESSAGE),
+    ]
+
+
 def layout():
     return client_root(
         APP_NAME,
         [
-            # Components that invoke the Interop methods.
-            dash_glue42.MethodInvoke(id=ids.INVOKE_SUM),
-            dash_glue42.MethodInvoke(id=ids.INVOKE_SEND_MESSAGE),
+            *invokers(),
             # Filled with a MethodRegister for Sum while the serve-sum switch is on.
             html.Div(id=ids.CALLER_SUM_SLOT),
-            dcc.Store(id=ids.PENDING_STORE, data={}),
-            dcc.Store(id=ids.CALLER_LOG_STORE, data=[]),
-            dcc.Store(id=ids.HANDLED_STORE, data=[]),  # what its own Sum handled, for the interop log
-            log_publisher(),
             dbc.Container(
                 [
                     html.H5(["Caller", instance_badge()], className="mt-2"),
                     options_controls(),
                     html.Div(id=ids.INVOKE_PROBLEM, className="text-danger small", role="alert"),
                     sum_controls(),
+                    # Shown while an invocation is pending: assets/caller.js reads the activity seam.
                     html.Div(
                         [
                             html.Span(className="spinner-border spinner-border-sm me-2", role="status"),

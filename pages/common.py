@@ -62,21 +62,6 @@ def client_root(app_name, children):
     )
 
 
-def log_publisher():
-    """Where this app publishes its interop log records (see assets/interop_log.js), and the tick that does it.
-
-    ``Contexts`` rather than ``Context``: it only writes (``set`` names the
-    context), so the app does not also receive every update of its own log.
-    """
-    return html.Div(
-        [
-            dash_glue42.Contexts(id=ids.LOG_PUBLISHER),
-            dcc.Interval(id=ids.SYNC_TICK, interval=ids.SYNC_MS, disabled=True),
-        ],
-        hidden=True,
-    )
-
-
 def timeout_field(component_id, option, minimum, value):
     """One invoke option in whole milliseconds, labelled with its documented name (e.g. ``waitTimeoutMs``)."""
     return dbc.Col(

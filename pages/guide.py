@@ -11,8 +11,9 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 import ids
-from guide.source import source_of
-from guide.topics import GUIDE_PATH, TOPICS, neighbours
+from guide.source import added_lines, source_of
+from guide.topics import GUIDE_PATH, TOPICS, Callback, neighbours
+from guide.vendor import SNIPPETS
 from pages.shell import WORKSPACE_PATH, frame_card, frame_record
 
 BACKTICK_RUNS = re.compile(r"`+")
@@ -25,14 +26,60 @@ def markdown(text, class_name=None):
 
 def fenced(source):
     """``source`` as one fenced Markdown block, with a fence longer than any run of backticks in it."""
-    longest = max((len(run) for run in BACKTICK_RUNS.findall(source.text)), default=0)
+    return fenced_text(source.text, source.language)
+
+
+def fenced_text(text, language):
+    longest = max((len(run) for run in BACKTICK_RUNS.findall(text)), default=0)
     fence = "`" * max(3, longest + 1)
-    return f"{fence}{source.language}\n{source.text}\n{fence}"
+    return f"{fence}{language}\n{text}\n{fence}"
+
+
+def marked_code(source, documented):
+    """``source`` as plain text lines, each line it adds to ``documented`` marked (the copy is the plain text)."""
+    lines = source.text.splitlines()
+    ends = ["\n"] * (len(lines) - 1) + [""]  # no newline after the last line: the copy is the source, exactly
+    return html.Pre(
+        html.Code(
+            [
+                html.Span(line + end, className="added-line") if added else line + end
+                for line, end, added in zip(lines, ends, added_lines(documented, source.text), strict=True)
+            ]
+        ),
+        className="marked-listing",
+    )
+
+
+def beside_the_documentation(reference, source, block):
+    """The documentation's callback of the same name, then ours with the lines it adds marked.
+
+    One above the other: the guide's text column is too narrow for two listings side by side.
+    """
+    documented = SNIPPETS.get(reference.function)
+    ours = html.Small(
+        ["This project's, as registered. ", html.Span("Marked", className="added-line"), ": the lines it adds."],
+        className="text-muted d-block mb-1",
+    )
+    if documented is None:
+        ours = html.Small("The documentation has no such callback: all of it is ours.", className="text-muted d-block")
+        return html.Div([ours, block], className="px-3")
+    theirs = html.Small("The documentation's (io.Connect Dash, Interop):", className="text-muted d-block mb-1")
+    vendor = html.Div(
+        dcc.Markdown(fenced_text(documented, "python"), dedent=False), className="code-listing vendor-listing"
+    )
+    return html.Div([theirs, vendor, ours, block], className="px-3")
 
 
 def code_listing(reference, number):
     source = source_of(reference)
     block_id = ids.code_block(number)
+    code = marked_code(source, SNIPPETS.get(reference.function, "")) if isinstance(reference, Callback) else None
+    block = html.Div(
+        code or dcc.Markdown(fenced(source), dedent=False),
+        id=block_id,
+        className="code-listing",
+        **{"data-source": source.name, "data-language": source.language},
+    )
     lines = f"lines {source.first_line}–{source.last_line}"
     if source.first_line == source.last_line:
         lines = f"line {source.first_line}"
@@ -60,12 +107,7 @@ def code_listing(reference, number):
                 className="d-flex align-items-start gap-2 py-1",
             ),
             markdown(reference.why, "small px-3 pt-2"),
-            html.Div(
-                dcc.Markdown(fenced(source), dedent=False),
-                id=block_id,
-                className="code-listing",
-                **{"data-source": source.name, "data-language": source.language},
-            ),
+            beside_the_documentation(reference, source, block) if isinstance(reference, Callback) else block,
         ],
         className="mb-3",
     )

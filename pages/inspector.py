@@ -12,7 +12,6 @@ from pages.common import (
     DEFAULT_WAIT_TIMEOUT_MS,
     client_root,
     instance_badge,
-    log_publisher,
     timeout_field,
 )
 from pages.inspector_text import latency_figure
@@ -168,7 +167,6 @@ def layout():
         APP_NAME,
         [
             dash_glue42.MethodInvoke(id=ids.INSPECTOR_INVOKE),
-            log_publisher(),
             dcc.Store(id=ids.SERVERS_STORE, data=[]),
             dcc.Store(id=ids.LOG_RECORDS, data=[]),
             dcc.Store(id=ids.LOG_VISIBLE, data=False),

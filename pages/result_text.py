@@ -1,6 +1,8 @@
 """Turning a ``MethodInvoke.result`` into lines a person can read.
 
-A result is ``{"invocationId", "invocationResult", "error"}``. With target
+A result is ``{"invocationId", "invocationResult", "error"}``, and ``sent``,
+what its invocation was sent with, which the activity seam adds
+(assets/dash_glue42_activity.js). With target
 ``best`` one server answers; with ``all``/``skipMine`` every server's answer
 is in ``invocationResult.all_return_values`` and every server's failure in
 ``invocationResult.all_errors``. The invoke promise (and so ``error``) only
@@ -74,10 +76,24 @@ def describe_sum(returned):
     return f"Sum is {format_number(value)}"
 
 
-def describe_sum_result(result, target=DEFAULT_TARGET, options=None):
+def sent_with(result):
+    """``{"args", "target", "options"}`` the invocation of ``result`` was sent with (the defaults when unknown)."""
+    sent = result.get("sent") if isinstance(result, dict) else None
+    sent = sent if isinstance(sent, dict) else {}
+    options = sent.get("options")
+    return {
+        "args": sent.get("args"),
+        "target": sent.get("target") or DEFAULT_TARGET,
+        "options": options if isinstance(options, dict) else {},
+    }
+
+
+def describe_sum_result(result):
     """Lines of ``(kind, text)`` for a Sum result; kind is "ok" or "error"."""
     if not isinstance(result, dict):
         return []
+    sent = sent_with(result)
+    target, options = sent["target"], sent["options"]
     if result.get("error") is not None:
         return [("error", explain_error(result["error"], "Sum", options))]
     invocation_result = result.get("invocationResult") or {}
@@ -86,12 +102,12 @@ def describe_sum_result(result, target=DEFAULT_TARGET, options=None):
     return per_server_lines(invocation_result, describe_sum)
 
 
-def describe_send_result(result, options=None):
+def describe_send_result(result):
     """Lines for a SendMessage result: who received the message."""
     if not isinstance(result, dict):
         return []
     if result.get("error") is not None:
-        return [("error", explain_error(result["error"], "SendMessage", options))]
+        return [("error", explain_error(result["error"], "SendMessage", sent_with(result)["options"]))]
     invocation_result = result.get("invocationResult") or {}
     receivers = [server_name(e.get("executed_by")) for e in invocation_result.get("all_return_values") or []]
     if not receivers:

@@ -2,10 +2,10 @@
 
 import dash_bootstrap_components as dbc
 import dash_glue42
-from dash import dcc, html
+from dash import html
 
 import ids
-from pages.common import client_root, instance_badge, log_publisher
+from pages.common import client_root, instance_badge
 
 APP_NAME = "Sum Server"
 # How long MethodRegister waits for the Sum handler callback. dash_glue42 starts
@@ -41,8 +41,6 @@ def layout():
         APP_NAME,
         [
             *registrations(),
-            dcc.Store(id=ids.HANDLED_STORE, data=[]),
-            log_publisher(),
             dbc.Container(
                 [
                     html.H5(["Sum Server", instance_badge()], className="mt-2"),
@@ -57,6 +55,7 @@ def layout():
                         className="mb-2",
                     ),
                     html.Small("Handled invocations (latest first)", className="text-muted"),
+                    # Text lines, one a handled invocation, which the handler callbacks prepend (a Patch).
                     html.Pre([], id=ids.HANDLED_LIST, className="small mb-0 history"),
                 ],
                 fluid=True,

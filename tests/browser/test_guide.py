@@ -6,8 +6,9 @@ import pytest
 from playwright.sync_api import expect
 
 import ids
-from guide.source import source_of
-from guide.topics import TOPICS
+from guide.source import added_lines, source_of
+from guide.topics import TOPICS, Callback
+from guide.vendor import SNIPPETS
 from harness.browser import CONNECT_TIMEOUT_MS, Shell
 
 # Messages a healthy page may log: the 404 document itself (the 404 test only).
@@ -84,13 +85,19 @@ def test_guid102_every_topic_renders_its_code_and_connects_its_apps(page, live_s
         body = page.locator(f'[data-page="topic:{topic.slug}"]')
         expect(body.locator("h2")).to_have_text(topic.title)
         # The listing on screen is the source of what it names, as the browser renders it.
-        listings = body.locator(".code-listing")
+        listings = body.locator(".code-listing[data-source]")
         expect(listings).to_have_count(len(topic.code))
         for number, reference in enumerate(topic.code):
             expect(listings.nth(number)).to_have_text(source_of(reference).text, use_inner_text=True)
-        # dcc.Markdown highlights them: highlight.js marks up each block by its language.
-        expect(listings.locator("code.hljs")).to_have_count(len(topic.code))
-        expect(listings.locator("code.hljs span").first).to_be_attached()
+        # dcc.Markdown highlights the fenced ones (the documentation's callbacks among them) by their language;
+        # our callbacks beside those are plain text with our lines marked.
+        callbacks = [r for r in topic.code if isinstance(r, Callback)]
+        fenced = len(topic.code) - len(callbacks) + sum(r.function in SNIPPETS for r in callbacks)
+        expect(body.locator(".code-listing code.hljs")).to_have_count(fenced)
+        expect(body.locator(".code-listing code.hljs span").first).to_be_attached()
+        expect(body.locator(".code-listing .added-line")).to_have_count(
+            sum(sum(added_lines(SNIPPETS.get(r.function, ""), source_of(r).text)) for r in callbacks)
+        )
         expect(body.locator(".try-it li")).to_have_count(len(topic.steps))
         names = body.locator("iframe").evaluate_all("frames => frames.map(f => f.dataset.name)")
         assert len(names) == sum(count for _, count in topic.apps)
@@ -119,21 +126,22 @@ def test_guid103_the_targeting_topic_does_what_its_steps_say(page, live_server):
 
 def test_guid104_copy_puts_the_listing_on_the_clipboard(page, live_server):
     page.goto(live_server.url + "/guide/handler")
-    listing = page.locator(".code-listing").nth(1)
+    listing = page.locator(".code-listing[data-source]").nth(0)
     expect(listing).to_have_attribute("data-source", "callbacks.server.sum_invocation_handler")
     button = page.get_by_role("button", name="Copy callbacks.server.sum_invocation_handler")
     button.click()
     expect(button).to_have_text("Copied")
     copied = page.evaluate("() => navigator.clipboard.readText()")
-    assert copied == listing.inner_text()
-    assert copied.startswith("def sum_invocation_handler(invoke):")
+    assert copied == listing.inner_text()  # the code alone: marking our lines adds nothing to the text
+    assert copied.startswith('@app.callback(\n    Output("io-connect-register-sum", "result"),')
+    assert "\ndef sum_invocation_handler(invoke):\n" in copied
     expect(button).to_have_text("Copy", timeout=5_000)
     # From the keyboard too: it is a real button.
     page.evaluate("() => navigator.clipboard.writeText('')")
-    page.get_by_role("button", name="Copy callbacks.server.handle_sum").focus()
+    page.get_by_role("button", name="Copy interop.answer.answer").focus()
     page.keyboard.press("Enter")
-    expect(page.get_by_role("button", name="Copy callbacks.server.handle_sum")).to_have_text("Copied")
-    assert page.evaluate("() => navigator.clipboard.readText()").startswith("def handle_sum(invoke):")
+    expect(page.get_by_role("button", name="Copy interop.answer.answer")).to_have_text("Copied")
+    assert page.evaluate("() => navigator.clipboard.readText()").startswith("def answer(invoke, compute):")
     # Text and code can be selected too (nothing sets user-select: none on them).
     selected = listing.evaluate("el => { getSelection().selectAllChildren(el); return getSelection().toString(); }")
     assert selected == copied
@@ -166,7 +174,8 @@ def test_guid106_the_timeout_topic_does_what_its_steps_say(page, live_server):
     caller.locator(f"#{ids.RESPONSE_TIMEOUT}").fill("0.5")
     caller.locator(f"#{ids.SUM_BUTTON}").click()
     expect(caller.locator(f"#{ids.INVOKE_PROBLEM}")).to_contain_text("whole numbers of milliseconds")
-    page.wait_for_timeout(500)  # ample for an invocation to reach the server, had one been sent
+    # The problem and the invoke are one callback's outputs: had an invoke come with it, the seam has it now.
+    assert len(shell.activity("Caller", "invoked")) == 1
     expect(server.locator(f"#{ids.HANDLED_LIST}")).to_have_text(re.compile(r"^[^\n]*sum = 42\n?$"))
     assert problems(shell) == []
 

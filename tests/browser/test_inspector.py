@@ -117,7 +117,8 @@ def test_insp002_invalid_json_is_refused_and_nothing_is_sent(shell):
         problem = inspector(shell).locator(f"#{ids.ADHOC_PROBLEM}")
         expect(problem).to_contain_text(message)
         expect(problem).to_contain_text("Nothing was sent.")
-    shell.page.wait_for_timeout(500)  # time for a wrong invocation to arrive
+        # The problem and the invoke are one callback's outputs: had an invoke come with it, the seam has it now.
+        assert shell.activity("Inspector", "invoked") == []
     assert [len(handled(shell, name)) for name in SERVERS] == before
     assert inspector(shell).locator(f"#{ids.ADHOC_HISTORY} [data-invocation]").count() == 0
 
@@ -137,8 +138,11 @@ def test_insp003_an_invocation_targeted_at_one_instance_runs_only_there(shell):
     for field in ("executed_by", "called_with", "all_errors", "message", "status"):
         assert field in shown
     shell.wait_until(lambda: any("{'a': 7, 'b': 8}" in line for line in handled(shell, "Sum Server 2")))
-    shell.page.wait_for_timeout(300)
-    assert handled(shell, "Sum Server 1") == before["Sum Server 1"]  # it never ran on the other server
+    [sent] = shell.wait_settled("Inspector", 1, args={"a": 7, "b": 8})
+    assert [s["application"] for s in sent["servers"]] == ["Sum Server 2"]
+    shell.wait_handlers_done()
+    assert shell.activity("Sum Server 1", "handled", {"a": 7, "b": 8}) == []  # it never ran on the other server
+    assert handled(shell, "Sum Server 1") == before["Sum Server 1"]
     # The history can repeat it: "use these arguments again" restores the form.
     page = inspector(shell)
     page.locator(f"#{ids.ADHOC_ARGS}").fill("{}")
@@ -166,10 +170,9 @@ def test_insp004_the_log_receives_every_record_of_a_burst(shell, record_property
                 input.dispatchEvent(new Event("input", {bubbles: true}));
             };
             const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-            // Invocations this caller has sent: waiting for their results, or answered in its history.
-            const sent = () =>
-                (document.getElementById("pending-status").innerText.match(/Waiting for Sum/g) || []).length +
-                document.getElementById("sum-history").innerText.split("\\n").filter(Boolean).length;
+            // Whether the activity seam has recorded the invocation with these arguments going out.
+            const out = (args) => window.ioConnectActivity.records().some(
+                (r) => r.kind === "invoked" && r.args === JSON.stringify(args));
             for (let i = 1; i <= count; i++) {
                 setValue("number-a", String(1000 + i));
                 setValue("number-b", String(i));
@@ -177,7 +180,7 @@ def test_insp004_the_log_receives_every_record_of_a_burst(shell, record_property
                 // A person's pace, and not before this click's invocation is out: Dash merges a click that
                 // comes while the invoke callback's request is out, and on a loaded machine that can be 150 ms.
                 await pause(150);
-                for (let waited = 0; sent() < i && waited < 10000; waited += 20) {
+                for (let waited = 0; !out({a: String(1000 + i), b: String(i)}) && waited < 10000; waited += 20) {
                     await pause(20);
                 }
             }

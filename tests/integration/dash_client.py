@@ -46,13 +46,7 @@ def find_component(node, component_id):
 
 
 # The Caller's Sum result callback (callbacks.caller.sum_numbers_result_handler), as its request names them.
-SUM_RESULT_OUTPUTS = [
-    (ids.SUM_RESULT, "children"),
-    (ids.SUM_HISTORY, "children"),
-    (ids.PENDING_STORE, "data"),
-    (ids.CALLER_LOG_STORE, "data"),
-    (ids.SYNC_TICK, "disabled"),
-]
+SUM_RESULT_OUTPUTS = [(ids.SUM_RESULT, "children"), (ids.SUM_HISTORY, "children")]
 
 
 def call_callback(client, prefix, inputs, outputs, state=()):

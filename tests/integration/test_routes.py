@@ -1,5 +1,6 @@
 """Routes and layouts, through Flask's test client."""
 
+import importlib
 import json
 import re
 
@@ -7,7 +8,7 @@ import pytest
 
 import ids
 import registry
-from tests.integration.dash_client import SUM_RESULT_OUTPUTS, call_callback, find_component, layout_ids
+from tests.integration.dash_client import SUM_RESULT_OUTPUTS, call_callback, find_component, iter_components, layout_ids
 
 EXPECTED_IDS = {
     "/": [ids.GLUE, ids.FRAMES_STORE, ids.ADDABLE_STORE, ids.CONNECTED_STORE],  # pages: test_guide_routes.py
@@ -38,7 +39,6 @@ EXPECTED_IDS = {
         ids.ADHOC_TARGET,
         ids.ADHOC_BUTTON,
         ids.LOG_CLEAR,
-        ids.LOG_PUBLISHER,
     ],
 }
 
@@ -137,7 +137,7 @@ def test_rout013_sum_handler_answers_over_http(client):
         client,
         "/server/",
         inputs=[(ids.REGISTER_SUM, "invoke", invoke)],
-        outputs=[(ids.REGISTER_SUM, "result"), (ids.HANDLED_STORE, "data"), (ids.SYNC_TICK, "disabled")],
+        outputs=[(ids.REGISTER_SUM, "result"), (ids.HANDLED_LIST, "children")],
     )
     assert response.status_code == 200
     result = response.get_json()["response"][ids.REGISTER_SUM]["result"]
@@ -160,18 +160,17 @@ def server_callbacks(client, prefix):
     ]
 
 
-def test_rout016_the_callers_own_sum_answers_with_the_servers_handler(client):
-    """With "Serve Sum from this caller too" on, the caller answers like a server (and logs what it handled)."""
+def test_rout016_the_callers_own_sum_answers_like_a_server(client):
+    """With "Serve Sum from this caller too" on, the caller answers like a server, with the result alone."""
     invoke = {"invocationId": "own-1", "args": {"a": 1, "b": 1}, "caller": {"application": "Inspector"}}
     response = call_callback(
         client,
         "/caller/",
         inputs=[(ids.REGISTER_SUM, "invoke", invoke)],
-        outputs=[(ids.REGISTER_SUM, "result"), (ids.HANDLED_STORE, "data"), (ids.SYNC_TICK, "disabled")],
+        outputs=[(ids.REGISTER_SUM, "result")],
     )
     body = response.get_json()["response"]
-    assert body[ids.REGISTER_SUM]["result"] == {"invocationId": "own-1", "invocationResult": {"sum": 2.0}}
-    assert " Sum from Inspector with {'a': 1, 'b': 1}: sum = 2" in json.dumps(body[ids.HANDLED_STORE])
+    assert body == {ids.REGISTER_SUM: {"result": {"invocationId": "own-1", "invocationResult": {"sum": 2.0}}}}
 
 
 @pytest.mark.parametrize(
@@ -205,36 +204,85 @@ def test_rout018_a_sum_over_http_invoke_then_result(client):
         client,
         "/caller/",
         inputs=[(ids.SUM_BUTTON, "n_clicks", 1)],
-        outputs=[
-            (ids.INVOKE_SUM, "invoke"),
-            (ids.INVOKE_PROBLEM, "children"),
-            (ids.PENDING_STORE, "data"),
-            (ids.SYNC_TICK, "disabled"),
-        ],
+        outputs=[(ids.INVOKE_SUM, "invoke"), (ids.INVOKE_PROBLEM, "children")],
         state=[(ids.NUMBER_A, "value", "40"), (ids.NUMBER_B, "value", "2"), *options],
     )
     body = response.get_json()["response"]
     invoke = body[ids.INVOKE_SUM]["invoke"]
-    assert invoke["definition"] == {"name": "Sum"} and invoke["argumentObj"] == {"a": "40", "b": "2"}
-    pending = {invoke["invocationId"]: body[ids.PENDING_STORE]["data"]["operations"][0]["params"]["value"]}
+    assert invoke == {
+        "definition": {"name": "Sum"},
+        "argumentObj": {"a": "40", "b": "2"},
+        "target": "all",
+        "options": {"methodResponseTimeoutMs": 10_000, "waitTimeoutMs": 0},
+    }
+    # What the page's MethodInvoke sets, with what the activity seam adds (the invocationId, `sent`, `timing`).
     result = {
-        "invocationId": invoke["invocationId"],
+        "invocationId": "seam-1",
         "invocationResult": {
             "returned": {"sum": 42},
             "all_return_values": [{"executed_by": {"application": "Sum Server 1"}, "returned": {"sum": 42}}],
         },
         "error": None,
+        "sent": {"args": invoke["argumentObj"], "target": invoke["target"], "options": invoke["options"]},
         "timing": {"invokedAt": 10, "settledAt": 50},
     }
     response = call_callback(
-        client,
-        "/caller/",
-        inputs=[(ids.INVOKE_SUM, "result", result)],
-        outputs=SUM_RESULT_OUTPUTS,
-        state=[(ids.PENDING_STORE, "data", pending)],
+        client, "/caller/", inputs=[(ids.INVOKE_SUM, "result", result)], outputs=SUM_RESULT_OUTPUTS
     )
     body = response.get_json()["response"]
     assert body[ids.SUM_RESULT]["children"][0]["props"]["children"] == "Sum Server 1: Sum is 42"
     line = body[ids.SUM_HISTORY]["children"]["operations"][0]["params"]["value"]
     assert line == "'40' + '2' (all): Sum Server 1: Sum is 42\n"
-    assert body[ids.CALLER_LOG_STORE]["data"]["operations"][0]["params"]["value"]["latency_ms"] == 40
+
+
+# The six callbacks a reader holds beside the vendor's Interop page: its Input, its Output, its States.
+DOCUMENTED_CALLBACKS = [
+    ("caller", "sum_numbers", f"{ids.SUM_BUTTON}.n_clicks", f"{ids.INVOKE_SUM}.invoke", [ids.NUMBER_A, ids.NUMBER_B]),
+    ("caller", "sum_numbers_result_handler", f"{ids.INVOKE_SUM}.result", f"{ids.SUM_RESULT}.children", []),
+    ("caller", "send_message", f"{ids.SEND_MESSAGE_BUTTON}.n_clicks", f"{ids.INVOKE_SEND_MESSAGE}.invoke", ["message"]),
+    (
+        "caller",
+        "send_message_result_handler",
+        f"{ids.INVOKE_SEND_MESSAGE}.result",
+        f"{ids.SEND_MESSAGE_RESULT}.children",
+        [],
+    ),
+    ("server", "sum_invocation_handler", f"{ids.REGISTER_SUM}.invoke", f"{ids.REGISTER_SUM}.result", []),
+    ("server", "send_message_invocation_handler", f"{ids.REGISTER_SEND_MESSAGE}.invoke", f"{ids.MESSAGE}.children", []),
+]
+
+
+def output_names(output):
+    """``["id.property", …]`` from Dash's name for a callback's outputs (``..a.x...b.y..`` or ``a.x``)."""
+    return [name.split("@")[0] for name in output.strip(".").split("...")] if output.startswith("..") else [output]
+
+
+@pytest.mark.parametrize("app_name, function, documented_input, documented_output, states", DOCUMENTED_CALLBACKS)
+def test_rout019_the_documented_callbacks_keep_their_shape(
+    client, app_name, function, documented_input, documented_output, states
+):
+    """The documentation's Input, States and Output, at most one Output more, and no Store or Interval written."""
+    spec = next(spec for spec in registry.APPS if spec.name == app_name)
+    dash_app = client.application.extensions["dash_apps"][app_name]
+    handler = getattr(importlib.import_module(f"callbacks.{app_name}"), function)
+    [key] = [
+        k for k, entry in dash_app.callback_map.items() if getattr(entry.get("callback"), "__wrapped__", 0) is handler
+    ]
+    dependencies = client.get(f"{spec.prefix}_dash-dependencies").get_json()
+    [callback] = [d for d in dependencies if d["output"] == key]
+    assert not callback.get("clientside_function")
+    assert [f"{i['id']}.{i['property']}" for i in callback["inputs"]] == [documented_input]
+    assert [s["id"] for s in callback["state"]][: len(states)] == states
+    outputs = output_names(callback["output"])
+    assert outputs[0] == documented_output and len(outputs) <= 2
+    layout = client.get(f"{spec.prefix}_dash-layout").get_json()
+    types = {c["props"].get("id"): c["type"] for c in iter_components(layout) if isinstance(c.get("props"), dict)}
+    assert not [o for o in outputs if types.get(o.split(".")[0]) in ("Store", "Interval")]
+
+
+@pytest.mark.parametrize("prefix", ["/caller/", "/server/"])
+def test_rout020_the_caller_and_the_server_hold_no_store_and_no_timer_but_the_connect_timer(client, prefix):
+    layout = client.get(f"{prefix}_dash-layout").get_json()
+    timers = [c["props"].get("id") for c in iter_components(layout) if c.get("type") == "Interval"]
+    stores = [c["props"].get("id") for c in iter_components(layout) if c.get("type") == "Store"]
+    assert (timers, stores) == ([ids.CONNECT_TIMER], [])

@@ -8,7 +8,7 @@ import pytest
 
 import ids
 import registry
-from tests.integration.dash_client import SUM_RESULT_OUTPUTS, call_callback
+from tests.integration.dash_client import call_callback
 
 PREFIXES = [spec.prefix for spec in registry.APPS]
 MALFORMED = [
@@ -60,14 +60,13 @@ def test_secu003_malformed_callback_requests_get_400_without_details(client, pre
 
 
 def test_secu004_callbacks_that_fail_inside_get_a_generic_500(client):
-    """A well-formed request whose value makes the callback itself raise (a result that is no object)."""
+    """A well-formed request whose value makes the callback itself raise (an invocation that is no object)."""
     client.application.config["PROPAGATE_EXCEPTIONS"] = False
     response = call_callback(
         client,
-        "/caller/",
-        inputs=[(ids.INVOKE_SUM, "result", "not an object")],
-        outputs=SUM_RESULT_OUTPUTS,
-        state=[(ids.PENDING_STORE, "data", {})],
+        "/server/",
+        inputs=[(ids.REGISTER_SUM, "invoke", "not an object")],
+        outputs=[(ids.REGISTER_SUM, "result"), (ids.HANDLED_LIST, "children")],
     )
     assert response.status_code == 500
     assert "Traceback" not in response.text and "File " not in response.text and "AttributeError" not in response.text

@@ -99,3 +99,38 @@ def test_adhc010_reuse_values_restore_the_form():
     }
     best = {**ENTRY, "invoke": {**ENTRY["invoke"], "target": "skipMine"}}
     assert adhoc.reuse_values(best)["mode"] == "skipMine" and adhoc.reuse_values(best)["instances"] == []
+
+
+def test_adhc011_a_new_entry_is_pending_and_ordered_after_the_history():
+    invoke, _ = adhoc.build_invoke("id-9", "Sum", "{}", "best", [], 1_000, 0)
+    history = {"a": {"id": "a", "order": 4}, "b": {"id": "b", "order": 7}, "junk": None}
+    assert adhoc.new_entry(invoke, history) == {
+        "id": "id-9",
+        "order": 8,
+        "at": None,
+        "invoke": invoke,
+        "result": None,
+        "latency_ms": None,
+    }
+    assert adhoc.new_entry(invoke, None)["order"] == 1
+
+
+def test_adhc012_a_settled_entry_takes_its_times_from_the_results_timing():
+    pending = adhoc.new_entry(ENTRY["invoke"] | {"invocationId": "i1"}, {})
+    result = {**ENTRY["result"], "timing": {"invokedAt": 1_790_000_000_000, "settledAt": 1_790_000_000_035.5}}
+    settled = adhoc.settled_entry(pending, result)
+    assert (settled["at"], settled["latency_ms"], settled["result"]) == (1_790_000_000_000, 35.5, result)
+    assert {key: settled[key] for key in ("id", "order", "invoke")} == {
+        key: pending[key] for key in ("id", "order", "invoke")
+    }
+    for timing in (
+        None,
+        {},
+        {"invokedAt": 1_000},
+        {"invokedAt": "soon", "settledAt": 2_000},
+        {"invokedAt": True, "settledAt": 2},
+    ):
+        untimed = adhoc.settled_entry(pending, {**ENTRY["result"], "timing": timing})
+        assert untimed["latency_ms"] is None, timing
+    assert adhoc.settled_entry(pending, ENTRY["result"])["at"] is None  # no timing at all
+    assert adhoc.settled_entry(pending, {**ENTRY["result"], "timing": {"invokedAt": 1_000}})["at"] == 1_000

@@ -29,19 +29,28 @@ def test_cbin002_render_log_from_records():
 
 
 def test_cbin003_invoke_refuses_invalid_json_and_sends_nothing():
-    invoke, problem, history, _ = inspector.invoke_adhoc(1, "Sum", '{"a": ', "all", [], 10_000, 3_000, SNAPSHOT, {})
+    invoke, problem, history = inspector.invoke_adhoc(1, "Sum", '{"a": ', "all", [], 10_000, 3_000, SNAPSHOT, {})
     assert invoke is inspector.no_update and history is inspector.no_update and problem.startswith("Invalid JSON")
 
 
 def test_cbin004_invoke_targets_only_instances_that_offer_the_method():
-    invoke, problem, history, _ = inspector.invoke_adhoc(
+    invoke, problem, history = inspector.invoke_adhoc(
         1, "Sum", '{"a": 1}', "instances", ["s1", "gone"], 1_000, 0, SNAPSHOT, {}
     )
     assert problem == "" and invoke["target"] == [{"instance": "s1"}] and invoke["definition"] == {"name": "Sum"}
     [added] = history.to_plotly_json()["operations"]
-    assert added["location"] == [invoke["invocationId"]] and added["params"]["value"]["result"] is None
-    invoke, problem, *_ = inspector.invoke_adhoc(1, "Sum", "{}", "instances", ["gone"], 1_000, 0, SNAPSHOT, {})
-    assert invoke is inspector.no_update and problem.startswith("Pick at least one server instance")
+    assert added["location"] == [invoke["invocationId"]]
+    assert added["params"]["value"] == {
+        "id": invoke["invocationId"],
+        "order": 1,
+        "at": None,
+        "invoke": invoke,
+        "result": None,
+        "latency_ms": None,
+    }  # pending: no result, no times yet
+    invoke, problem, history = inspector.invoke_adhoc(1, "Sum", "{}", "instances", ["gone"], 1_000, 0, SNAPSHOT, {})
+    assert invoke is inspector.no_update and history is inspector.no_update
+    assert problem.startswith("Pick at least one server instance")
 
 
 def test_cbin005_picking_a_method_prefills_its_arguments():
@@ -92,7 +101,7 @@ def test_cbin009_the_chart_is_added_once_the_log_is_on_screen():
 def test_cbin010_the_history_keeps_the_newest_and_each_result_finds_its_entry():
     history = {}
     for n in range(inspector.HISTORY_KEPT + 2):
-        _, _, patch, _ = inspector.invoke_adhoc(n, "Sum", "{}", "best", [], 1_000, 0, SNAPSHOT, history)
+        _, _, patch = inspector.invoke_adhoc(n, "Sum", "{}", "best", [], 1_000, 0, SNAPSHOT, history)
         for op in patch.to_plotly_json()["operations"]:
             if op["operation"] == "Assign":
                 history[op["location"][0]] = op["params"]["value"]
@@ -103,11 +112,12 @@ def test_cbin010_the_history_keeps_the_newest_and_each_result_finds_its_entry():
     newest = max(history.values(), key=lambda e: e["order"])
     result = {"invocationId": newest["id"], "invocationResult": {"returned": {"sum": 3}}, "error": None,
               "timing": {"invokedAt": 5_000, "settledAt": 5_035}}  # fmt: skip
-    patch, _ = inspector.adhoc_result_handler(result, history)
+    patch = inspector.adhoc_result_handler(result, history)
     [settled] = patch.to_plotly_json()["operations"]
+    assert settled["operation"] == "Assign" and settled["location"] == [newest["id"]]
     entry = settled["params"]["value"]
     assert (entry["at"], entry["latency_ms"], entry["result"]) == (5_000, 35, result)
-    assert entry["record"]["latency_ms"] == 35 and entry["record"]["pending"] is False
+    assert {**entry, "at": None, "latency_ms": None, "result": None} == newest  # the rest of the entry is kept
     for missing in (None, {**result, "invocationId": "gone"}):
         with pytest.raises(PreventUpdate):
             inspector.adhoc_result_handler(missing, history)

@@ -7,6 +7,8 @@ from dash.exceptions import PreventUpdate
 from callbacks import server
 from interop.sum import NOT_NUMBERS
 
+NOT_TEXT = "Ignored a message that was not text."
+
 
 def invoke(args, invocation_id="inv-1", application="Caller"):
     return {"invocationId": invocation_id, "args": args, "caller": {"application": application}}
@@ -16,18 +18,30 @@ def patch_operations(patch):
     return patch.to_plotly_json()["operations"]
 
 
-def test_cbsv001_sum_handler_answers_with_invocation_id():
-    result, log, wake = server.sum_invocation_handler(invoke({"a": 37, "b": 5}, "abc"))
+@pytest.fixture
+def at_ten(monkeypatch):
+    """The handled list's clock, fixed at 10:00:01."""
+    monkeypatch.setattr(server.time, "strftime", lambda _format: "10:00:01")
+
+
+def prepended_line(patch):
+    """The one line a handler's Patch puts on top of the handled list; the Patch also keeps the list bounded."""
+    prepend, bound = patch_operations(patch)
+    assert prepend["operation"] == "Prepend" and prepend["location"] == []
+    assert bound == {"operation": "Delete", "location": [server.MAX_HANDLED], "params": {}}
+    return prepend["params"]["value"]
+
+
+def test_cbsv001_sum_handler_answers_with_invocation_id(at_ten):
+    result, handled = server.sum_invocation_handler(invoke({"a": 37, "b": 5}, "abc"))
     assert result == {"invocationId": "abc", "invocationResult": {"sum": 42.0}}
-    assert wake is False  # the page's next tick shows and publishes the handled record
-    record = patch_operations(log)[0]
-    assert record["operation"] == "Prepend" and record["params"]["value"]["caller"] == "Caller"
-    assert " Sum from Caller with {'a': 37, 'b': 5}: sum = 42" in record["params"]["value"]["line"]
+    assert prepended_line(handled) == "10:00:01 Sum from Caller with {'a': 37, 'b': 5}: sum = 42\n"
 
 
-def test_cbsv002_sum_handler_error_keeps_invocation_id():
-    result, *_ = server.sum_invocation_handler(invoke({"a": "nan", "b": 5}, "xyz"))
+def test_cbsv002_sum_handler_error_keeps_invocation_id(at_ten):
+    result, handled = server.sum_invocation_handler(invoke({"a": "nan", "b": 5}, "xyz"))
     assert result == {"invocationId": "xyz", "error": {"message": NOT_NUMBERS}}
+    assert prepended_line(handled) == f"10:00:01 Sum from Caller with {{'a': 'nan', 'b': 5}}: refused: {NOT_NUMBERS}\n"
 
 
 def test_cbsv003_handlers_ignore_the_initial_none():
@@ -36,26 +50,35 @@ def test_cbsv003_handlers_ignore_the_initial_none():
             handler(None)
 
 
-def test_cbsv004_handled_log_is_bounded():
-    entry = {"time": "10:00:00", "method": "Sum", "caller": "Caller", "args": {}, "outcome": "sum = 0", "ok": True}
-    ops = patch_operations(server.prepend_handled(entry))
-    assert [op["operation"] for op in ops] == ["Prepend", "Delete"]
-    assert ops[0]["params"]["value"] == entry and ops[1]["location"] == [server.MAX_HANDLED]
+def test_cbsv004_handled_list_is_bounded():
+    line = "10:00:00 Sum from Caller with {}: sum = 0\n"
+    assert prepended_line(server.add_handled(line)) == line
+    assert server.MAX_HANDLED == 20
+    # Applied as Dash applies it to the list's children: the new line on top, never more than MAX_HANDLED.
+    children = [f"old {n}\n" for n in range(server.MAX_HANDLED)]
+    for operation in patch_operations(server.add_handled(line)):
+        if operation["operation"] == "Prepend":
+            children.insert(0, operation["params"]["value"])
+        else:
+            del children[operation["location"][0]]
+    assert len(children) == server.MAX_HANDLED and children[0] == line and children[-1] == "old 18\n"
 
 
-def test_cbsv005_send_message_returns_text_as_is():
+def test_cbsv005_send_message_returns_text_as_is(at_ten):
     payload = "<script>alert(1)</script>"
-    shown, *_ = server.send_message_invocation_handler(invoke({"message": payload}))
+    shown, handled = server.send_message_invocation_handler(invoke({"message": payload}))
     assert shown == payload  # a string child: React renders it as text
+    assert (
+        prepended_line(handled)
+        == "10:00:01 SendMessage from Caller with {'message': '<script>alert(1)</script>'}: shown\n"
+    )
 
 
 @pytest.mark.parametrize("args", [{"message": 42}, {"message": None}, {"message": {"x": 1}}, {}])
-def test_cbsv006_send_message_refuses_non_text(args):
-    shown, log, _ = server.send_message_invocation_handler(invoke(args))
-    assert shown is no_update
-    entry = patch_operations(log)[0]["params"]["value"]
-    assert (entry["outcome"], entry["ok"]) == ("Ignored a message that was not text.", False)
-    assert entry["line"].endswith(": refused: Ignored a message that was not text.")
+def test_cbsv006_send_message_refuses_non_text(at_ten, args):
+    shown, handled = server.send_message_invocation_handler(invoke(args))
+    assert shown is no_update  # the last message stays
+    assert prepended_line(handled) == f"10:00:01 SendMessage from Caller with {args!r}: refused: {NOT_TEXT}\n"
 
 
 def test_cbsv007_registration_errors_are_shown():
@@ -64,26 +87,20 @@ def test_cbsv007_registration_errors_are_shown():
     assert alert.children == "Sum is not registered: taken"
 
 
-def test_cbsv008_handled_log_renders_as_text_lines():
-    entries = [
-        {
-            "time": "10:00:01",
-            "method": "Sum",
-            "caller": "Caller",
-            "args": {"a": 1, "b": 2},
-            "outcome": "sum = 3",
-            "ok": True,
-        },
-        {
-            "time": "10:00:00",
-            "method": "SendMessage",
-            "caller": "Caller 2",
-            "args": {"message": 4},
-            "outcome": "Ignored a message that was not text.",
-            "ok": False,
-        },
-    ]
-    assert [server.handled_line(entry) for entry in entries] == [
-        "10:00:01 Sum from Caller with {'a': 1, 'b': 2}: sum = 3",
-        "10:00:00 SendMessage from Caller 2 with {'message': 4}: refused: Ignored a message that was not text.",
-    ]
+def test_cbsv008_handled_line_renders_the_caller_and_args_as_text(at_ten):
+    assert server.handled_line("Sum", invoke({"a": 1, "b": 2}), "sum = 3") == (
+        "10:00:01 Sum from Caller with {'a': 1, 'b': 2}: sum = 3\n"
+    )
+    markup = {"message": "<b>hi</b>"}
+    line = server.handled_line("SendMessage", invoke(markup, application="<i>Caller 2</i>"), "shown")
+    assert isinstance(line, str)  # a text child of the Pre: markup shows as typed
+    assert line == "10:00:01 SendMessage from <i>Caller 2</i> with {'message': '<b>hi</b>'}: shown\n"
+    by_instance = {"invocationId": "i", "args": {"a": 1}, "caller": {"instance": "c-7"}}
+    assert server.handled_line("Sum", by_instance, "sum = 1") == "10:00:01 Sum from c-7 with {'a': 1}: sum = 1\n"
+    assert server.handled_line("Sum", {"args": None}, "x") == "10:00:01 Sum from unknown app with None: x\n"
+
+
+def test_cbsv009_sum_outcome_says_the_sum_or_why_it_was_refused():
+    assert server.sum_outcome({"invocationId": "i", "invocationResult": {"sum": 42.0}}) == "sum = 42"
+    assert server.sum_outcome({"invocationId": "i", "invocationResult": {"sum": 0.5}}) == "sum = 0.5"
+    assert server.sum_outcome({"invocationId": "i", "error": {"message": NOT_NUMBERS}}) == f"refused: {NOT_NUMBERS}"

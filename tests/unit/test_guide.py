@@ -16,7 +16,8 @@ import registry
 from callbacks.shell import name_missing_page
 from guide import source as guide_source
 from guide.source import Source, source_of
-from guide.topics import BY_SLUG, TOPICS, File, JavaScript, Python
+from guide.topics import BY_SLUG, TOPICS, Callback, File, JavaScript, Python
+from guide.vendor import SNIPPETS
 from pages import site
 from pages.guide import fenced, markdown, not_found, topic_frames, topic_page
 from pages.shell import addable_apps
@@ -57,14 +58,49 @@ def unfenced(block):
 
 
 def listings(page):
-    """``{data-source: listing text}`` of a rendered guide page."""
+    """``{data-source: listing text}`` of a rendered guide page: a fenced block, or a callback's marked lines."""
     found = {}
     for component in walk(page):
         props = component.to_plotly_json()["props"]
         if isinstance(component, html.Div) and "data-source" in props:
-            assert isinstance(component.children, dcc.Markdown)
-            found[props["data-source"]] = unfenced(component.children.children)
+            if isinstance(component.children, html.Pre):
+                found[props["data-source"]] = text_of(component.children).removesuffix("\n")
+            else:
+                assert isinstance(component.children, dcc.Markdown)
+                found[props["data-source"]] = unfenced(component.children.children)
     return found
+
+
+def marked(page):
+    """``{data-source: [lines marked as added]}`` of a page's callback listings."""
+    found = {}
+    for component in walk(page):
+        props = component.to_plotly_json()["props"]
+        if isinstance(component, html.Div) and isinstance(component.children, html.Pre) and "data-source" in props:
+            spans = [c for c in walk(component.children) if isinstance(c, html.Span)]
+            found[props["data-source"]] = [text_of(span).removesuffix("\n") for span in spans]
+    return found
+
+
+def registered_decorator(app, reference):
+    """``@app.callback(...)`` for a callback as the running app registered it: read from Dash's callback map."""
+    module, _, function = reference.name.partition(":")
+    handler = getattr(importlib.import_module(module), function)
+    dash_app = app.extensions["dash_apps"][module.rpartition(".")[2]]
+    [(key, entry)] = [
+        (k, e) for k, e in dash_app.callback_map.items() if getattr(e.get("callback"), "__wrapped__", 0) is handler
+    ]
+    outputs = entry["output"] if isinstance(entry["output"], list) else [entry["output"]]
+    [listed] = [c for c in dash_app._callback_list if c["output"] == key]
+    lines = ["@app.callback("]
+    for output in outputs:
+        duplicate = ", allow_duplicate=True" if output.allow_duplicate else ""
+        lines.append(f'    Output("{output.component_id}", "{output.component_property}"{duplicate}),')
+    lines += [f'    Input("{i["id"]}", "{i["property"]}"),' for i in entry["inputs"]]
+    lines += [f'    State("{s["id"]}", "{s["property"]}"),' for s in entry["state"]]
+    if listed["prevent_initial_call"]:
+        lines.append("    prevent_initial_call=True,")
+    return "\n".join([*lines, ")"])
 
 
 def test_guid001_the_guide_covers_every_topic_of_the_issue():
@@ -87,13 +123,19 @@ def js_function_as_written(path, name):
 
 
 @pytest.mark.parametrize("topic", TOPICS, ids=lambda t: t.slug)
-def test_guid002_each_listing_is_the_source_of_what_it_names(topic):
-    """The text on the page is what ``inspect`` (or the asset file) holds, character for character."""
+def test_guid002_each_listing_is_the_source_of_what_it_names(app, topic):
+    """The text on the page is what ``inspect`` (or the asset file) holds, character for character; a callback's
+    decorator is what the running app registered for it."""
     page = topic_page(topic, APPS)
     shown = listings(page)
     assert len(shown) == len(topic.code)
     for reference in topic.code:
-        if isinstance(reference, Python):
+        if isinstance(reference, Callback):
+            function = getattr(importlib.import_module(reference.name.partition(":")[0]), reference.function)
+            name = f"{function.__module__}.{function.__qualname__}"
+            expected = registered_decorator(app, reference) + "\n" + textwrap.dedent(inspect.getsource(function))
+            expected = expected.rstrip("\n")
+        elif isinstance(reference, Python):
             name = f"{reference.obj.__module__}.{reference.obj.__qualname__}"
             expected = textwrap.dedent(inspect.getsource(reference.obj)).rstrip("\n")
         elif isinstance(reference, JavaScript):
@@ -127,7 +169,10 @@ def test_guid004_the_handler_topic_shows_the_sum_handler_the_server_registers():
     page = topic_page(BY_SLUG["handler"], APPS)
     shown = listings(page)
     handler = callbacks.server.sum_invocation_handler
-    assert shown[f"{handler.__module__}.{handler.__qualname__}"].startswith("def sum_invocation_handler(invoke):")
+    listing = shown[f"{handler.__module__}.{handler.__qualname__}"]
+    assert listing.startswith('@app.callback(\n    Output("io-connect-register-sum", "result"),\n')
+    assert '    Input("io-connect-register-sum", "invoke"),\n' in listing
+    assert "\ndef sum_invocation_handler(invoke):\n" in listing
 
 
 def test_guid005_a_listing_is_one_fenced_block_whatever_backticks_it_holds():
@@ -147,7 +192,10 @@ def test_guid006_listings_are_highlighted_by_language_and_never_as_html():
         blocks = [c for c in walk(page) if isinstance(c, html.Div) and "data-source" in c.to_plotly_json()["props"]]
         for block in blocks:
             language = block.to_plotly_json()["props"]["data-language"]
-            assert block.children.children.lstrip("`").startswith(language + "\n")
+            if isinstance(block.children, html.Pre):  # a callback's marked lines: plain text, line by line
+                assert all(isinstance(c, str | html.Span) for c in block.children.children.children), topic.slug
+            else:
+                assert block.children.children.lstrip("`").startswith(language + "\n")
 
 
 def test_guid007_js_source_cuts_out_one_whole_function(tmp_path, monkeypatch):
@@ -235,13 +283,15 @@ def test_guid013_every_listing_has_a_copy_button_for_it():
 
 def test_guid014_invoking_and_results_show_the_documented_python_callbacks():
     """The Invoking and Results topics list the Caller's Python callbacks, and no page-side invoke code."""
-    import callbacks.caller
 
     shown = {
-        slug: [item.obj for item in BY_SLUG[slug].code if isinstance(item, Python)] for slug in ("invoke", "results")
+        slug: [item.name for item in BY_SLUG[slug].code if isinstance(item, Callback)] for slug in ("invoke", "results")
     }
-    assert callbacks.caller.sum_numbers in shown["invoke"] and callbacks.caller.send_message in shown["invoke"]
-    assert callbacks.caller.sum_numbers_result_handler in shown["results"]
+    assert shown["invoke"] == ["callbacks.caller:sum_numbers", "callbacks.caller:send_message"]
+    assert shown["results"] == [
+        "callbacks.caller:sum_numbers_result_handler",
+        "callbacks.caller:send_message_result_handler",
+    ]
     for slug in ("invoke", "results", "timeout"):
         assert not [item for item in BY_SLUG[slug].code if isinstance(item, JavaScript)], slug
 
@@ -261,3 +311,36 @@ def test_guid015_js_source_is_not_fooled_by_braces_in_comments_or_strings(tmp_pa
     monkeypatch.setattr(guide_source, "ROOT", tmp_path.parent)
     source = guide_source.js_source("probe.js", "tricky")
     assert (source.first_line, source.last_line) == (1, 7) and source.text.endswith("    return a;\n}")
+
+
+DOCUMENTED_TOPICS = ("invoke", "results", "handler")
+
+
+@pytest.mark.parametrize("slug", DOCUMENTED_TOPICS)
+def test_guid016_each_documented_callback_stands_beside_the_documentations_with_our_lines_marked(slug):
+    """Short enough to read at a glance; the vendor's snippet beside it; only what we add is marked."""
+    page = topic_page(BY_SLUG[slug], APPS)
+    shown, added = listings(page), marked(page)
+    vendor_blocks = [c for c in walk(page) if isinstance(c, html.Div) and "vendor-listing" in (c.className or "")]
+    callbacks_shown = [r for r in BY_SLUG[slug].code if isinstance(r, Callback)]
+    assert len(callbacks_shown) == 2
+    assert [unfenced(b.children.children) for b in vendor_blocks] == [
+        SNIPPETS[r.function] for r in callbacks_shown if r.function in SNIPPETS
+    ]
+    for reference in callbacks_shown:
+        name = reference.name.replace(":", ".")
+        lines = shown[name].splitlines()
+        assert len(lines) <= 30, (name, len(lines))
+        documented = {line.strip().rstrip(",") for line in SNIPPETS.get(reference.function, "").splitlines()}
+        for line in lines:
+            is_code = line.strip() and not line.strip().startswith(("#", '"""'))
+            ours = line.strip().rstrip(",").replace("'", '"') not in documented
+            assert (line in added[name]) == bool(is_code and ours) or line.strip() in ("", ")", "}"), (name, line)
+
+
+def test_guid017_the_lines_we_add_are_exactly_the_handlers_addition():
+    """The Sum handler beside the documentation's: its documented Input and Output are not marked, the handled
+    list's Output is."""
+    added = marked(topic_page(BY_SLUG["handler"], APPS))["callbacks.server.sum_invocation_handler"]
+    assert '    Output("handled-invocations", "children", allow_duplicate=True),' in added
+    assert not [line for line in added if "io-connect-register-sum" in line or line.startswith("def ")]

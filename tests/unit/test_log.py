@@ -78,36 +78,24 @@ def test_ilog014_malformed_records_are_ignored():
     assert len(rows) == 1 and rows[0]["t"] == 0 and rows[0]["servers"] == []
 
 
-def test_ilog016_a_callers_record_from_its_python_callbacks():
-    """Pending when invoked, settled with the page's times and each server's answer or failure."""
-    invocation = {"method": "Sum", "args": {"a": "1", "b": 2}, "target": "all"}
-    pending = log.invoked_record("i1", invocation)
-    assert pending == {
-        "kind": "invoked",
-        "id": "i1",
-        "t": None,  # the page stamps a pending record when it publishes it
-        "method": "Sum",
-        "target": "all",
-        "args": '{"a":"1","b":2}',
-        "latency_ms": None,
-        "pending": True,
-        "error": None,
-        "servers": [],
-    }
-    result = {
-        "invocationId": "i1",
-        "error": None,
-        "invocationResult": {
-            "all_return_values": [{"executed_by": {"application": "S1", "instance": "s1"}, "returned": {"sum": 3}}],
-            "all_errors": [{"executed_by": {"application": "S2", "instance": "s2"}, "message": "x" * 500}],
-        },
-        "timing": {"invokedAt": 1_700_000_000_000, "settledAt": 1_700_000_000_037},
-    }
-    settled = log.invoked_record("i1", invocation, result)
-    assert (settled["t"], settled["latency_ms"], settled["pending"]) == (1_700_000_000_000, 37, False)
-    assert settled["servers"][0] == {"application": "S1", "instance": "s1", "ok": True, "outcome": '{"sum":3}'}
-    assert settled["servers"][1]["ok"] is False and len(settled["servers"][1]["outcome"]) == log.TEXT_LIMIT
-    failed = log.invoked_record("i2", invocation, {"error": {"message": "No server", "all_errors": []}})
-    assert (failed["error"], failed["latency_ms"], failed["servers"]) == ("No server", None, [])
-    row = log.row_from_invoked({**settled, "app": "Caller", "instance": "c1"})
-    assert row["latency_ms"] == 37 and [s["application"] for s in row["servers"]] == ["S1", "S2"]
+def test_ilog017_a_void_methods_empty_answer_is_replaced_by_what_its_handler_did():
+    """A caller sees "", "{}" or "null" from a void method: the server's handled record says what happened."""
+    for void in log.VOID_ANSWERS:
+        caller = invoked("i1", T0, servers=(S1, S2), method="SendMessage", args='{"message":"hi"}')
+        for server in caller["servers"]:
+            server["outcome"] = void
+        refused = {**handled("h1", T0 + 10, S1, args='{"message":"hi"}', method="SendMessage"), "ok": False}
+        refused["outcome"] = "refused: Ignored a message that was not text."
+        shown = {**handled("h2", T0 + 12, S2, args='{"message":"hi"}', method="SendMessage"), "outcome": "shown"}
+        [row] = log.merge_records([caller, refused, shown])
+        assert [(s["outcome"], s["ok"], s["handled"]) for s in row["servers"]] == [
+            ("refused: Ignored a message that was not text.", False, True),
+            ("shown", True, True),
+        ], void
+    # A real answer stays the caller's, whatever the handler recorded; an empty handled outcome changes nothing.
+    [row] = log.merge_records([invoked("i2", T0, servers=(S1,)), {**handled("h3", T0 + 5, S1), "ok": False}])
+    assert (row["servers"][0]["outcome"], row["servers"][0]["ok"]) == ('{"sum":3}', True)
+    caller = invoked("i3", T0, servers=(S1,))
+    caller["servers"][0]["outcome"] = "null"
+    [row] = log.merge_records([caller, {**handled("h4", T0 + 5, S1), "outcome": ""}])
+    assert (row["servers"][0]["outcome"], row["servers"][0]["handled"]) == ("null", True)
