@@ -13,27 +13,68 @@ measured in the same run too: the floor under the real apps.
 """
 
 import argparse
+import collections
+import contextlib
 import datetime
+import itertools
 import json
 import os
 import platform
+import re
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import NamedTuple
+from urllib.parse import urlparse
 
 from bench import lean, wrk
 from bench.figures import TARGETS, render_table
-from harness.browser import CHROMIUM_FLAGS, ROOT, LiveServer, Shell, chromium_path
+from harness.browser import (
+    CHROMIUM_FLAGS,
+    ROOT,
+    LiveServer,
+    Shell,
+    chromium_path,
+    free_port,
+    wait_until_answering,
+)
 
 PROBES = (Path(__file__).parent / "probes.js").read_text()
-# The last revision whose Caller invoked and collected results in the page: measured beside the
-# documented Python callbacks, it shows what they cost.
-BASELINE_REV = "cb757e1"
+# The last revision before the instrumentation refactor (each app's interop records kept by one activity seam,
+# assets/dash_glue42_activity.js): measured beside it, the current tree shows what the refactor costs.
+BASELINE_REV = "e4add05"
 RESULTS = ROOT / "bench" / "results"
+# pair_*: the pair's blocks per side (after one warm-up block each), Sums per block, how long a thawed page runs
+# before its block, and between typing and clicking (what a driver round trip gave the page before, so a Sum's
+# trailing work is done when the next one starts); profile_sums: the profiled block per side.
 COUNTS = {
-    "full": {"round_trips": 60, "raw": 200, "burst": 100, "bursts": 5, "loads": 5, "wrk_seconds": 8},
-    "smoke": {"round_trips": 3, "raw": 5, "burst": 5, "bursts": 1, "loads": 1, "wrk_seconds": 1},
+    "full": {
+        "round_trips": 60,
+        "raw": 200,
+        "burst": 100,
+        "bursts": 5,
+        "loads": 5,
+        "wrk_seconds": 8,
+        "pair_blocks": 8,
+        "pair_sums": 10,
+        "pair_settle_ms": 300,
+        "pair_gap_ms": 30,
+        "profile_sums": 20,
+    },
+    "smoke": {
+        "round_trips": 3,
+        "raw": 5,
+        "burst": 5,
+        "bursts": 1,
+        "loads": 1,
+        "wrk_seconds": 1,
+        "pair_blocks": 2,
+        "pair_sums": 2,
+        "pair_settle_ms": 100,
+        "pair_gap_ms": 30,
+        "profile_sums": 2,
+    },
 }
 # The apps the figures use; the shell may embed more (the inspector), and the cold load waits for all of them.
 SHELL_APPS = ("Sum Server 1", "Sum Server 2", "Caller")
@@ -192,31 +233,279 @@ def measure_floor(browser, server, counts):
         context.close()
 
 
-def measure_pair(browser, app_server, lean_server, counts):
-    """The caller's Sum round trip and the floor's, click by click in turn: their ratio with the host's drift
-    shared, rather than minutes apart."""
-    print("-- measuring current and floor, clicks in turn", file=sys.stderr)
-    contexts = [browser.new_context(), browser.new_context()]
+class Side(NamedTuple):
+    """One side of a pair: its server, the caller app whose Sum is timed, and the apps its shell must have
+    connected before the first click (how its shell is opened)."""
+
+    role: str
+    server: LiveServer
+    caller: str
+    apps: tuple
+
+
+def real_side(role, server):
+    # The real shell embeds the Inspector too: it is part of the app, so it stays live (and logging) while its
+    # side is measured.
+    return Side(role, server, "Caller", (*SHELL_APPS, "Inspector"))
+
+
+def floor_side(server):
+    return Side("floor", server, lean.CALLER_NAME, LEAN_APPS)
+
+
+# Headless, with Playwright's viewport, and Playwright's own launch flags that keep a page's timers and renderer
+# at full speed when it is not in front (as for the figures taken in Playwright's browser).
+PAIR_FLAGS = [
+    "--headless",
+    "--window-size=1280,720",
+    "--disable-background-timer-throttling",
+    "--disable-renderer-backgrounding",
+    "--disable-backgrounding-occluded-windows",
+]
+
+
+@contextlib.contextmanager
+def own_chromium(playwright, profile):
+    """A Chromium of its own, reached over CDP with Playwright's defaults left out, and its first page.
+
+    A page Playwright opens itself is kept visible by Playwright (its focus emulation counts as a capture),
+    and Chromium never freezes a visible page: ``Page.setWebLifecycleState`` answers and nothing stops. A page
+    of the default context of a browser reached with ``no_defaults`` has no such hold. A browser each, so the
+    two sides never share a renderer process either.
+    """
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            chromium_path(),
+            *CHROMIUM_FLAGS,
+            *PAIR_FLAGS,
+            f"--remote-debugging-port={port}",
+            f"--user-data-dir={profile}",
+            "about:blank",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
-        app = Shell(contexts[0].new_page(), app_server.url).open()
-        floor = Shell(contexts[1].new_page(), lean_server.url)
-        floor.page.goto(lean_server.url + "/")
-        floor.wait_connected(*LEAN_APPS)
-        sides = ((app, "Caller"), (floor, lean.CALLER_NAME))
-        times = ([], [])
-        for i in range(counts["round_trips"] + 2):  # the first two warm up
-            for (shell, caller), kept in zip(sides, times, strict=True):
-                frame = with_probes(shell.frame(caller))
-                shell.app(caller).locator("#number-a").fill(str(i))
-                shell.app(caller).locator("#number-b").fill("3000")
-                took = frame.evaluate("([e, t]) => ioconnectBench.sumRoundTrip(e, t)", [f"Sum is {i + 3000}", 15_000])
-                if i >= 2:
-                    kept.append(took)
-        current, lean_figure = latency(times[0]), latency(times[1])
-        return {"current": current, "floor": lean_figure, "ratio": round(current["p50"] / lean_figure["p50"], 2)}
+        wait_until_answering(process, f"http://127.0.0.1:{port}/json/version", lambda: "Chromium gave no DevTools port")
+        browser = playwright.chromium.connect_over_cdp(f"http://127.0.0.1:{port}", no_defaults=True)
+        try:
+            context = browser.contexts[0]
+            yield context.pages[0] if context.pages else context.new_page()
+        finally:
+            browser.close()
     finally:
-        for context in contexts:
-            context.close()
+        process.terminate()
+        process.wait(timeout=30)
+
+
+class PairedShell:
+    """A side's shell in its own Chromium, frozen while the other side is measured."""
+
+    VISIBILITY = "() => document.visibilityState"
+    # The page counts its resume events: the proof it was frozen (Chromium answers a freeze it does not do).
+    COUNT_RESUMES = """() => {
+        window.ioconnectBenchResumes = 0;
+        document.addEventListener("resume", () => { window.ioconnectBenchResumes += 1; });
+    }"""
+
+    def __init__(self, side, page):
+        self.side = side
+        self.shell = Shell(page, side.server.url)
+        self.cdp = page.context.new_cdp_session(page)
+        page.goto(side.server.url + "/")
+        self.shell.wait_connected(*side.apps)
+        self.caller = with_probes(self.shell.frame(side.caller))
+        page.evaluate(self.COUNT_RESUMES)
+        self.cdp.send("Performance.enable")
+        self.sums = 0  # every Sum this side made, so each expects a result text it has not shown yet
+        self.freezes = 0
+
+    def freeze(self):
+        # Focus emulation holds the page visible, and a visible page does not freeze.
+        self.cdp.send("Emulation.setFocusEmulationEnabled", {"enabled": False})
+        self.cdp.send("Page.setWebLifecycleState", {"state": "frozen"})
+        self.freezes += 1
+
+    def thaw(self, settle_ms):
+        """Active and visible again. Chromium hides a page it freezes and leaves it hidden when it resumes;
+        focus emulation shows it again (as Playwright keeps its own pages shown)."""
+        self.cdp.send("Page.setWebLifecycleState", {"state": "active"})
+        self.cdp.send("Emulation.setFocusEmulationEnabled", {"enabled": True})
+        self.shell.page.bring_to_front()
+        # What its timers owed while it was frozen runs now, not in the block's first Sums.
+        self.shell.page.wait_for_timeout(settle_ms)
+        resumes = self.shell.page.evaluate("() => window.ioconnectBenchResumes")
+        if resumes != self.freezes:
+            raise RuntimeError(f"{self.side.role} was frozen {self.freezes} times but resumed {resumes} times")
+
+    def assert_visible(self):
+        """A hidden page runs no animation frames and may be throttled: its figures would not be the app's."""
+        states = {"page": self.shell.page.evaluate(self.VISIBILITY), "caller": self.caller.evaluate(self.VISIBILITY)}
+        if set(states.values()) != {"visible"}:
+            raise RuntimeError(f"{self.side.role} is not visible at the start of a block: {states}")
+
+    def main_thread(self):
+        """Seconds of main-thread work so far. The shell's apps are same-origin iframes, so they share its
+        renderer process and main thread: one page-level figure covers all of them."""
+        metrics = {m["name"]: m["value"] for m in self.cdp.send("Performance.getMetrics")["metrics"]}
+        return {key: metrics[name] for key, name in MAIN_THREAD_METRICS.items()}
+
+    def sum_once(self, gap_ms):
+        i, self.sums = self.sums, self.sums + 1
+        return self.caller.evaluate(
+            "([a, b, e, t, g]) => ioconnectBench.typedSumRoundTrip(a, b, e, t, g)",
+            [i, 3000, f"Sum is {i + 3000}", 15_000, gap_ms],
+        )
+
+    def block(self, count, gap_ms):
+        """``count`` Sums: their times, and the main-thread seconds they took (with whatever else the app did
+        meanwhile: its background work is part of what a Sum costs it)."""
+        self.assert_visible()
+        before = self.main_thread()
+        times = [self.sum_once(gap_ms) for _ in range(count)]
+        after = self.main_thread()
+        return times, {key: after[key] - before[key] for key in after}
+
+    def profile(self, count, gap_ms, interval_us=250):
+        """A V8 CPU profile of ``count`` Sums: ms per Sum, in all and per script file."""
+        self.assert_visible()
+        self.cdp.send("Profiler.enable")
+        self.cdp.send("Profiler.setSamplingInterval", {"interval": interval_us})
+        self.cdp.send("Profiler.start")
+        for _ in range(count):
+            self.sum_once(gap_ms)
+        profile = self.cdp.send("Profiler.stop")["profile"]
+        self.cdp.send("Profiler.disable")
+        return attribute_profile(profile, self.scripts(), count)
+
+    def scripts(self):
+        """scriptId -> its file name, or None for Playwright's isolated world. Asked for after the profile: the
+        debugger reports every script it holds when enabled, and it stays off while anything is timed.
+
+        Not per frame: every app loads the same files from the shell's prefix (hosting.static_files), and V8
+        compiles a file once for all the same-origin frames, so a script belongs to whichever frame loaded it
+        first.
+        """
+        scripts = {}
+
+        def parsed(event):
+            isolated = (event.get("executionContextAuxData") or {}).get("type") == "isolated"
+            name = FINGERPRINT.sub(".", urlparse(event.get("url", "")).path.rsplit("/", 1)[-1])
+            scripts[event["scriptId"]] = None if isolated else name or "(evaluated)"
+
+        self.cdp.on("Debugger.scriptParsed", parsed)
+        self.cdp.send("Debugger.enable")
+        self.cdp.send("Debugger.disable")
+        return scripts
+
+
+# Performance.getMetrics names, in seconds of the renderer's main thread (all the shell's frames).
+MAIN_THREAD_METRICS = {
+    "task": "TaskDuration",  # wall time inside tasks: it grows when the host's other work preempts the thread
+    "cpu": "ThreadTime",  # the thread's CPU time: what the page itself cost
+    "script": "ScriptDuration",
+    "layout": "LayoutDuration",
+    "style": "RecalcStyleDuration",
+}
+# Dash fingerprints its bundles' names (dash_renderer.v4_0_0m1700000000.min.js): the file is the same one.
+FINGERPRINT = re.compile(r"\.v[\w-]+m[0-9a-f]+\.")
+
+
+def attribute_profile(profile, scripts, count, top=10):
+    """Each sample's time to the script file of the innermost JavaScript on its stack, in ms per Sum.
+
+    "(program)" is the renderer's own work with no JavaScript on the stack (style, layout, parsing, the task
+    loop), "(gc)" the garbage collector, "(driver)" Playwright's isolated world, "(evaluated)" code with no
+    file (the probes, Playwright's evaluations); idle time is left out.
+    """
+    nodes = {node["id"]: node for node in profile["nodes"]}
+    parent = {child: node["id"] for node in profile["nodes"] for child in node.get("children", [])}
+    # A sample lasts until the next one; the last one until the profile's end.
+    stamps = list(itertools.accumulate(profile["timeDeltas"], initial=profile["startTime"]))[1:]
+    durations = [b - a for a, b in itertools.pairwise([*stamps, profile["endTime"]])]
+    spent = collections.Counter()
+    for sample, micros in zip(profile["samples"], durations, strict=True):
+        node = nodes[sample]
+        name = node["callFrame"]["functionName"]
+        if name == "(idle)":
+            continue
+        where = "(gc)" if name == "(garbage collector)" else "(program)"
+        while node is not None:  # a builtin (JSON.parse) has no script: the JavaScript that called it does
+            if node["callFrame"]["scriptId"] in scripts:
+                where = scripts[node["callFrame"]["scriptId"]] or "(driver)"
+                break
+            node = nodes.get(parent.get(node["id"]))
+        spent[where] += micros
+    return {
+        "sums": count,
+        "total_ms": round(sum(spent.values()) / 1000 / count, 2),
+        "by_script": {where: round(micros / 1000 / count, 2) for where, micros in spent.most_common(top)},
+    }
+
+
+def measure_pair(playwright, workdir, sides, counts):
+    """Two sides' Sum round trips in alternating blocks, the side not measured frozen, each in its own Chromium.
+
+    Clicking in turn with both pages live put each side's background work (timers, platform traffic) into the
+    other's figures. Here only the measured page runs; the host's drift still lands on both sides alike, as
+    blocks alternate (ABBA, so a steady drift favours neither). Each side's first block warms up and is left
+    out. Per side: the Sum round trip, its main-thread time per Sum, and a CPU profile of a last block of its own
+    (the profiler's overhead stays out of the timed blocks).
+    """
+    first, second = sides
+    print(f"-- measuring {first.role} and {second.role} in alternating blocks", file=sys.stderr)
+    blocks, size, settle_ms = counts["pair_blocks"], counts["pair_sums"], counts["pair_settle_ms"]
+    gap_ms = counts["pair_gap_ms"]
+    with contextlib.ExitStack() as stack:
+        shells = {}
+        for side in sides:
+            # A fresh profile each, so neither side starts with the other pair's HTTP cache.
+            profile = tempfile.mkdtemp(prefix=f"chromium-{side.role}-", dir=workdir)
+            page = stack.enter_context(own_chromium(playwright, profile))
+            shells[side.role] = PairedShell(side, page)
+        active = []
+
+        def only(role):
+            """``role``'s page runs, every other one is frozen."""
+            if active != [role]:
+                for other, shell in shells.items():
+                    if other != role:
+                        shell.freeze()
+                shells[role].thaw(settle_ms)
+                active[:] = [role]
+            return shells[role]
+
+        times = {side.role: [] for side in sides}
+        cpu = {side.role: collections.Counter() for side in sides}
+        for round_ in range(blocks + 1):  # round 0 warms up
+            for side in sides if round_ % 2 == 0 else sides[::-1]:
+                took, seconds = only(side.role).block(size, gap_ms)
+                if round_ > 0:
+                    times[side.role] += took
+                    cpu[side.role].update(seconds)
+        profiles = {side.role: only(side.role).profile(counts["profile_sums"], gap_ms) for side in sides}
+        problems = [entry for shell in shells.values() for entry in shell.shell.problems()]
+        freezes = {role: shell.freezes for role, shell in shells.items()}
+    sums = blocks * size
+    figures = {role: latency(kept) for role, kept in times.items()}
+    main_thread = {
+        role: {key: round(seconds * 1000 / sums, 2) for key, seconds in spent.items()} for role, spent in cpu.items()
+    }
+    return {
+        **figures,
+        "ratio": round(figures[first.role]["p50"] / figures[second.role]["p50"], 2),
+        "blocks": blocks,
+        "sums_per_block": size,
+        "main_thread_ms_per_sum": {
+            **main_thread,
+            "ratio": round(main_thread[first.role]["task"] / main_thread[second.role]["task"], 2),
+            "cpu_ratio": round(main_thread[first.role]["cpu"] / main_thread[second.role]["cpu"], 2),
+        },
+        "profile": profiles,
+        "freezes": freezes,
+        "problems": problems,
+    }
 
 
 def baseline_tree(rev, into):
@@ -251,30 +540,36 @@ def main(argv=None):
     with tempfile.TemporaryDirectory(prefix="ioconnect-bench-") as tmp, sync_playwright() as playwright:
         tmp = Path(tmp)
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        # The floor runs on one server for all its figures and both pairs; so do the current tree and the baseline.
+        lean_server = LiveServer(tmp / "lean.log", app=LEAN_SERVER_APP, ACCESS_LOG="0")
         try:
+            floor = floor_side(lean_server)
             if not (args.smoke or args.no_baseline):
                 tree = baseline_tree(args.baseline, tmp / "baseline")
                 try:
                     server = LiveServer(tmp / "baseline.log", root=tree, ACCESS_LOG="0")
                     try:
-                        runs.append(measure(browser, server, f"baseline {args.baseline}", counts, "baseline"))
-                        runs[-1]["server_errors"] = server.errors()
+                        run = measure(browser, server, f"baseline {args.baseline}", counts, "baseline")
+                        pair = (real_side("baseline", server), floor)
+                        run["baseline_paired"] = measure_pair(playwright, tmp, pair, counts)
+                        run["server_errors"] = server.errors()
+                        runs.append(run)
                     finally:
                         server.stop()
                 finally:
                     subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT, check=False)
-            # The current tree and the floor each run on one server for all their figures, the pair included.
             app_server = LiveServer(tmp / "current.log", ACCESS_LOG="0")
-            lean_server = LiveServer(tmp / "lean.log", app=LEAN_SERVER_APP, ACCESS_LOG="0")
             try:
-                runs.append(measure(browser, app_server, "current", counts, "current"))
-                runs.append(measure_floor(browser, lean_server, counts))
-                runs[-2]["paired"] = measure_pair(browser, app_server, lean_server, counts)
-                runs[-2]["server_errors"], runs[-1]["server_errors"] = app_server.errors(), lean_server.errors()
+                current = measure(browser, app_server, "current", counts, "current")
+                floor_run = measure_floor(browser, lean_server, counts)
+                current["paired"] = measure_pair(playwright, tmp, (real_side("current", app_server), floor), counts)
+                current["server_errors"] = app_server.errors()
+                runs += [current, floor_run]
             finally:
                 app_server.stop()
-                lean_server.stop()
+            floor_run["server_errors"] = lean_server.errors()
         finally:
+            lean_server.stop()
             browser.close()
 
     report = {"machine": machine(), "counts": counts, "targets": TARGETS, "runs": runs}

@@ -26,13 +26,60 @@ def burst_text(burst):
     return f"{burst['per_second']:.0f}/s ({burst['correct']} of {burst['count']} right; median of {runs})"
 
 
-# (figure, its text for one run); a run without the figure shows "—".
+def pair_of(run, runs):
+    """(the pair a run's side was measured in, that side's key in it): the current tree's and the baseline's own
+    pairs with the floor; the floor's side of the current tree's pair. None when the run has no pair."""
+    if run.get("role") == "floor":
+        current = by_role(runs, "current")
+        return (current["paired"], "floor") if current and "paired" in current else None
+    key = {"current": "paired", "baseline": "baseline_paired"}.get(run.get("role"))
+    return (run[key], run["role"]) if key in run else None
+
+
+def the_pair(run):
+    if run["pair"] is None:
+        raise KeyError("pair")
+    return run["pair"]
+
+
+def paired_text(run):
+    pair, side = the_pair(run)
+    if side == "floor":
+        raise KeyError(side)  # its figures are in the other columns' cells
+    return f"{ms(pair[side])} and {ms(pair['floor'])}: {pair['ratio']:.2f}×"
+
+
+def main_thread_text(run):
+    pair, side = the_pair(run)
+    cost = pair["main_thread_ms_per_sum"]
+
+    def one(figures):
+        return f"{figures['task']:.1f} ms (CPU {figures['cpu']:.1f}, script {figures['script']:.1f})"
+
+    if side == "floor":
+        return one(cost["floor"])
+    return f"{one(cost[side])} and {one(cost['floor'])}: {cost['ratio']:.2f}× (CPU {cost['cpu_ratio']:.2f}×)"
+
+
+def profile_text(run, top=5):
+    pair, side = the_pair(run)
+    profile = pair["profile"][side]
+    scripts = ", ".join(f"{name} {spent:.1f}" for name, spent in list(profile["by_script"].items())[:top])
+    return f"{profile['total_ms']:.1f} ms: {scripts}"
+
+
+# (figure, its text for one run); a run without the figure shows "—". A run's "pair" is pair_of(run).
 ROWS = (
     ("Sum round trip, best (p50 / p95)", lambda run: ms(run["sum_best"])),
     (
-        "Sum round trip (best) with the floor's, clicks in turn (p50 / p95): ratio of p50s",
-        lambda run: f"{ms(run['paired']['current'])} and {ms(run['paired']['floor'])}: {run['paired']['ratio']:.2f}×",
+        "Sum round trip with the floor's, alternating blocks, the other side frozen (p50 / p95): ratio of p50s",
+        paired_text,
     ),
+    (
+        "main-thread time per Sum in those blocks, in tasks (CPU, script), with the floor's: ratio",
+        main_thread_text,
+    ),
+    ("CPU profile of a Sum: main-thread JavaScript and renderer work (ms), the top files", profile_text),
     ("Sum round trip, all over 2 servers (p50 / p95)", lambda run: ms(run["sum_all"])),
     ("floor: raw invoke of a plain JS method (p50 / p95)", lambda run: ms(run["floor"])),
     (
@@ -73,7 +120,7 @@ def by_role(runs, role):
 def checks(run, baseline=None, floor=None):
     """Target key -> (measured, met) for the current run (against the baseline and the floor, when measured).
 
-    The floor ratio is the paired one when the run has it: the two measured click by click in turn.
+    The floor ratio is the paired one when the run has it: the two measured in alternating blocks.
     """
     measured = {
         "sum_best_p50_ms": run["sum_best"]["p50"],
@@ -100,8 +147,9 @@ def checks(run, baseline=None, floor=None):
 def render_table(report):
     runs = report["runs"]
     lines = ["| figure | " + " | ".join(run["label"] for run in runs) + " |", "|---|" + "---|" * len(runs)]
+    views = [{**run, "pair": pair_of(run, runs)} for run in runs]
     for name, text_of in ROWS:
-        lines.append(f"| {name} | " + " | ".join(cell(text_of, run) for run in runs) + " |")
+        lines.append(f"| {name} | " + " | ".join(cell(text_of, view) for view in views) + " |")
     current = by_role(runs, "current")
     lines.append("")
     lines.append("| target | measured | met |")

@@ -12,6 +12,26 @@ FIGURES = ("sum_best", "sum_all", "floor", "void_invoke", "cold_load")
 LEAN_FIGURES = ("sum_best", "cold_load")  # the documentation's Dash pair (bench/lean.py)
 
 
+def assert_fair_pair(pair, side, counts):
+    """The pair measured every block of both sides (the warm-up left out), their main-thread time and a profile."""
+    sums = counts["pair_blocks"] * counts["pair_sums"]
+    assert (pair["blocks"], pair["sums_per_block"]) == (counts["pair_blocks"], counts["pair_sums"])
+    assert pair[side]["n"] == pair["floor"]["n"] == sums and pair[side]["p50"] > 0 and pair["floor"]["p50"] > 0
+    assert pair["ratio"] == round(pair[side]["p50"] / pair["floor"]["p50"], 2)
+    cost = pair["main_thread_ms_per_sum"]
+    for role in (side, "floor"):
+        # The page's own work is inside its tasks; a page that did nothing would mean the metrics came from
+        # elsewhere (the frozen side, or no page at all).
+        assert cost[role]["task"] >= cost[role]["script"] > 0 and cost[role]["cpu"] > 0, (role, cost[role])
+        profile = pair["profile"][role]
+        assert profile["sums"] == counts["profile_sums"] and profile["total_ms"] > 0, (role, profile)
+        assert "dash_renderer.min.js" in profile["by_script"], (role, profile["by_script"])
+    assert cost["ratio"] > 0 and cost["cpu_ratio"] > 0
+    # Each side is frozen while the other's blocks run: at least once per round after the first.
+    assert min(pair["freezes"].values()) >= counts["pair_blocks"] // 2, pair["freezes"]
+    assert pair["problems"] == []
+
+
 @pytest.mark.browser  # the script drives Chromium
 @pytest.mark.script
 def test_bnch001_smoke_run_measures_every_figure(tmp_path):
@@ -25,7 +45,9 @@ def test_bnch001_smoke_run_measures_every_figure(tmp_path):
     )
     assert completed.returncode == 0, completed.stderr[-3000:]
     assert "| figure |" in completed.stdout and "sum_best_vs_floor" in completed.stdout
-    run, lean = json.loads(output.read_text())["runs"]
+    assert "the other side frozen" in completed.stdout and "CPU profile of a Sum" in completed.stdout
+    report = json.loads(output.read_text())
+    run, lean = report["runs"]
     assert (run["role"], lean["role"]) == ("current", "floor")
     for figure in FIGURES:
         assert run[figure]["n"] >= 1 and run[figure]["p50"] > 0, figure
@@ -34,7 +56,7 @@ def test_bnch001_smoke_run_measures_every_figure(tmp_path):
     for side in ("wrk_sum", "wrk_trivial"):
         assert run[side]["requests_per_s"] > 0 and run[side]["errors"] == 0, side
     assert run["problems"] == [] and run["server_errors"] == []
-    assert run["paired"]["current"]["n"] >= 1 and run["paired"]["floor"]["n"] >= 1 and run["paired"]["ratio"] > 0
+    assert_fair_pair(run["paired"], "current", report["counts"])
     for figure in LEAN_FIGURES:
         assert lean[figure]["n"] >= 1 and lean[figure]["p50"] > 0, figure
     assert lean["shell_apps"] == 2 and lean["burst"]["correct"] == lean["burst"]["count"]
