@@ -1,0 +1,205 @@
+"""``python -m bench.breakdown``: where a Sum's time goes, per frame and per callback, in the real shell and the floor.
+
+The pair (``python -m bench``) says how much slower the Caller's Sum is than
+the docs-shaped floor's; this says where the difference is spent:
+
+- **per frame**: a Chromium trace (``devtools.timeline``) of N Sums. Every
+  app of a shell is a same-origin iframe on the one main thread, so a CPU
+  profile cannot tell them apart (they share the scripts), but the trace's
+  events name the frame they ran for. Each top-level event's time goes to
+  its frame; main-thread time in no frame's event is the renderer's own.
+- **per callback**: every Dash callback request each frame made during those
+  Sums, by its outputs, with how long its answer took in the page (network
+  and server, timed by a ``fetch`` wrapper the driver installs, not the app).
+
+Figures are ms per Sum, from one run on this host: compare the two sides, not the absolute values.
+"""
+
+import argparse
+import collections
+import json
+import sys
+import tempfile
+from pathlib import Path
+from urllib.parse import urlparse
+
+from bench import lean
+from bench.__main__ import LEAN_APPS, LEAN_SERVER_APP, SHELL_APPS, with_probes
+from harness.browser import CHROMIUM_FLAGS, LiveServer, Shell, chromium_path
+
+# Events that run script or rendering for one frame; their nested events are inside their time.
+FRAME_EVENTS = {
+    "FunctionCall",
+    "EventDispatch",
+    "TimerFire",
+    "FireAnimationFrame",
+    "FireIdleCallback",
+    "EvaluateScript",
+    "v8.evaluateModule",
+    "XHRReadyStateChange",
+    "ParseHTML",
+    "Layout",
+    "UpdateLayoutTree",
+    "Paint",
+    "RunMicrotasks",
+}
+# Times each callback request a frame makes, by its outputs (installed by the driver in every frame).
+TIME_CALLBACKS = """() => {
+    if (window.__benchCallbacks) { window.__benchCallbacks.length = 0; return; }
+    window.__benchCallbacks = [];
+    const original = window.fetch;
+    window.fetch = function (input, init) {
+        const url = typeof input === "string" ? input : (input && input.url) || "";
+        const started = performance.now();
+        const pending = original.apply(this, arguments);
+        if (url.indexOf("_dash-update-component") < 0 || !init || typeof init.body !== "string") {
+            return pending;
+        }
+        let output = "?";
+        try { output = JSON.parse(init.body).output; } catch (error) { /* not JSON */ }
+        return pending.then((response) => {
+            window.__benchCallbacks.push({output, ms: performance.now() - started, status: response.status});
+            return response;
+        });
+    };
+}"""
+
+
+def attribute_trace(events, count):
+    """ms per Sum of main-thread work by frame (the renderer's own work as "(no frame)")."""
+    frames = {}
+    for event in events:
+        data = (event.get("args") or {}).get("data") or {}
+        for frame in data.get("frames") or []:
+            frames[frame.get("frame")] = frame.get("url", "")
+        if event.get("name") in ("FrameCommittedInBrowser", "CommitLoad") and data.get("frame"):
+            frames[data["frame"]] = data.get("url", frames.get(data["frame"], ""))
+    renderer_threads = collections.Counter(
+        (e["pid"], e["tid"]) for e in events if e.get("name") == "RunTask" and e.get("ph") == "X"
+    )
+    # The busiest renderer thread is the shell's main thread (every app of the shell runs on it).
+    (pid, tid), _ = max(renderer_threads.items(), key=lambda item: item[1]) if renderer_threads else ((0, 0), 0)
+    on_thread = sorted(
+        (e for e in events if e.get("pid") == pid and e.get("tid") == tid and e.get("ph") == "X" and "dur" in e),
+        key=lambda e: e["ts"],
+    )
+    spent = collections.Counter()
+    task_total = 0
+    covered_until = -1
+    for event in on_thread:
+        if event["name"] == "RunTask":
+            task_total += event["dur"]
+            continue
+        if event["name"] not in FRAME_EVENTS or event["ts"] < covered_until:
+            continue  # nested in an event already counted
+        args = event.get("args") or {}
+        data = args.get("data") or args.get("beginData") or {}
+        frame = data.get("frame")
+        if frame is None:
+            continue
+        spent[frame] += event["dur"]
+        covered_until = event["ts"] + event["dur"]
+    by_url = collections.Counter()
+    for frame, micros in spent.items():
+        by_url[urlparse(frames.get(frame, "?")).path or "/"] += micros
+    attributed = sum(by_url.values())
+    result = {path: round(micros / 1000 / count, 2) for path, micros in by_url.most_common()}
+    result["(no frame)"] = round((task_total - attributed) / 1000 / count, 2)
+    result["all tasks"] = round(task_total / 1000 / count, 2)
+    return result
+
+
+def per_callback(shell, frames, count):
+    """ms per Sum of callback requests, by frame and outputs: how many per Sum and their mean answer time."""
+    rows = []
+    for name in frames:
+        for call in shell.frame(name).evaluate("() => window.__benchCallbacks || []"):
+            rows.append((name, call["output"], call["ms"]))
+    grouped = collections.defaultdict(list)
+    for name, output, ms in rows:
+        grouped[(name, output)].append(ms)
+    return [
+        {
+            "frame": name,
+            "outputs": output,
+            "per_sum": round(len(times) / count, 2),
+            "mean_ms": round(sum(times) / len(times), 1),
+        }
+        for (name, output), times in sorted(grouped.items(), key=lambda item: -sum(item[1]))
+    ]
+
+
+def measure(browser, url, caller, apps, count, trace_path):
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    try:
+        page = context.new_page()
+        shell = Shell(page, url)
+        page.goto(url + "/")
+        shell.wait_connected(*apps)
+        frame = with_probes(shell.frame(caller))
+        for name in apps:
+            shell.frame(name).evaluate(TIME_CALLBACKS)
+        for i in range(3):  # warm up
+            frame.evaluate(
+                "([a, b, e]) => ioconnectBench.typedSumRoundTrip(a, b, e, 15000, 30)", [i, 700, f"Sum is {i + 700}"]
+            )
+        for name in apps:
+            shell.frame(name).evaluate(TIME_CALLBACKS)  # forget the warm-up's requests
+        browser.start_tracing(
+            page=page, path=str(trace_path), categories=["devtools.timeline", "disabled-by-default-devtools.timeline"]
+        )
+        times = []
+        for i in range(count):
+            expected = f"Sum is {i + 5000}"
+            times.append(
+                frame.evaluate(
+                    "([a, b, e]) => ioconnectBench.typedSumRoundTrip(a, b, e, 15000, 30)", [i, 5000, expected]
+                )
+            )
+        browser.stop_tracing()
+        events = json.loads(Path(trace_path).read_text())
+        events = events["traceEvents"] if isinstance(events, dict) else events
+        return {
+            "sum_p50_ms": round(sorted(times)[len(times) // 2], 1),
+            "main_thread_by_frame": attribute_trace(events, count),
+            "callbacks": per_callback(shell, apps, count),
+        }
+    finally:
+        context.close()
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m bench.breakdown", description=__doc__.splitlines()[0])
+    parser.add_argument("--sums", type=int, default=30)
+    parser.add_argument("--json", type=Path, default=None)
+    args = parser.parse_args(argv)
+
+    from playwright.sync_api import sync_playwright
+
+    report = {}
+    with tempfile.TemporaryDirectory(prefix="ioconnect-breakdown-") as tmp, sync_playwright() as playwright:
+        tmp = Path(tmp)
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        app_server = LiveServer(tmp / "current.log", ACCESS_LOG="0")
+        lean_server = LiveServer(tmp / "lean.log", app=LEAN_SERVER_APP, ACCESS_LOG="0")
+        try:
+            sides = (
+                ("current", app_server.url, "Caller", (*SHELL_APPS, "Inspector")),
+                ("floor", lean_server.url, lean.CALLER_NAME, LEAN_APPS),
+            )
+            for role, url, caller, apps in sides:
+                print(f"-- tracing {args.sums} Sums: {role}", file=sys.stderr)
+                report[role] = measure(browser, url, caller, apps, args.sums, tmp / f"{role}.json")
+        finally:
+            app_server.stop()
+            lean_server.stop()
+            browser.close()
+    text = json.dumps(report, indent=2)
+    if args.json:
+        args.json.write_text(text)
+    print(text)
+    return report
+
+
+if __name__ == "__main__":
+    main()
