@@ -9,7 +9,7 @@ TARGETS = {
     "cold_load_ms": 1500,
     "app_bytes": 900_000,
     "wrk_ratio": 0.5,
-    "sum_best_vs_floor": 1.25,
+    "sum_best_vs_floor": 1.05,  # the Caller's Sum over the docs-shaped floor's, in alternating blocks
 }
 
 
