@@ -110,12 +110,29 @@ def test_brws006_send_message_to_best_then_to_all(shell):
 
 
 def test_brws008_five_clicks_150_ms_apart_are_five_invocations_and_five_results(shell):
-    """A person clicking quickly: each click is one invocation, handled once, with one result line."""
+    """A person clicking quickly: each click is one invocation, handled once, with one result line.
+
+    Each click comes 150 ms after the one before, and not before that one's invocation is out (the seam's
+    record): Dash merges a click that comes while the invoke callback's request is still out, which a loaded
+    machine can stretch past 150 ms (the guide's Timeouts topic has the figures).
+    """
     a = own_number()
     shell.caller.locator("#number-a").fill(str(a))
     shell.frame("Caller").evaluate(
-        """() => { const b = document.getElementById("sum-numbers-btn");
-                   for (let i = 0; i < 5; i++) setTimeout(() => b.click(), i * 150); }"""
+        """async (a) => {
+            const button = document.getElementById("sum-numbers-btn");
+            const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+            const out = () => window.ioConnectActivity.records().filter(
+                (r) => r.kind === "invoked" && r.args === JSON.stringify({a: String(a), b: 5})).length;
+            for (let i = 1; i <= 5; i++) {
+                button.click();
+                await pause(150);
+                for (let waited = 0; out() < i && waited < 10000; waited += 20) {
+                    await pause(20);
+                }
+            }
+        }""",
+        a,
     )
     history = shell.wait_for_lines(shell.caller.locator(f"#{ids.SUM_HISTORY}"), 5, timeout_ms=QUICK_MS)
     assert len(shell.wait_settled("Caller", 5, args={"a": str(a), "b": 5})) == 5
