@@ -64,7 +64,7 @@ CLIENT_APPS = (
         layout=pages.inspector.layout,
         register_callbacks=callbacks.inspector.register,
         shell_instances=1,
-        validation_layout=pages.inspector.latency_chart,
+        validation_layout=pages.inspector.added_later,
         width=1200,
         height=900,
     ),

@@ -1,19 +1,14 @@
-"""Callbacks of the inspector: servers and methods, the invocation log, ad-hoc invocation.
+"""Callbacks of the inspector: servers and methods, and ad-hoc invocation (the log: callbacks/inspector_log.py).
 
-Where the data comes from, all in the page (``assets/inspector.js``):
-
-- the servers store, a snapshot of ``glue.interop.servers()`` taken again on
-  every serverAdded / serverRemoved / serverMethodAdded / serverMethodRemoved;
-- the log records, collected from every app's interop log context
-  (``assets/interop_log.js`` writes them), at most a few times a second;
-
-The Python callbacks below render those (with the pure functions in
-``interop/``), so a callback that Dash supersedes or merges loses nothing:
-the next run renders everything again. Ad-hoc invocation is the documented
-pattern: a Python callback writes ``MethodInvoke.invoke`` (its arguments
-checked in ``interop.adhoc``) and another reads ``MethodInvoke.result``;
-both keep the history store, the inspector's own invocations by
-``invocationId``.
+The servers store is a snapshot of ``glue.interop.servers()`` that
+``assets/inspector.js`` takes again on every serverAdded / serverRemoved /
+serverMethodAdded / serverMethodRemoved. The Python callbacks below render it
+(with the pure functions in ``interop/``), so a callback that Dash supersedes
+or merges loses nothing: the next run renders everything again. Ad-hoc
+invocation is the documented pattern: a Python callback writes
+``MethodInvoke.invoke`` (its arguments checked in ``interop.adhoc``) and
+another reads ``MethodInvoke.result``; both keep the history store, the
+inspector's own invocations by ``invocationId``.
 """
 
 import dash_bootstrap_components as dbc
@@ -21,9 +16,9 @@ from dash import ALL, ClientsideFunction, Input, Output, Patch, State, ctx, html
 from dash.exceptions import PreventUpdate
 
 import ids
+from callbacks import inspector_log
 from callbacks.common import register_client_common
 from interop import adhoc
-from interop.log import bound_rows, last_args_by_method, merge_records
 from interop.options import new_invocation_id
 from interop.servers import (
     find_method,
@@ -35,8 +30,6 @@ from interop.servers import (
     table_summary,
 )
 from pages import inspector_text
-from pages.inspector import latency_chart
-from pages.inspector_text import latency_figure, log_summary, log_text
 
 HISTORY_KEPT = 20  # the inspector's own invocations it remembers, and shows
 
@@ -47,23 +40,6 @@ def render_servers(snapshot, query, show_system):
     """The table's rows (plain text: the DataTable sorts and filters them) and the summary above it."""
     rows = in_order(method_rows(snapshot, bool(show_system), query))
     return rows, table_summary(snapshot, rows)
-
-
-# --- the invocation log ------------------------------------------------------
-
-
-def render_log(records):
-    """The log text, its summary, the latency chart's figure and the last arguments of each method."""
-    rows = merge_records(records)
-    shown = bound_rows(rows)
-    return log_text(shown), log_summary(shown, len(rows)), latency_figure(shown), last_args_by_method(shown)
-
-
-def show_chart(visible, figure):
-    """Add the chart the first time the log is on screen: plotly.js loads only then."""
-    if not visible:
-        raise PreventUpdate
-    return latency_chart(figure)
 
 
 # --- ad-hoc invocation -------------------------------------------------------
@@ -185,31 +161,7 @@ def register(app):
         Input(ids.SHOW_SYSTEM, "value"),
     )(render_servers)
 
-    # The invocation log: collected in the page from every app's log context (``watch`` above).
-    app.clientside_callback(
-        ClientsideFunction(namespace="inspector", function_name="clearLog"),
-        Output(ids.LOG_RECORDS, "data"),
-        Input(ids.LOG_CLEAR, "n_clicks"),
-        prevent_initial_call=True,
-    )
-    app.callback(
-        Output(ids.LOG_LINES, "children"),
-        Output(ids.LOG_SUMMARY, "children"),
-        Output(ids.LATENCY_FIGURE, "data"),
-        Output(ids.LAST_ARGS, "data"),
-        Input(ids.LOG_RECORDS, "data"),
-    )(render_log)
-    app.callback(
-        Output(ids.LATENCY_BOX, "children"),
-        Input(ids.LOG_VISIBLE, "data"),
-        State(ids.LATENCY_FIGURE, "data"),
-        prevent_initial_call=True,
-    )(show_chart)
-    app.clientside_callback(
-        ClientsideFunction(namespace="inspector", function_name="showFigure"),
-        Output(ids.LATENCY_GRAPH, "figure"),
-        Input(ids.LATENCY_FIGURE, "data"),
-    )
+    inspector_log.register(app)
 
     # Ad-hoc invocation.
     app.callback(

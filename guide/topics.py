@@ -347,7 +347,7 @@ TOPICS = (
             JavaScript("dash_glue42_activity.js", "invocationOut", "A caller's record, as the invocation goes out."),
             JavaScript("dash_glue42_activity.js", "invocationArrived", "A server's record, as an invocation arrives."),
             JavaScript("dash_glue42_activity.js", "publish", "Each app publishes its window in its own context."),
-            Python("callbacks.inspector:render_log", "The Inspector renders the joined records."),
+            Python("callbacks.inspector_log:render_log", "The Inspector renders the joined records."),
             Python("interop.log:merge_records", "Records from every app, joined into one row per invocation."),
         ),
     ),

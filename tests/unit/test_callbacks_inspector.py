@@ -1,4 +1,4 @@
-"""callbacks.inspector: servers, log and ad-hoc invocation, called as plain functions."""
+"""callbacks.inspector: servers and ad-hoc invocation, called as plain functions."""
 
 import pytest
 from dash.exceptions import PreventUpdate
@@ -21,11 +21,6 @@ def test_cbin001_render_servers_gives_the_table_rows_of_text():
     ]
     assert all(isinstance(value, str) for row in rows for value in row.values())  # shown as text, never HTML
     assert {column for column in rows[0]} == {key for key, _ in servers.COLUMNS}
-
-
-def test_cbin002_render_log_from_records():
-    text, summary, figure, last_args = inspector.render_log([])
-    assert (text, summary, figure["data"], last_args) == ("", "0 invocations · 0 handled records", [], {})
 
 
 def test_cbin003_invoke_refuses_invalid_json_and_sends_nothing():
@@ -88,14 +83,6 @@ def test_cbin007_render_history_latest_result_first():
     lines = [item.children[0].children.split("  ") for item in items.children]
     assert [line[:2] for line in lines] == [["…", "Sum → ?"], [lines[1][0], "Sum → ?"]]  # newest (pending) first
     assert inspector.render_history({}, SNAPSHOT) == ("", [])
-
-
-def test_cbin009_the_chart_is_added_once_the_log_is_on_screen():
-    with pytest.raises(PreventUpdate):
-        inspector.show_chart(False, None)
-    figure = {"data": [{"type": "scatter", "x": [], "y": [], "name": "Sum @ Sum Server 1"}], "layout": {}}
-    chart = inspector.show_chart(True, figure)
-    assert chart.id == ids.LATENCY_GRAPH and chart.figure == figure
 
 
 def test_cbin010_the_history_keeps_the_newest_and_each_result_finds_its_entry():
