@@ -202,7 +202,8 @@ def cold_loads(browser, url, counts, apps=SHELL_APPS):
 
 def page_figures(browser, url, counts):
     _, app_bytes = wire_bytes(browser, url + "/caller/", wait_for_apps=False)
-    return {**cold_loads(browser, url, counts), "app_bytes": app_bytes}
+    _, inspector_bytes = wire_bytes(browser, url + "/inspector/", wait_for_apps=False)
+    return {**cold_loads(browser, url, counts), "app_bytes": app_bytes, "inspector_bytes": inspector_bytes}
 
 
 def measure(browser, server, label, counts, role):

@@ -93,6 +93,7 @@ ROWS = (
         lambda run: f"{ms(run['cold_load'])} ({run['shell_apps']} apps)",
     ),
     ("first load of one app (/caller/), on the wire", lambda run: kb(run["app_bytes"])),
+    ("first load of the inspector (/inspector/), on the wire", lambda run: kb(run["inspector_bytes"])),
     ("first load of the whole shell, on the wire", lambda run: kb(run["shell_bytes"])),
     (
         "wrk: Sum handler callback, req/s (p99)",
