@@ -39,6 +39,7 @@ def create_dash_app(server, spec, debug=False, compat=True, shared_static_prefix
         serve_locally=True,
         assets_ignore="" if compat else COMPAT_SCRIPT,
         shared_static_prefix=shared_static_prefix,
+        libraries=spec.libraries,
         use_pages=spec.register_pages is not None,
         pages_folder="",  # pages are registered by spec.register_pages, not found in a folder
         routing_callback_inputs=spec.routing_inputs,

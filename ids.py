@@ -46,9 +46,11 @@ INVOKE_PROBLEM = "invoke-problem"  # why nothing was sent (bad options)
 # --- inspector (/inspector/) ------------------------------------------------
 INSPECTOR_SERVERS = "inspector-servers"  # servers and methods: the container
 SERVERS_STORE = "inspector-servers-store"  # snapshot of glue.interop.servers(), from assets/inspector.js
-SERVERS_FILTER = "inspector-servers-filter"
+SERVERS_FILTER = "inspector-servers-filter"  # the grid's quick filter, over every column
 SHOW_SYSTEM = "inspector-show-system"  # show the platform's T42.* methods
-SERVERS_TABLE = "inspector-servers-table"  # a DataTable: sorted and filtered natively
+SERVERS_GRID = "inspector-servers-grid"  # a dash-ag-grid: sorted, filtered, moved and resized by the grid
+SERVERS_VIEW = "inspector-servers-view"  # methods, by server or by method
+SERVERS_RESET = "inspector-servers-reset"  # columns and sort as they started
 SERVERS_SUMMARY = "inspector-servers-summary"
 INSPECTOR_LOG = "inspector-log"  # invocation log: the container
 LOG_RECORDS = "inspector-log-records"  # records collected from every app's log context
@@ -60,6 +62,18 @@ LATENCY_BOX = "inspector-latency-box"  # holds the chart once the log has been o
 LATENCY_FIGURE = "inspector-latency-figure"
 LOG_VISIBLE = "inspector-log-visible"  # set once the log card first comes into view
 LAST_ARGS = "inspector-last-args"  # {method: args text} from the log, prefills the editor
+LOG_FILTER_METHOD = "inspector-log-filter-method"  # the log's filter: a dbc.Select each
+LOG_FILTER_APP = "inspector-log-filter-app"  # caller or any server
+LOG_FILTER_OUTCOME = "inspector-log-filter-outcome"
+LOG_EXPORT_JSON = "inspector-log-export-json"
+LOG_EXPORT_CSV = "inspector-log-export-csv"
+LOG_DOWNLOAD = "inspector-log-download"  # the dcc.Download both exports go through
+LOG_UPLOAD = "inspector-log-upload"  # dcc.Upload: open an exported JSON log
+LOG_FILE = "inspector-log-file"  # the opened file's rows and what it says of itself; None: the live bus
+LOG_FILE_BANNER = "inspector-log-file-banner"  # shown while a file is open, with "Back to live"
+LOG_FILE_NOTE = "inspector-log-file-note"  # "Showing <file> (exported …) — not the live bus"
+LOG_FILE_PROBLEM = "inspector-log-file-problem"  # why a file was not opened (Python, or assets/inspector.js)
+LOG_BACK_LIVE = "inspector-log-back-live"
 INSPECTOR_INVOKE = "inspector-invoke"  # MethodInvoke with dynamic definitions
 ADHOC_METHOD = "inspector-method"
 ADHOC_ARGS = "inspector-args"
@@ -70,8 +84,20 @@ ADHOC_WAIT_TIMEOUT = "inspector-wait-timeout-ms"
 ADHOC_BUTTON = "inspector-invoke-button"
 ADHOC_PROBLEM = "inspector-invoke-problem"
 ADHOC_HISTORY_STORE = "inspector-history-store"  # the inspector's invocations with their results
-ADHOC_RESULT = "inspector-result"  # the latest full InvocationResult
-ADHOC_HISTORY = "inspector-history"
+ADHOC_HISTORY = "inspector-history"  # the results, latest first, each with its Returned and Called with views
+STREAMS_CARD = "inspector-streams"  # stream subscriptions: the card
+STREAM_METHOD = "inspector-stream-method"  # the stream picker (a dbc.Select); other parts may set its value
+STREAM_ARGS = "inspector-stream-args"
+STREAM_TARGET = "inspector-stream-target"
+STREAM_INSTANCES = "inspector-stream-target-instances"
+STREAM_WAIT_TIMEOUT = "inspector-stream-wait-timeout-ms"
+STREAM_BUTTON = "inspector-subscribe-button"
+STREAM_PROBLEM = "inspector-stream-problem"
+STREAM_COMMAND = "inspector-stream-command"  # Python -> assets/inspector_streams.js: subscribe, close, ...
+STREAM_STATE = "inspector-stream-state"  # assets/inspector_streams.js -> Python: each subscription, no items
+STREAM_DATA = "inspector-stream-data"  # assets/inspector_streams.js -> Python: the items, bounded
+STREAM_LIST = "inspector-stream-list"  # a card per subscription
+STREAM_CARDS = "inspector-stream-cards"  # the ids of the subscriptions STREAM_LIST has cards for
 
 # --- platform shell (/) -----------------------------------------------------
 FRAMES_STORE = "frames"
@@ -91,8 +117,15 @@ LOG_KEPT = 20  # records of each kind in an app's log window; also the lines of 
 LOG_TEXT_LIMIT = 200  # characters of args or outcome a log record carries
 LOG_ROWS = 200  # rows the inspector's log shows
 LOG_PUBLISH_MS = 100  # an app publishes its log window at most this often, this long after a change
+LOG_FILE_MAX_BYTES = 150_000  # a log file the inspector opens: it travels base64 in a request of 256 KiB at most
 PENDING_SHOWN_AFTER_MS = 150  # the Caller shows an invocation as pending once it has waited this long
 CODE_BLOCK_PREFIX = "guide-code-"
+STREAM_ITEMS_KEPT = 100  # items the inspector keeps of each stream subscription (older ones are dropped)
+STREAM_ITEM_CHARS = 2000  # characters of one item's JSON kept; a longer item is cut, with a note
+STREAM_DATA_CHARS = 150_000  # JSON the items store may hold in all (a callback request is limited to 256 KiB)
+STREAM_FLUSH_MS = 250  # the page sends the items to Python at most this often
+STREAM_SUBSCRIPTIONS_KEPT = 8  # subscriptions listed at once; the oldest closed ones are forgotten first
+STREAM_ARGS_SHOWN = 200  # characters of a subscription's arguments (as JSON) its card shows
 
 
 def frame_slot(slot):
@@ -128,6 +161,12 @@ def copy_code(number):
     return {"type": "copy-code", "listing": number}
 
 
+def stream_part(kind, subscription):
+    """One part of a stream subscription's card: ``card``, ``state``, ``filter``, ``summary``, ``items``, or its
+    ``close``, ``reconnect`` and ``clear`` buttons."""
+    return {"type": f"inspector-stream-{kind}", "subscription": subscription}
+
+
 def reuse_arguments(invocation_id):
     """The "use these arguments again" button of one entry of the inspector's history."""
     return {"type": "inspector-reuse", "invocation": invocation_id}
@@ -147,9 +186,20 @@ SHARED_WITH_JAVASCRIPT = (
     "LOG_TEXT_LIMIT",
     "LOG_ROWS",
     "LOG_PUBLISH_MS",
+    "LOG_UPLOAD",
+    "LOG_FILE_PROBLEM",
+    "LOG_FILE_MAX_BYTES",
     "PENDING_STATUS",
     "PENDING_BOX",
     "PENDING_SHOWN_AFTER_MS",
+    "STREAM_STATE",
+    "STREAM_DATA",
+    "STREAM_ITEMS_KEPT",
+    "STREAM_ITEM_CHARS",
+    "STREAM_DATA_CHARS",
+    "STREAM_FLUSH_MS",
+    "STREAM_SUBSCRIPTIONS_KEPT",
+    "STREAM_ARGS_SHOWN",
 )
 
 

@@ -33,6 +33,9 @@ class AppSpec:
     # Dash Pages, for the one app that has pages: registers them once its Dash exists.
     register_pages: Callable[[], None] | None = None
     routing_inputs: dict[str, Any] | None = None  # Dash's routing_callback_inputs: passed to every page
+    # Optional component libraries its pages use (hosting.static_files.OPTIONAL_LIBRARIES): the others' scripts
+    # are left out of its page.
+    libraries: tuple[str, ...] = ()
     width: int = 720  # window size in io.Connect Desktop
     height: int = 560
 
@@ -65,6 +68,7 @@ CLIENT_APPS = (
         register_callbacks=callbacks.inspector.register,
         shell_instances=1,
         validation_layout=pages.inspector.added_later,
+        libraries=("dash_ag_grid",),
         width=1200,
         height=900,
     ),

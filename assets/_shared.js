@@ -12,7 +12,18 @@ window.ioConnectShared = Object.freeze({
     "LOG_TEXT_LIMIT": 200,
     "LOG_ROWS": 200,
     "LOG_PUBLISH_MS": 100,
+    "LOG_UPLOAD": "inspector-log-upload",
+    "LOG_FILE_PROBLEM": "inspector-log-file-problem",
+    "LOG_FILE_MAX_BYTES": 150000,
     "PENDING_STATUS": "pending-status",
     "PENDING_BOX": "pending-box",
-    "PENDING_SHOWN_AFTER_MS": 150
+    "PENDING_SHOWN_AFTER_MS": 150,
+    "STREAM_STATE": "inspector-stream-state",
+    "STREAM_DATA": "inspector-stream-data",
+    "STREAM_ITEMS_KEPT": 100,
+    "STREAM_ITEM_CHARS": 2000,
+    "STREAM_DATA_CHARS": 150000,
+    "STREAM_FLUSH_MS": 250,
+    "STREAM_SUBSCRIPTIONS_KEPT": 8,
+    "STREAM_ARGS_SHOWN": 200
 });

@@ -75,15 +75,14 @@
     var flushTimer = null;
     var logOnScreen = false;
     var logChanged = false; // records came in since the last flush
+    var showingFile = false; // a log file is shown instead: records are still collected, but not sent
 
     function recordKey(instance, record) {
         return instance + "|" + record.kind + "|" + record.id;
     }
 
-    /* Send the newest records to Python (RECORDS_KEPT and RECORDS_MAX_CHARS at most) and forget the rest. */
-    function flushLog() {
-        flushTimer = null;
-        logChanged = false;
+    /* The newest records (RECORDS_KEPT and RECORDS_MAX_CHARS at most); the rest are forgotten. */
+    function newestRecords() {
         var list = Object.keys(records).map(function (k) { return records[k]; });
         list.sort(function (a, b) { return (b.t || 0) - (a.t || 0); });
         var chars = 0;
@@ -96,7 +95,14 @@
             kept += 1;
         }
         list.slice(kept).forEach(function (r) { delete records[recordKey(r.instance, r)]; });
-        setProps(LOG_RECORDS, {data: list.slice(0, kept)});
+        return list.slice(0, kept);
+    }
+
+    /* Send the newest records to Python. */
+    function flushLog() {
+        flushTimer = null;
+        logChanged = false;
+        setProps(LOG_RECORDS, {data: newestRecords()});
     }
 
     /* One app's log context changed: keep every record it holds (a record can change, e.g. once answered). */
@@ -123,7 +129,7 @@
         });
         windows[data.instance] = keys;
         logChanged = true;
-        if (logOnScreen && !flushTimer) {
+        if (logOnScreen && !showingFile && !flushTimer) {
             flushTimer = setTimeout(flushLog, FLUSH_MS);
         }
     }
@@ -140,7 +146,7 @@
             var onScreen = entries[entries.length - 1].isIntersecting;
             if (onScreen && !logOnScreen) {
                 setProps(LOG_VISIBLE, {data: true});
-                if (logChanged && !flushTimer) {
+                if (logChanged && !showingFile && !flushTimer) {
                     flushLog();
                 }
             }
@@ -199,6 +205,26 @@
         });
     }
 
+    /*
+     * dcc.Upload drops a file over its max_size without a word, and the callback never runs: say why
+     * nothing opened. (A file within the limit is read and checked in Python.)
+     */
+    function refuseLargeFile(event) {
+        var upload = document.getElementById(SHARED.LOG_UPLOAD);
+        var files = event.type === "drop" ? event.dataTransfer && event.dataTransfer.files : event.target.files;
+        if (!upload || !upload.contains(event.target) || !files || !files.length) {
+            return;
+        }
+        var file = files[0];
+        if (file.size > SHARED.LOG_FILE_MAX_BYTES) {
+            setProps(SHARED.LOG_FILE_PROBLEM, {children: file.name + " was not opened: it is " +
+                file.size.toLocaleString("en-US") + " bytes; the Inspector opens log files of up to " +
+                SHARED.LOG_FILE_MAX_BYTES.toLocaleString("en-US") + "."});
+        }
+    }
+    document.addEventListener("change", refuseLargeFile, true);
+    document.addEventListener("drop", refuseLargeFile, true);
+
     window.dash_clientside = Object.assign({}, window.dash_clientside, {
         inspector: {
             /*
@@ -213,6 +239,24 @@
             /* The latency chart's figure, rendered by Python into a store (the chart may not exist yet). */
             showFigure: function (figure) {
                 return figure || noUpdate();
+            },
+
+            /*
+             * A log file is shown (or, with none, the live bus again). While it is, the store holds no live
+             * records: Python renders the file, and the two never travel in one request (256 KiB at most).
+             * Back to live, everything collected meanwhile is sent at once.
+             */
+            showFile: function (file) {
+                showingFile = Boolean(file);
+                if (flushTimer) {
+                    clearTimeout(flushTimer);
+                    flushTimer = null;
+                }
+                if (showingFile) {
+                    return [];
+                }
+                logChanged = false;
+                return newestRecords();
             },
 
             /* Clear: hide every record collected so far; new ones still come in. */

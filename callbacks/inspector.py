@@ -12,22 +12,23 @@ inspector's own invocations by ``invocationId``.
 """
 
 import dash_bootstrap_components as dbc
-from dash import ALL, ClientsideFunction, Input, Output, Patch, State, ctx, html, no_update
+from dash import ALL, ClientsideFunction, Input, Output, Patch, State, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
 import ids
-from callbacks import inspector_log
+from callbacks import inspector_log, inspector_streams
 from callbacks.common import register_client_common
 from interop import adhoc
 from interop.options import new_invocation_id
 from interop.servers import (
+    NO_METHODS,
+    column_defs,
     find_method,
-    in_order,
     instance_names,
     instances_offering,
     method_names,
-    method_rows,
     table_summary,
+    view_rows,
 )
 from pages import inspector_text
 
@@ -36,10 +37,26 @@ HISTORY_KEPT = 20  # the inspector's own invocations it remembers, and shows
 # --- servers and methods -----------------------------------------------------
 
 
-def render_servers(snapshot, query, show_system):
-    """The table's rows (plain text: the DataTable sorts and filters them) and the summary above it."""
-    rows = in_order(method_rows(snapshot, bool(show_system), query))
-    return rows, table_summary(snapshot, rows)
+def render_servers(snapshot, view, show_system):
+    """The grid's rows for ``view`` (plain text: AG Grid sorts and filters them) and the summary above it."""
+    return view_rows(snapshot, view, show_system), table_summary(snapshot, bool(show_system))
+
+
+def show_view(view):
+    """The columns of ``view``. Only a change of view replaces them, so moved and resized columns stay."""
+    return column_defs(view)
+
+
+def filter_servers(text):
+    """The grid's quick filter: every column, case-insensitive (AG Grid's own)."""
+    options = Patch()
+    options["quickFilterText"] = text or ""
+    return options
+
+
+def reset_servers(_clicks):
+    """Columns back in their first order, width and sort, and the search box empty."""
+    return True, ""
 
 
 # --- ad-hoc invocation -------------------------------------------------------
@@ -53,10 +70,28 @@ def instance_options(snapshot, method):
     return [{"label": label, "value": instance} for label, instance in instances_offering(snapshot, method)]
 
 
-def fill_form(method, _reuse_clicks, history, snapshot, last_args):
-    """Prefill the arguments for a picked method, or repeat a history entry ("use these arguments again")."""
+def fill_form(method, _reuse_clicks, picked_rows, history, snapshot, last_args):
+    """Prefill the arguments for a picked method (in the picker or the grid), or repeat a history entry."""
     clicked = bool(ctx.triggered and ctx.triggered[0].get("value"))
+    if ctx.triggered_id == ids.SERVERS_GRID:
+        method = picked_method(picked_rows)
     return form_values(ctx.triggered_id, clicked, method, history, snapshot, last_args)
+
+
+def picked_stream(rows):
+    """The stream of the row clicked in the grid, for the streams form."""
+    row = (rows or [None])[0]
+    if not isinstance(row, dict) or not row.get("streaming") or not row.get("method"):
+        raise PreventUpdate
+    return row["method"]
+
+
+def picked_method(rows):
+    """The method of the row clicked in the grid: not a stream (the streams form takes those), not "—"."""
+    row = (rows or [None])[0]
+    if not isinstance(row, dict) or row.get("streaming") or row.get("method") in (None, NO_METHODS):
+        raise PreventUpdate
+    return row["method"]
 
 
 def form_values(trigger, clicked, method, history, snapshot, last_args):
@@ -81,8 +116,9 @@ def form_values(trigger, clicked, method, history, snapshot, last_args):
         )
     if not method:
         raise PreventUpdate
+    picked = no_update if trigger == ids.ADHOC_METHOD else method
     text = adhoc.prefill(find_method(snapshot, method), (last_args or {}).get(method))
-    return no_update, text, no_update, no_update, no_update, no_update
+    return picked, text, no_update, no_update, no_update, no_update
 
 
 def invoke_adhoc(_clicks, method, args_text, mode, instances, response_timeout, wait_timeout, snapshot, history):
@@ -111,40 +147,83 @@ def adhoc_result_handler(result, history):
     return patch
 
 
-def history_item(entry, names):
-    failed = (entry.get("result") or {}).get("error") is not None
-    pending = entry.get("result") is None
-    return dbc.ListGroupItem(
+STATUS_MARKS = {"success": "✔", "partial": "◐", "failed": "✖", "pending": "…"}
+STATUS_CLASSES = {"success": "", "partial": "text-warning", "failed": "text-danger", "pending": "text-muted"}
+
+
+def result_views(entry, names):
+    """ "Returned", "Called with" and the whole InvocationResult, as JSON, each with a Copy button."""
+    views = (
+        ("returned", "Returned", inspector_text.returned_view(entry, names)),
+        ("called-with", "Called with", inspector_text.called_with_view(entry)),
+        ("invocation-result", "InvocationResult", inspector_text.full_result_view(entry)),
+    )
+    return dbc.Tabs(
         [
-            html.Span(
-                inspector_text.history_line(entry, names),
-                className="text-break " + ("text-muted" if pending else "text-danger" if failed else ""),
-                **{"data-invocation": entry["id"]},
+            dbc.Tab(
+                html.Div(
+                    [
+                        dcc.Clipboard(content=text, title=f"Copy {label}", className="inspector-copy"),
+                        html.Pre(text, className="small mb-0 inspector-result", **{"data-view": key}),
+                    ],
+                    className="position-relative",
+                ),
+                label=label,
+                tab_id=key,
+            )
+            for key, label, text in views
+        ],
+        active_tab="returned",
+        className="small",
+    )
+
+
+def history_item(entry, names, latest=False):
+    """One result: status, servers, time and round trip; its views open for the latest one."""
+    status = inspector_text.result_status(entry)
+    answers = inspector_text.server_answers(entry, names)
+    latency = entry.get("latency_ms")
+    took = f" · {round(latency)} ms" if isinstance(latency, int | float) else ""
+    return html.Details(
+        [
+            html.Summary(
+                [
+                    html.Span(STATUS_MARKS[status] + " ", title=status),
+                    html.Span(inspector_text.history_line(entry, names), className="text-break"),
+                ],
+                className=STATUS_CLASSES[status],
             ),
+            html.Ul(
+                [
+                    html.Li(f"{'✔' if ok else '✖'} {server}{took}: {what}", className="" if ok else "text-danger")
+                    for ok, server, what in answers
+                ],
+                className="list-unstyled mb-1 ms-3 inspector-answers",
+            ),
+            result_views(entry, names) if entry.get("result") is not None else None,
             dbc.Button(
                 "Use these arguments again",
                 id=ids.reuse_arguments(entry["id"]),
                 size="sm",
                 color="link",
-                className="p-0 ms-2 text-nowrap",
+                className="p-0 text-nowrap",
             ),
         ],
-        className="d-flex justify-content-between align-items-start py-1 px-2 small",
+        open=latest,
+        className="small py-1 px-2 border-bottom",
+        **{"data-invocation": entry["id"], "data-status": status},
     )
 
 
 def render_history(history, snapshot):
-    """The latest full InvocationResult, and the history with a "use again" button per entry."""
+    """The results, latest first: the latest one opened on its views."""
     entries = sorted(
         (e for e in (history or {}).values() if isinstance(e, dict) and e.get("id")),
         key=lambda e: e.get("order") or 0,
         reverse=True,
     )[:HISTORY_KEPT]
-    if not entries:
-        return "", []
-    latest = next((e for e in entries if e.get("result") is not None), None)
     names = instance_names(snapshot)
-    return inspector_text.result_view(latest), dbc.ListGroup([history_item(e, names) for e in entries], flush=True)
+    return [history_item(e, names, latest=i == 0) for i, e in enumerate(entries)]
 
 
 def register(app):
@@ -154,14 +233,36 @@ def register(app):
         Input(ids.GLUE, "glueReady"),
     )
     app.callback(
-        Output(ids.SERVERS_TABLE, "data"),
+        Output(ids.SERVERS_GRID, "rowData"),
         Output(ids.SERVERS_SUMMARY, "children"),
         Input(ids.SERVERS_STORE, "data"),
-        Input(ids.SERVERS_FILTER, "value"),
+        Input(ids.SERVERS_VIEW, "value"),
         Input(ids.SHOW_SYSTEM, "value"),
     )(render_servers)
+    app.callback(
+        Output(ids.SERVERS_GRID, "columnDefs"),
+        Input(ids.SERVERS_VIEW, "value"),
+        prevent_initial_call=True,
+    )(show_view)
+    app.callback(
+        Output(ids.SERVERS_GRID, "dashGridOptions"),
+        Input(ids.SERVERS_FILTER, "value"),
+        prevent_initial_call=True,
+    )(filter_servers)
+    app.callback(
+        Output(ids.STREAM_METHOD, "value"),
+        Input(ids.SERVERS_GRID, "selectedRows"),
+        prevent_initial_call=True,
+    )(picked_stream)
+    app.callback(
+        Output(ids.SERVERS_GRID, "resetColumnState"),
+        Output(ids.SERVERS_FILTER, "value"),
+        Input(ids.SERVERS_RESET, "n_clicks"),
+        prevent_initial_call=True,
+    )(reset_servers)
 
     inspector_log.register(app)
+    inspector_streams.register(app)
 
     # Ad-hoc invocation.
     app.callback(
@@ -183,6 +284,7 @@ def register(app):
         Output(ids.ADHOC_WAIT_TIMEOUT, "value"),
         Input(ids.ADHOC_METHOD, "value"),
         Input(ids.reuse_arguments(ALL), "n_clicks"),
+        Input(ids.SERVERS_GRID, "selectedRows"),
         State(ids.ADHOC_HISTORY_STORE, "data"),
         State(ids.SERVERS_STORE, "data"),
         State(ids.LAST_ARGS, "data"),
@@ -210,7 +312,6 @@ def register(app):
         prevent_initial_call=True,
     )(adhoc_result_handler)
     app.callback(
-        Output(ids.ADHOC_RESULT, "children"),
         Output(ids.ADHOC_HISTORY, "children"),
         Input(ids.ADHOC_HISTORY_STORE, "data"),
         State(ids.SERVERS_STORE, "data"),

@@ -340,14 +340,14 @@ TOPICS = (
             ),
             Step(
                 'In the Inspector, pick Sum, type `{"a": 1, "b": 2}` and click Invoke.',
-                'The latest InvocationResult shows `"sum": 3` under `returned`, executed by Sum Server.',
+                'The latest result opens on "Returned": `"sum": 3`, from Sum Server. "Called with" has the arguments.',
             ),
         ),
         code=(
             JavaScript("dash_glue42_activity.js", "invocationOut", "A caller's record, as the invocation goes out."),
             JavaScript("dash_glue42_activity.js", "invocationArrived", "A server's record, as an invocation arrives."),
             JavaScript("dash_glue42_activity.js", "publish", "Each app publishes its window in its own context."),
-            Python("callbacks.inspector_log:render_log", "The Inspector renders the joined records."),
+            Python("callbacks.inspector_log:render_log", "The Inspector renders the joined records, or a log file."),
             Python("interop.log:merge_records", "Records from every app, joined into one row per invocation."),
         ),
     ),

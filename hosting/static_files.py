@@ -8,22 +8,30 @@ them from the platform shell's prefix: the browser fetches and compiles each
 file once, and its cache serves every app after that.
 """
 
+import re
+
 import dash
 from flask import request
 from flask_compress import Compress
 
 ONE_YEAR = 365 * 24 * 3600
 STATIC_PARTS = ("_dash-component-suites/", "_favicon.ico")
+# Component libraries only some apps use. Dash puts every imported library's
+# bundle in every app's page (its registry is per process), and dash-ag-grid's
+# is 1.3 MB of script that each embedded app would run for nothing.
+OPTIONAL_LIBRARIES = ("dash_ag_grid",)
 
 
 class SharedStaticDash(dash.Dash):
     """A ``Dash`` whose page loads static files from ``shared_static_prefix`` (a documented override point)."""
 
-    def __init__(self, *args, shared_static_prefix=None, **kwargs):
+    def __init__(self, *args, shared_static_prefix=None, libraries=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.shared_static_prefix = shared_static_prefix
+        self.left_out_libraries = tuple(name for name in OPTIONAL_LIBRARIES if name not in libraries)
 
     def interpolate_index(self, **kwargs):
+        kwargs["scripts"] = without_library_scripts(kwargs.get("scripts", ""), self.left_out_libraries)
         own = self.config.requests_pathname_prefix
         shared = self.shared_static_prefix
         if shared and shared != own:
@@ -31,6 +39,14 @@ class SharedStaticDash(dash.Dash):
             for key in ("css", "scripts", "favicon"):
                 kwargs[key] = share_urls(kwargs.get(key, ""), own, shared, parts)
         return super().interpolate_index(**kwargs)
+
+
+def without_library_scripts(html, libraries):
+    """``html`` (Dash's script tags) without the tags of component ``libraries``, by their folder."""
+    for library in libraries:
+        folder = re.escape(f"/_dash-component-suites/{library}/")
+        html = re.sub(rf'<script[^>]*\ssrc="[^"]*{folder}[^"]*"[^>]*></script>\s*', "", html)
+    return html
 
 
 def share_urls(html, own_prefix, shared_prefix, parts):

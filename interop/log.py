@@ -199,3 +199,55 @@ def last_args_by_method(rows):
         if row["args"] and not row["args"].endswith(ELLIPSIS):
             latest[row["method"]] = row["args"]
     return latest
+
+
+# --- the filter ----------------------------------------------------------------
+OUTCOMES = {"ok": "Answered ok", "failed": "Failed", "pending": "Pending or no answer"}
+# A filter's "all" choice. Not "": a dbc.Select keeps that value for its placeholder. A method or app really
+# named "*" can then not be picked alone, which costs less than a select that shows nothing.
+ANY = "*"
+
+
+def row_outcome(row):
+    """``failed`` (an error, or any server failed), ``ok`` (settled, every server answered) or ``pending``.
+
+    A caller's row is settled once it has its latency; a row only a server reported, once that server's
+    record has its outcome. A settled invocation no server answered counts as "no answer".
+    """
+    if row["error"] or any(not server["ok"] for server in row["servers"]):
+        return "failed"
+    if row["reported_by_caller"]:
+        settled = row["latency_ms"] is not None
+    else:
+        settled = all(server["outcome"] for server in row["servers"])
+    return "ok" if settled and row["servers"] else "pending"
+
+
+def row_apps(row):
+    """The caller and every server of a row."""
+    return {row["caller"], *(server["application"] for server in row["servers"])}
+
+
+def active_filter(method=ANY, app=ANY, outcome=ANY):
+    """The filter's values that narrow anything: ``{"method": "Sum"}``, or ``{}`` for none."""
+    values = {"method": method, "app": app, "outcome": outcome}
+    return {key: value for key, value in values.items() if value not in (None, "", ANY)}
+
+
+def filter_rows(rows, method=ANY, app=ANY, outcome=ANY):
+    """The rows of ``method``, that ``app`` called or served, with ``outcome``; ``ANY`` (or none) lets all through."""
+    picked = active_filter(method, app, outcome)
+    return [
+        row
+        for row in rows
+        if picked.get("method", row["method"]) == row["method"]
+        and ("app" not in picked or picked["app"] in row_apps(row))
+        and ("outcome" not in picked or row_outcome(row) == picked["outcome"])
+    ]
+
+
+def filter_choices(rows):
+    """The methods and the apps the rows hold, sorted: what the filter offers."""
+    methods = sorted({row["method"] for row in rows})
+    apps = sorted(set().union(*(row_apps(row) for row in rows))) if rows else []
+    return methods, apps

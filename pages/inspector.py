@@ -1,12 +1,13 @@
 """Layout of the inspector (/inspector/): servers and methods, the invocation log, ad-hoc invocation."""
 
+import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 import dash_glue42
-from dash import dash_table, dcc, html
+from dash import dcc, html
 
 import ids
 from interop.adhoc import MAX_ARGS_CHARS
-from interop.servers import COLUMNS
+from interop.servers import VIEW_METHODS, VIEWS, column_defs
 from pages.common import (
     DEFAULT_RESPONSE_TIMEOUT_MS,
     DEFAULT_WAIT_TIMEOUT_MS,
@@ -15,6 +16,7 @@ from pages.common import (
     timeout_field,
 )
 from pages.inspector_log import latency_chart, log_card, log_stores
+from pages.inspector_streams import example_card, streams_card
 
 APP_NAME = "Inspector"
 TARGET_OPTIONS = [
@@ -25,24 +27,30 @@ TARGET_OPTIONS = [
 ]
 
 
-def servers_table():
-    """Every method of every server instance, a row each; sorted and filtered by the DataTable itself.
+def servers_grid():
+    """Every server and its methods in AG Grid (Community): it sorts, filters, moves and resizes by itself.
 
-    Cells are text: names, signatures and descriptions come from other apps.
+    Cells are text (AG Grid renders values as text): names, signatures and
+    descriptions come from other apps. Clicking a row picks its method in the
+    invoke form, or its stream in the streams form.
     """
-    return dash_table.DataTable(
-        id=ids.SERVERS_TABLE,
-        columns=[{"name": title, "id": key} for key, title in COLUMNS],
-        data=[],
-        sort_action="native",
-        filter_action="native",
-        filter_options={"case": "insensitive"},
-        page_action="none",
-        style_as_list_view=True,
-        style_table={"overflowX": "auto"},
-        style_cell={"textAlign": "left", "fontSize": "0.8rem", "padding": "2px 6px", "whiteSpace": "normal"},
-        style_header={"fontWeight": "600"},
-        style_data_conditional=[{"if": {"column_id": ["accepts", "returns"]}, "fontFamily": "monospace"}],
+    return dag.AgGrid(
+        id=ids.SERVERS_GRID,
+        columnDefs=column_defs(VIEW_METHODS),
+        rowData=[],
+        defaultColDef={"sortable": True, "resizable": True, "filter": True, "minWidth": 80},
+        columnSize="responsiveSizeToFit",
+        dashGridOptions={
+            "quickFilterText": "",
+            "domLayout": "autoHeight",  # a few dozen rows: no inner scrollbar, every row in the page
+            "suppressColumnVirtualisation": True,
+            "rowSelection": {"mode": "singleRow", "checkboxes": False, "enableClickSelection": True},
+            "tooltipShowDelay": 300,
+            "rowHeight": 30,
+            "headerHeight": 32,
+        },
+        className="inspector-grid",
+        style={"height": None},
     )
 
 
@@ -58,20 +66,34 @@ def servers_card():
                                 dbc.Input(
                                     id=ids.SERVERS_FILTER,
                                     type="search",
-                                    placeholder="Filter by any text",
+                                    placeholder="Search every column",
                                     size="sm",
                                     autoComplete="off",
                                 ),
                             ),
                             dbc.Col(
+                                dbc.RadioItems(
+                                    id=ids.SERVERS_VIEW,
+                                    options=[{"label": title, "value": key} for key, title in VIEWS],
+                                    value=VIEW_METHODS,
+                                    inline=True,
+                                    className="small",
+                                ),
+                                width="auto",
+                            ),
+                            dbc.Col(
                                 dbc.Switch(id=ids.SHOW_SYSTEM, label="System methods (T42.*)", value=False),
+                                width="auto",
+                            ),
+                            dbc.Col(
+                                dbc.Button("Reset", id=ids.SERVERS_RESET, size="sm", color="link", className="p-0"),
                                 width="auto",
                             ),
                         ],
                         className="g-2 align-items-center mb-1",
                     ),
                     html.Div(id=ids.SERVERS_SUMMARY, className="small text-muted mb-1"),
-                    html.Div(servers_table(), className="inspector-scroll"),
+                    servers_grid(),
                 ],
                 className="p-2",
             ),
@@ -115,9 +137,7 @@ def invoke_card():
                         className="g-2 align-items-center mb-1",
                     ),
                     html.Div(id=ids.ADHOC_PROBLEM, className="text-danger small", role="alert"),
-                    html.Small("Latest InvocationResult", className="text-muted"),
-                    html.Pre(id=ids.ADHOC_RESULT, className="small mb-2 inspector-result"),
-                    html.Small("History (latest first)", className="text-muted"),
+                    html.Small("Results (latest first)", className="text-muted"),
                     html.Div(id=ids.ADHOC_HISTORY, className="inspector-history"),
                 ],
                 className="p-2",
@@ -129,7 +149,7 @@ def invoke_card():
 
 def added_later():
     """Components that callbacks add after the first render, for Dash's callback validation."""
-    return html.Div([latency_chart()])
+    return html.Div([latency_chart(), example_card()])
 
 
 def layout():
@@ -143,13 +163,8 @@ def layout():
             dbc.Container(
                 [
                     html.H5(["Inspector", instance_badge()], className="mt-2"),
-                    dbc.Row(
-                        [
-                            dbc.Col(servers_card(), lg=7),
-                            dbc.Col(invoke_card(), lg=5),
-                        ],
-                        className="g-2",
-                    ),
+                    servers_card(),
+                    dbc.Row([dbc.Col(invoke_card(), lg=6), dbc.Col(streams_card(), lg=6)], className="g-2"),
                     log_card(),
                 ],
                 fluid=True,

@@ -60,13 +60,15 @@ def log_text(rows):
     return "\n".join(format_row(row) for row in rows)
 
 
-def log_summary(rows, total):
-    """``20 invocations · 40 handled records (showing the latest 200 of 250)``."""
+def log_summary(rows, total, held=None):
+    """``20 invocations · 40 handled records (showing the latest 200 of 250)``; with a filter on, ``held`` is
+    how many rows there are before it: ``3 of 20 invocations shown · 6 handled records``."""
     shown = len(rows)
-    text = f"{shown} invocation{'s' if shown != 1 else ''} · {handled_count(rows)} handled records"
-    if total > shown:
-        text += f" (showing the latest {shown} of {total})"
-    return text
+    if held is None:
+        text = f"{shown} invocation{'s' if shown != 1 else ''} · {handled_count(rows)} handled records"
+        return text + (f" (showing the latest {shown} of {total})" if total > shown else "")
+    text = f"{total} of {held} invocation{'s' if held != 1 else ''} shown · {handled_count(rows)} handled records"
+    return text + (f" (the latest {shown} listed)" if total > shown else "")
 
 
 def latency_figure(rows, last=CHART_INVOCATIONS):
@@ -140,3 +142,87 @@ def history_line(entry, names=None):
     target = describe_target(invoke.get("target"), servers)
     at = clock(entry["at"]) if entry.get("at") else "…"
     return f"{at}  {method} → {target}  {latency}  {outcome_text(entry.get('result'))}"
+
+
+# --- one result, as the Interop Viewer shows it ------------------------------------------------------
+
+VIEW_CHARS = 20_000  # of each JSON view; the history keeps 20 results, each with three views
+
+
+def _server_label(instance, names=None):
+    if not isinstance(instance, dict):
+        return "unknown app"
+    name = instance.get("application") or (names or {}).get(instance.get("instance")) or "unknown app"
+    return f"{name} ({instance['instance']})" if instance.get("instance") else name
+
+
+def result_status(entry):
+    """``pending``, ``success``, ``partial`` (some servers failed) or ``failed``."""
+    result = (entry or {}).get("result")
+    if result is None:
+        return "pending"
+    if result.get("error") is not None:
+        return "failed"
+    return "partial" if (result.get("invocationResult") or {}).get("all_errors") else "success"
+
+
+def server_answers(entry, names=None):
+    """``[(ok, server, what it answered)]``: each server that answered, then each that failed.
+
+    Glue settles an invocation once every targeted server has answered, so
+    the round trip is one figure for all of them: the entry's ``latency_ms``.
+    """
+    result = (entry or {}).get("result") or {}
+    invocation_result = result.get("invocationResult") or {}
+    answers = [
+        (True, _server_label(e.get("executed_by"), names), json.dumps(e.get("returned"), ensure_ascii=False))
+        for e in invocation_result.get("all_return_values") or []
+        if isinstance(e, dict)
+    ]
+    failures = [
+        (False, _server_label(e.get("executed_by"), names), str(e.get("message") or "failed"))
+        for e in invocation_result.get("all_errors") or []
+        if isinstance(e, dict)
+    ]
+    if not answers and not failures and result.get("error") is not None:
+        error = result["error"]
+        failures = [(False, "no server", str(error.get("message") if isinstance(error, dict) else error))]
+    return answers + failures
+
+
+def _bounded(text, limit=VIEW_CHARS):
+    return text if len(text) <= limit else text[:limit] + f"\n… cut: {len(text):,} characters in all"
+
+
+def returned_view(entry, names=None):
+    """ "Returned": what each server returned (or its error), as indented JSON."""
+    result = (entry or {}).get("result")
+    if result is None:
+        return ""
+    if result.get("error") is not None and not (result.get("invocationResult") or {}):
+        return _bounded(pretty({"error": result["error"]}))
+    invocation_result = result.get("invocationResult") or {}
+    servers = [
+        {"server": _server_label(e.get("executed_by"), names), "returned": e.get("returned")}
+        for e in invocation_result.get("all_return_values") or []
+        if isinstance(e, dict)
+    ]
+    servers += [
+        {"server": _server_label(e.get("executed_by"), names), "error": e.get("message") or "failed"}
+        for e in invocation_result.get("all_errors") or []
+        if isinstance(e, dict)
+    ]
+    return _bounded(pretty(servers))
+
+
+def called_with_view(entry):
+    """ "Called with": the arguments, as glue reports them (or as they were sent, before an answer)."""
+    result = (entry or {}).get("result") or {}
+    called_with = (result.get("invocationResult") or {}).get("called_with")
+    if called_with is None:
+        called_with = ((entry or {}).get("invoke") or {}).get("argumentObj") or {}
+    return _bounded(pretty(called_with))
+
+
+def full_result_view(entry):
+    return _bounded(result_view(entry))

@@ -184,15 +184,14 @@ def test_guid107_the_register_topic_does_what_its_steps_say(page, live_server):
     shell = Shell(page, live_server.url)
     page.goto(live_server.url + "/guide/register")
     shell.wait_connected("Sum Server", "Inspector")
-    rows = shell.app("Inspector").locator(f"#{ids.SERVERS_TABLE} tbody tr:has(td)")
+    rows = shell.app("Inspector").locator(f"#{ids.SERVERS_GRID} .ag-center-cols-container .ag-row")
     server_rows = rows.filter(has_text="Sum Server")
     expect(server_rows).to_have_count(2)
-    method = 'td[data-dash-column="method"]'
-    expect(server_rows.first.locator(method)).to_have_text("SendMessage")  # sorted by method: SendMessage, Sum
-    expect(server_rows.nth(1).locator(method)).to_have_text("Sum")
+    methods = server_rows.locator('[col-id="method"]')
+    expect(methods).to_have_text(["SendMessage", "Sum"], timeout=5_000)  # one row per method
     shell.app("Inspector").locator(f"#{ids.SERVERS_FILTER}").fill("SendMessage")
     expect(rows).to_have_count(1)
-    expect(rows.first.locator(method)).to_have_text("SendMessage")
+    expect(rows.first.locator('[col-id="method"]')).to_have_text("SendMessage")
     assert problems(shell) == []
 
 
@@ -229,7 +228,7 @@ def test_guid109_the_inspector_topic_does_what_its_steps_say(page, live_server):
     expect(arguments).not_to_have_value("{}")  # prefilled from the log; then replaced as the step says
     arguments.fill('{"a": 1, "b": 2}')
     inspector.locator(f"#{ids.ADHOC_BUTTON}").click()
-    latest = inspector.locator(f"#{ids.ADHOC_RESULT}")
-    expect(latest).to_contain_text('"sum": 3')
-    expect(latest).to_contain_text('"application": "Sum Server"')
+    latest = inspector.locator(f"#{ids.ADHOC_HISTORY} details[data-invocation]").first
+    expect(latest.locator('[data-view="returned"]')).to_contain_text('"sum": 3')
+    expect(latest.locator('[data-view="returned"]')).to_contain_text('"server": "Sum Server (')
     assert problems(shell) == []

@@ -1,4 +1,4 @@
-"""The inspector through the real shell: servers table, the interop log under a burst, ad-hoc invocation.
+"""The inspector through the real shell: the servers grid, the interop log under a burst, ad-hoc invocation.
 
 One shell for the whole module (loading it is most of a test's time); the
 tests are ordered so that each leaves what the next needs (the last one
@@ -16,6 +16,7 @@ import ids
 from harness.browser import Shell
 
 SERVERS = ("Sum Server 1", "Sum Server 2")
+BY_SERVER = ("application", "method_count", "methods")
 BURST = 20
 
 
@@ -23,6 +24,7 @@ BURST = 20
 def shell(browser, live_server):
     # Tall enough for the whole shell: the inspector renders its log only while it is on screen.
     context = browser.new_context(viewport={"width": 1400, "height": 2400})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
     shell = Shell(context.new_page(), live_server.url).open()
     yield shell
     problems = shell.problems()
@@ -34,17 +36,40 @@ def inspector(shell):
     return shell.app("Inspector")
 
 
-def table_rows(shell):
-    """``[(application, method)]`` of the servers table as shown (the DataTable's cells, row by row)."""
+def grid_rows(shell, columns=("application", "method")):
+    """The servers grid's rows as shown, top to bottom: a tuple of ``columns`` each (cells by AG Grid's col-id)."""
     cells = (
         inspector(shell)
-        .locator(f"#{ids.SERVERS_TABLE} tbody tr:has(td)")
+        .locator(f"#{ids.SERVERS_GRID} .ag-center-cols-container .ag-row")
         .evaluate_all(
-            """rows => rows.map(row => ["application", "method"].map(column =>
-                   row.querySelector(`td[data-dash-column="${column}"]`).textContent))"""
+            """(rows, columns) => rows
+                   .map(row => [Number(row.getAttribute("row-index")), columns.map(column =>
+                        (row.querySelector(`[col-id="${column}"]`) || {}).textContent)])
+                   .sort((a, b) => a[0] - b[0]).map(pair => pair[1])""",
+            list(columns),
         )
     )
     return [tuple(row) for row in cells]
+
+
+def table_rows(shell):
+    """``[(application, method)]`` of the methods view."""
+    return grid_rows(shell)
+
+
+def header(shell, column):
+    return inspector(shell).locator(f'#{ids.SERVERS_GRID} .ag-header-cell[col-id="{column}"]')
+
+
+def header_order(shell):
+    return (
+        inspector(shell)
+        .locator(f"#{ids.SERVERS_GRID} .ag-header-cell[col-id]")
+        .evaluate_all(
+            "cells => cells.sort((a, b) => a.getBoundingClientRect().left - b.getBoundingClientRect().left)"
+            ".map(cell => cell.getAttribute('col-id'))"
+        )
+    )
 
 
 def wait_for_row(shell, application, method, present=True, timeout_ms=1_000):
@@ -90,20 +115,70 @@ def test_insp001_servers_table_lists_sum_and_send_message_under_readable_names(s
     wait_for_row(shell, "Caller", "Sum")
     shell.caller.locator(f"#{ids.SERVE_SUM}").uncheck()
     wait_for_row(shell, "Caller", "Sum", present=False)
-    # Filter and sort.
+    # AG Grid's quick filter, over every column.
     inspector(shell).locator(f"#{ids.SERVERS_FILTER}").fill("sendmessage")
     shell.wait_until(lambda: {m for _, m in table_rows(shell)} == {"SendMessage"})
+    inspector(shell).locator(f"#{ids.SERVERS_FILTER}").fill("sum server 2")
+    shell.wait_until(lambda: set(table_rows(shell)) == {("Sum Server 2", "Sum"), ("Sum Server 2", "SendMessage")})
     inspector(shell).locator(f"#{ids.SERVERS_FILTER}").fill("")
-    # Native sort: the Method column's header, and native filter: its filter cell.
-    inspector(shell).locator(f'#{ids.SERVERS_TABLE} th[data-dash-column="method"] .column-header--sort').click()
-    shell.wait_until(lambda: [m for _, m in table_rows(shell)] == sorted(m for _, m in table_rows(shell)))
-    column_filter = inspector(shell).locator(f'#{ids.SERVERS_TABLE} th[data-dash-column="method"] input[type=text]')
-    column_filter.fill("Sum")
-    column_filter.press("Enter")
-    shell.wait_until(lambda: {m for _, m in table_rows(shell)} == {"Sum"})
-    column_filter.fill("")  # the next tests see every row again
-    column_filter.press("Enter")
-    shell.wait_until(lambda: "SendMessage" in {m for _, m in table_rows(shell)})
+    shell.wait_until(lambda: len(table_rows(shell)) >= 6)
+
+
+@pytest.mark.core
+def test_insp006_the_grid_sorts_moves_columns_and_resets(shell):
+    wait_for_row(shell, "Sum Server 2", "Sum", timeout_ms=5_000)
+    first = [m for _, m in table_rows(shell)]
+    header(shell, "method").locator(".ag-header-cell-label").click()  # ascending
+    shell.wait_until(lambda: [m for _, m in table_rows(shell)] == sorted(first, key=str.lower))
+    header(shell, "method").locator(".ag-header-cell-label").click()  # descending
+    shell.wait_until(lambda: [m for _, m in table_rows(shell)] == sorted(first, key=str.lower, reverse=True))
+    # Drag the Method column to the far left.
+    start = header_order(shell)
+    assert start[:3] == ["application", "instance", "method"]
+    source = header(shell, "method").bounding_box()
+    target = header(shell, "application").bounding_box()
+    page = shell.page
+    page.mouse.move(source["x"] + source["width"] / 2, source["y"] + source["height"] / 2)
+    page.mouse.down()
+    for step in range(1, 11):
+        page.mouse.move(source["x"] - (source["x"] - target["x"] + 10) * step / 10, source["y"] + 5)
+    page.mouse.up()
+    shell.wait_until(lambda: header_order(shell)[0] == "method")
+    # Reset: columns in their first order, no sort, the search box empty.
+    inspector(shell).locator(f"#{ids.SERVERS_FILTER}").fill("Sum Server 1")
+    inspector(shell).locator(f"#{ids.SERVERS_RESET}").click()
+    shell.wait_until(lambda: header_order(shell) == start)
+    expect(inspector(shell).locator(f"#{ids.SERVERS_FILTER}")).to_have_value("")
+    shell.wait_until(lambda: [m for _, m in table_rows(shell)] == first)
+
+
+def test_insp007_the_servers_by_method_and_the_methods_by_server(shell):
+    wait_for_row(shell, "Sum Server 2", "Sum", timeout_ms=5_000)
+    view = inspector(shell).locator(f"#{ids.SERVERS_VIEW}")
+    try:
+        view.get_by_text("By method", exact=True).click()
+        shell.wait_until(lambda: ("Sum", "2") in grid_rows(shell, ("method", "server_count")))
+        [(servers,)] = [r[1:] for r in grid_rows(shell, ("method", "servers")) if r[0] == "Sum"]
+        assert re.fullmatch(r"Sum Server 1 \([\w-]+\), Sum Server 2 \([\w-]+\)", servers), servers
+        assert {m for (m,) in grid_rows(shell, ("method",))} == {"Sum", "SendMessage"}  # one row per name
+        view.get_by_text("By server", exact=True).click()
+        shell.wait_until(lambda: ("Sum Server 1", "2", "SendMessage, Sum") in grid_rows(shell, BY_SERVER))
+        assert ("Sum Server 2", "2", "SendMessage, Sum") in grid_rows(shell, BY_SERVER)
+        assert ("Caller", "0", "—") in grid_rows(shell, BY_SERVER)
+        assert header_order(shell)[:4] == ["application", "instance", "window", "method_count"]
+    finally:
+        view.get_by_text("Methods", exact=True).click()
+        shell.wait_until(lambda: ("Sum Server 1", "Sum") in table_rows(shell))
+
+
+def test_insp008_clicking_a_method_row_picks_it_in_the_invoke_form(shell):
+    wait_for_row(shell, "Sum Server 1", "SendMessage", timeout_ms=5_000)
+    row = inspector(shell).locator(f"#{ids.SERVERS_GRID} .ag-center-cols-container .ag-row", has_text="SendMessage")
+    row.first.click()
+    expect(inspector(shell).locator(f"#{ids.ADHOC_METHOD}")).to_have_value("SendMessage")
+    row = inspector(shell).locator(f"#{ids.SERVERS_GRID} .ag-center-cols-container .ag-row", has_text="Sum Server 2")
+    row.filter(has=inspector(shell).locator('[col-id="method"]', has_text=re.compile("^Sum$"))).click()
+    expect(inspector(shell).locator(f"#{ids.ADHOC_METHOD}")).to_have_value("Sum")
 
 
 def test_insp002_invalid_json_is_refused_and_nothing_is_sent(shell):
@@ -126,13 +201,27 @@ def test_insp002_invalid_json_is_refused_and_nothing_is_sent(shell):
 def test_insp003_an_invocation_targeted_at_one_instance_runs_only_there(shell):
     before = {name: handled(shell, name) for name in SERVERS}
     invoke_form(shell, "Sum", '{"a": 7, "b": 8}', target="specific instances", instances=["Sum Server 2"])
-    result = inspector(shell).locator(f"#{ids.ADHOC_RESULT}")
-    expect(result).to_contain_text('"returned": {', timeout=5_000)
+    latest = inspector(shell).locator(f"#{ids.ADHOC_HISTORY} details[data-invocation]").first
+    expect(latest).to_have_attribute("data-status", "success", timeout=5_000)
+    expect(latest).to_have_attribute("open", "")  # the latest result opens on its views
+    expect(latest.locator("li")).to_have_text([re.compile(r'^✔ Sum Server 2 \([\w-]+\) · \d+ ms: \{"sum": 15\}$')])
+    returned = latest.locator('[data-view="returned"]')
+    expect(returned).to_be_visible()
+    assert [s["returned"] for s in json.loads(returned.inner_text())] == [{"sum": 15}]
+    latest.get_by_role("tab", name="Called with").click()
+    called_with = latest.locator('[data-view="called-with"]')
+    expect(called_with).to_be_visible()
+    assert json.loads(called_with.inner_text()) == {"a": 7, "b": 8}
+    latest.get_by_title("Copy Called with").click()
+    shell.wait_until(
+        lambda: shell.frame("Inspector").evaluate("navigator.clipboard.readText()") == called_with.inner_text()
+    )
+    result = latest.locator('[data-view="invocation-result"]')
     # Its row in the log follows within a second (the inspector logs its own invocations like any caller).
     log = inspector(shell).locator(f"#{ids.LOG_LINES}")
     expect(log).to_contain_text("Inspector → only Sum Server 2", timeout=1_000)
     expect(log).to_contain_text('Sum Server 2 ✔: {"sum":15}', timeout=1_000)
-    shown = json.loads(result.inner_text())
+    shown = json.loads(result.text_content())
     assert shown["returned"] == {"sum": 15}
     assert [r["executed_by"]["application"] for r in shown["all_return_values"]] == ["Sum Server 2"]
     for field in ("executed_by", "called_with", "all_errors", "message", "status"):

@@ -5,7 +5,7 @@ import re
 import pytest
 
 import registry
-from hosting.static_files import share_urls
+from hosting.static_files import OPTIONAL_LIBRARIES, share_urls, without_library_scripts
 
 ALL_ENCODINGS = {"Accept-Encoding": "gzip, deflate, br, zstd"}
 
@@ -27,7 +27,8 @@ def test_stat001_every_app_loads_static_files_from_the_shell_prefix(client, spec
 def test_stat002_client_apps_share_the_shells_urls(client):
     shell = set(static_urls(client, registry.SHELL.prefix))
     for spec in registry.CLIENT_APPS:
-        assert set(static_urls(client, spec.prefix)) == shell, spec.name
+        own = {u for u in static_urls(client, spec.prefix) if not any(f"/{lib}/" in u for lib in spec.libraries)}
+        assert own == shell, spec.name
 
 
 def test_stat003_fingerprinted_files_are_cached_for_a_year(client):
@@ -60,3 +61,29 @@ def test_stat006_share_urls_only_touches_static_parts():
     html = '<script src="/caller/_dash-component-suites/x.js"></script><a href="/caller/other">'
     shared = share_urls(html, "/caller/", "/", ("_dash-component-suites/",))
     assert shared == '<script src="/_dash-component-suites/x.js"></script><a href="/caller/other">'
+
+
+def namespaces(*layouts):
+    """The component libraries (``_namespace``) of every component in ``layouts``."""
+    return {c._namespace for layout in layouts for c in (layout, *layout._traverse()) if hasattr(c, "_namespace")}
+
+
+@pytest.mark.parametrize("spec", registry.CLIENT_APPS, ids=lambda spec: spec.name)
+def test_stat007_an_optional_library_is_in_the_page_of_each_app_that_uses_it_and_only_there(client, spec):
+    used = namespaces(spec.layout(), *([spec.validation_layout()] if spec.validation_layout else []))
+    scripts = [u for u in static_urls(client, spec.prefix) if "_dash-component-suites" in u]
+    for library in OPTIONAL_LIBRARIES:
+        loaded = any(f"/_dash-component-suites/{library}/" in u for u in scripts)
+        assert (library in used) == (library in spec.libraries) == loaded, (spec.name, library)
+    assert "dash_ag_grid" in namespaces(registry.CLIENT_APPS[2].layout())  # the inspector's grid: the check sees it
+
+
+def test_stat008_without_library_scripts_leaves_the_other_tags():
+    html = (
+        '<script src="/_dash-component-suites/dash_ag_grid/dash_ag_grid.v35.min.js"></script>\n'
+        '<script src="/_dash-component-suites/dash_glue42/dash_glue42.v1.min.js"></script>'
+    )
+    assert without_library_scripts(html, ("dash_ag_grid",)) == (
+        '<script src="/_dash-component-suites/dash_glue42/dash_glue42.v1.min.js"></script>'
+    )
+    assert without_library_scripts(html, ()) == html

@@ -1,26 +1,54 @@
 """callbacks.inspector: servers and ad-hoc invocation, called as plain functions."""
 
+import json
+
 import pytest
 from dash.exceptions import PreventUpdate
+from plotly.utils import PlotlyJSONEncoder
 
 import ids
 from callbacks import inspector
 from interop import servers
+from tests.integration.dash_client import iter_components
 from tests.unit.test_servers import SNAPSHOT
 
 
-def test_cbin001_render_servers_gives_the_table_rows_of_text():
-    rows, summary = inspector.render_servers(SNAPSHOT, "", False)
-    assert len(rows) == 4 and summary == "3 server instances · 3 methods shown"
-    assert [rows[0][key] for key in ("application", "instance", "window", "method", "accepts")] == [
+def test_cbin001_render_servers_gives_the_grid_rows_of_text_for_each_view():
+    rows, summary = inspector.render_servers(SNAPSHOT, servers.VIEW_METHODS, False)
+    assert len(rows) == 4 and summary == "3 server instances · 3 methods (3 names)"
+    assert [rows[0][key] for key in ("application", "instance", "method", "accepts", "streaming")] == [
         "Calc",
         "x1",
-        "",
         "Multiply",
         "Int a, Int b",
+        "yes",
     ]
     assert all(isinstance(value, str) for row in rows for value in row.values())  # shown as text, never HTML
-    assert {column for column in rows[0]} == {key for key, _ in servers.COLUMNS}
+    assert {column for column in rows[0]} == {d["field"] for d in inspector.show_view(servers.VIEW_METHODS)}
+    rows, _ = inspector.render_servers(SNAPSHOT, servers.VIEW_BY_SERVER, True)
+    assert [r["method_count"] for r in rows] == [1, 1, 3]  # with the T42.* methods
+    assert {d["field"] for d in inspector.show_view(servers.VIEW_BY_SERVER)} == set(rows[0])
+
+
+def test_cbin011_the_quick_filter_patches_only_its_own_grid_option():
+    patch = inspector.filter_servers("Sum")
+    assert patch.to_plotly_json()["operations"] == [
+        {"operation": "Assign", "location": ["quickFilterText"], "params": {"value": "Sum"}}
+    ]
+    assert inspector.reset_servers(1) == (True, "")
+
+
+def test_cbin012_a_grid_row_picks_its_method_or_its_stream_in_the_form_for_it():
+    assert inspector.picked_method([{"method": "Sum", "streaming": ""}]) == "Sum"
+    for rows in ([], None, [{"method": "Multiply", "streaming": "yes"}], [{"method": servers.NO_METHODS}], [{}]):
+        with pytest.raises(PreventUpdate):
+            inspector.picked_method(rows)
+    assert inspector.picked_stream([{"method": "Multiply", "streaming": "yes"}]) == "Multiply"
+    for rows in ([], None, [{"method": "Sum", "streaming": ""}], [{}]):
+        with pytest.raises(PreventUpdate):
+            inspector.picked_stream(rows)
+    outputs = inspector.form_values(ids.SERVERS_GRID, True, "Sum", {}, SNAPSHOT, {})
+    assert outputs[0] == "Sum" and outputs[1] == "{}"  # the picker follows the grid
 
 
 def test_cbin003_invoke_refuses_invalid_json_and_sends_nothing():
@@ -69,20 +97,66 @@ def test_cbin006_use_these_arguments_again():
         inspector.form_values(reuse, False, "Multiply", {"i1": entry}, SNAPSHOT, {})
 
 
-def test_cbin007_render_history_latest_result_first():
+def _tree(component):
+    return json.loads(json.dumps(component, cls=PlotlyJSONEncoder))
+
+
+def _components(component):
+    return [node for node in iter_components(_tree(component)) if "props" in node and "type" in node]
+
+
+def _texts(component):
+    """Every string child in a component tree."""
+    texts = []
+    for node in _components(component):
+        children = node["props"].get("children")
+        texts += [c for c in (children if isinstance(children, list) else [children]) if isinstance(c, str)]
+    return texts
+
+
+def _of_type(component, kind):
+    return [node["props"] for node in _components(component) if node["type"] == kind]
+
+
+def _views(item):
+    """{view key: text} of one history item's JSON views."""
+    return {pre["data-view"]: pre["children"] for pre in _of_type(item, "Pre")}
+
+
+def test_cbin007_render_history_latest_first_with_status_servers_and_views():
+    sum_server = {"application": "Sum Server 2", "instance": "s2"}
     older = {
         "id": "a",
         "order": 1,
         "at": 1,
-        "invoke": {"definition": {"name": "Sum"}},
-        "result": {"invocationResult": {}},
+        "latency_ms": 35.2,
+        "invoke": {"definition": {"name": "Sum"}, "argumentObj": {"a": 7, "b": 8}, "target": "all"},
+        "result": {
+            "invocationResult": {
+                "returned": {"sum": 15},
+                "called_with": {"a": 7, "b": 8},
+                "all_return_values": [{"executed_by": sum_server, "returned": {"sum": 15}}],
+                "all_errors": [{"executed_by": {"application": "Sum Server 1", "instance": "s1"}, "message": "x"}],
+            }
+        },
     }
     newer = {"id": "b", "order": 2, "at": None, "invoke": {"definition": {"name": "Sum"}}, "result": None}
-    view, items = inspector.render_history({"a": older, "b": newer}, SNAPSHOT)
-    assert '"returned": null' in view  # the latest that has a result
-    lines = [item.children[0].children.split("  ") for item in items.children]
-    assert [line[:2] for line in lines] == [["…", "Sum → ?"], [lines[1][0], "Sum → ?"]]  # newest (pending) first
-    assert inspector.render_history({}, SNAPSHOT) == ("", [])
+    pending, settled = inspector.render_history({"a": older, "b": newer}, SNAPSHOT)
+    assert (pending.open, settled.open) == (True, False)  # the latest is the one opened
+    assert pending.to_plotly_json()["props"]["data-status"] == "pending" and _views(pending) == {}
+    assert settled.to_plotly_json()["props"]["data-status"] == "partial"
+    texts = _texts(settled)
+    assert '✔ Sum Server 2 (s2) · 35 ms: {"sum": 15}' in texts and "✖ Sum Server 1 (s1) · 35 ms: x" in texts
+    views = _views(settled)
+    assert json.loads(views["returned"]) == [
+        {"server": "Sum Server 2 (s2)", "returned": {"sum": 15}},
+        {"server": "Sum Server 1 (s1)", "error": "x"},
+    ]
+    assert json.loads(views["called-with"]) == {"a": 7, "b": 8}
+    assert json.loads(views["invocation-result"])["returned"] == {"sum": 15}
+    copies = [clipboard["content"] for clipboard in _of_type(settled, "Clipboard")]
+    assert copies == [views["returned"], views["called-with"], views["invocation-result"]]  # Copy copies the view
+    assert inspector.render_history({}, SNAPSHOT) == []
 
 
 def test_cbin010_the_history_keeps_the_newest_and_each_result_finds_its_entry():

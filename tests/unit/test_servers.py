@@ -42,36 +42,54 @@ SNAPSHOT = [
 def test_srvt001_one_row_per_method_system_methods_hidden():
     rows = servers.method_rows(SNAPSHOT)
     assert [(r["application"], r["method"]) for r in rows] == [
-        ("Sum Server 1", "Sum"),
-        ("Sum Server 1", "SendMessage"),
-        ("Caller", servers.NO_METHODS),  # still listed: every instance is
         ("Calc", "Multiply"),
+        ("Caller", servers.NO_METHODS),  # still listed: every instance is
+        ("Sum Server 1", "SendMessage"),
+        ("Sum Server 1", "Sum"),
     ]
     shown = servers.method_rows(SNAPSHOT, show_system=True)
     assert ("Caller", "T42.Web.Client.Control") in [(r["application"], r["method"]) for r in shown]
 
 
-def test_srvt002_signatures_description_and_flags():
+def test_srvt002_the_viewer_columns_signatures_object_types_streaming_and_the_rest():
     [row] = [r for r in servers.method_rows(SNAPSHOT) if r["method"] == "Multiply"]
     assert (row["accepts"], row["returns"], row["description"]) == ("Int a, Int b", "Int product", "a × b")
-    assert row["flags"] == 'streaming; object types: Number; flags: {"beta": true}'
-    assert [r["window"] for r in servers.method_rows(SNAPSHOT) if r["application"] == "Caller"] == ["w-1"]
+    assert (row["object_types"], row["streaming"], row["flags"]) == ("Number", "yes", 'flags: {"beta": true}')
+    assert [r["streaming"] for r in servers.method_rows(SNAPSHOT) if r["method"] == "Sum"] == [""]
+    # Every row has every column of its view, as text.
+    for view, _ in servers.VIEWS:
+        keys = {key for key, _ in servers.COLUMNS[view]}
+        for r in servers.view_rows(SNAPSHOT, view, show_system=True):
+            assert set(r) == keys
+            assert all(isinstance(v, str) for k, v in r.items() if k not in servers.NUMBER_COLUMNS)
 
 
-def test_srvt003_filter_by_any_text():
-    assert [r["method"] for r in servers.method_rows(SNAPSHOT, query="  PRODUCT ")] == ["Multiply"]
-    assert [r["application"] for r in servers.method_rows(SNAPSHOT, query="w-1")] == ["Caller"]
-    assert servers.method_rows(SNAPSHOT, query="nothing like it") == []
-
-
-def test_srvt004_rows_start_in_application_instance_method_order():
-    rows = servers.in_order(reversed(servers.method_rows(SNAPSHOT)))
-    assert [(r["application"], r["method"]) for r in rows] == [
-        ("Calc", "Multiply"),
-        ("Caller", "—"),
-        ("Sum Server 1", "SendMessage"),
-        ("Sum Server 1", "Sum"),
+def test_srvt003_by_server_and_by_method_views():
+    by_server = servers.view_rows(SNAPSHOT, servers.VIEW_BY_SERVER)
+    assert [(r["application"], r["method_count"], r["methods"], r["streams"]) for r in by_server] == [
+        ("Calc", 1, "Multiply", "Multiply"),
+        ("Caller", 0, servers.NO_METHODS, ""),
+        ("Sum Server 1", 2, "SendMessage, Sum", ""),
     ]
+    assert [r["window"] for r in by_server] == ["", "w-1", ""]
+    two_servers = [*SNAPSHOT, {"application": "Sum Server 2", "instance": "s2", "methods": [method("Sum")]}]
+    by_method = servers.view_rows(two_servers, servers.VIEW_BY_METHOD)
+    assert [(r["method"], r["server_count"], r["servers"]) for r in by_method] == [
+        ("Multiply", 1, "Calc (x1)"),
+        ("SendMessage", 1, "Sum Server 1 (s1)"),
+        ("Sum", 2, "Sum Server 1 (s1), Sum Server 2 (s2)"),
+    ]
+    assert servers.view_rows(SNAPSHOT, "no such view") == servers.method_rows(SNAPSHOT)
+
+
+def test_srvt004_column_definitions_per_view():
+    defs = servers.column_defs(servers.VIEW_METHODS)
+    assert [d["headerName"] for d in defs] == [
+        "Server", "Instance", "Method", "Accepts", "Returns", "Object types", "Streaming", "Description", "Other"
+    ]  # fmt: skip
+    assert [d["field"] for d in defs if d.get("cellClass") == "font-monospace"] == ["accepts", "returns"]
+    assert [d["field"] for d in servers.column_defs(servers.VIEW_BY_METHOD)][:1] == ["method"]
+    assert [d["type"] for d in servers.column_defs(servers.VIEW_BY_SERVER) if "type" in d] == ["numericColumn"]
 
 
 def test_srvt005_what_the_ad_hoc_form_offers():
@@ -80,7 +98,8 @@ def test_srvt005_what_the_ad_hoc_form_offers():
     assert servers.instances_offering(SNAPSHOT, "Sum") == [("Sum Server 1 (s1)", "s1")]
     assert servers.find_method(SNAPSHOT, "Multiply")["accepts"] == "Int a, Int b"
     assert servers.find_method(SNAPSHOT, "Nope") is None
-    assert servers.table_summary(SNAPSHOT, servers.method_rows(SNAPSHOT)) == "3 server instances · 3 methods shown"
+    assert servers.table_summary(SNAPSHOT) == "3 server instances · 3 methods (3 names)"
+    assert servers.table_summary(SNAPSHOT, show_system=True) == "3 server instances · 5 methods (4 names)"
 
 
 def test_srvt006_malformed_snapshots_are_ignored():
@@ -88,12 +107,14 @@ def test_srvt006_malformed_snapshots_are_ignored():
         {
             "application": "unknown app",
             "instance": "",
-            "window": "",
             "method": servers.NO_METHODS,
             "accepts": "",
             "returns": "",
+            "object_types": "",
+            "streaming": "",
             "description": "",
             "flags": "",
         }
     ]
+    assert servers.view_rows([{"methods": "nope"}], servers.VIEW_BY_METHOD) == []
     assert servers.method_names(None) == []

@@ -1,0 +1,379 @@
+/*
+ * Inspector (/inspector/): stream subscriptions, the page side.
+ *
+ * dash_glue42 has no stream component, so this is the one place where the
+ * inspector subscribes through the page's glue instance
+ * (window.glue42dash.glueInstancePromise, then glue.interop.subscribe).
+ * Python decides what to do (callbacks/inspector_streams.py checks the form)
+ * and writes a command into a store; `command` below carries it out. What
+ * happens then is reported back through two stores that Python renders:
+ *
+ *   inspector-stream-state   each subscription and its state, sent only when it changes (its
+ *                            arguments shortened to STREAM_ARGS_SHOWN characters)
+ *   inspector-stream-data    the items, newest first, sent at most every STREAM_FLUSH_MS
+ *
+ * Memory stays flat: each subscription keeps its latest STREAM_ITEMS_KEPT
+ * items, each at most STREAM_ITEM_CHARS characters of JSON, and the items
+ * store holds at most STREAM_DATA_CHARS of JSON in all (a callback request is
+ * limited to 256 KiB). Items are data, never markup: they are JSON text, and
+ * Python shows them as text.
+ */
+(function () {
+    "use strict";
+
+    var SHARED = window.ioConnectShared; // ids and limits, from ids.py (assets/_shared.js)
+    var REFRESH_MS = 1000; // how often open subscriptions are looked at again (servers join and leave them)
+    // A publisher that goes away closes its subscriptions a moment before the interop reports it gone.
+    var GONE_WITHIN_MS = 3000;
+
+    var subscriptions = {}; // request id -> the subscription's record (see `track`)
+    var order = []; // request ids, oldest first
+    var colours = {}; // server instance -> its number, in the order first seen (its colour)
+    var nextColour = 0;
+    var removed = {}; // server instance -> when the interop saw it leave
+    var lastSeq = null;
+    var flushTimer = null;
+    var lastFlush = 0;
+    var lastStateText = "";
+    var dataChanged = false;
+    var watching = false;
+
+    function setProps(id, props) {
+        window.dash_clientside.set_props(id, props);
+    }
+
+    function withGlue() {
+        return window.glue42dash.glueInstancePromise;
+    }
+
+    /* An item as JSON text, whatever it holds: what cannot be JSON is named instead of throwing. */
+    function itemJson(value) {
+        var ancestors = [];
+        try {
+            var text = JSON.stringify(value, function (key, v) {
+                if (typeof v === "bigint") {
+                    return v.toString();
+                }
+                if (v !== null && typeof v === "object") {
+                    // `this` is the object holding `v`: drop what is below it from the path, then check for a cycle.
+                    while (ancestors.length && ancestors[ancestors.length - 1] !== this) {
+                        ancestors.pop();
+                    }
+                    if (ancestors.indexOf(v) >= 0) {
+                        return "[cycle]";
+                    }
+                    ancestors.push(v);
+                }
+                return v;
+            });
+            return text === undefined ? "undefined" : text;
+        } catch (error) {
+            return "[not JSON: " + String(error && error.message) + "]";
+        }
+    }
+
+    function errorText(error) {
+        if (!error) {
+            return "no reason given";
+        }
+        if (typeof error === "string") {
+            return error;
+        }
+        return String(error.message || itemJson(error));
+    }
+
+    function colourOf(instance) {
+        if (instance && colours[instance] === undefined) {
+            colours[instance] = nextColour;
+            nextColour += 1;
+        }
+    }
+
+    function serverOf(instance) {
+        instance = instance || {};
+        return {application: instance.application || instance.applicationName || null, instance: instance.instance || null};
+    }
+
+    /* ---- the subscriptions ---------------------------------------------- */
+
+    /*
+     * A record: {id, request, at, state, reason, sub, attempt, servers, items, received, closedAt}.
+     * state: subscribing, open, failed, closed-by-server, publisher-gone, closed-by-you.
+     */
+    function track(request) {
+        var record = {
+            id: request.id,
+            request: request,
+            at: Date.now(),
+            state: "subscribing",
+            reason: null,
+            sub: null,
+            attempt: 0,
+            servers: [],
+            items: [],
+            received: 0,
+            closedAt: null
+        };
+        subscriptions[record.id] = record;
+        order.push(record.id);
+        forgetOld();
+        return record;
+    }
+
+    /* Forget the oldest subscriptions that are no longer open, beyond what the card lists. */
+    function forgetOld() {
+        var extra = order.length - SHARED.STREAM_SUBSCRIPTIONS_KEPT;
+        order.slice().forEach(function (id) {
+            var record = subscriptions[id];
+            if (extra > 0 && record.state !== "open" && record.state !== "subscribing") {
+                delete subscriptions[id];
+                order.splice(order.indexOf(id), 1);
+                extra -= 1;
+                dataChanged = true;
+            }
+        });
+    }
+
+    function receive(record, streamData) {
+        var server = serverOf(streamData.server);
+        var text = itemJson(streamData.data);
+        colourOf(server.instance);
+        record.items.push({
+            t: Date.now(),
+            application: server.application,
+            instance: server.instance,
+            text: text.length > SHARED.STREAM_ITEM_CHARS ? text.slice(0, SHARED.STREAM_ITEM_CHARS) : text,
+            chars: text.length
+        });
+        if (record.items.length > SHARED.STREAM_ITEMS_KEPT) {
+            record.items.splice(0, record.items.length - SHARED.STREAM_ITEMS_KEPT);
+        }
+        record.received += 1;
+        dataChanged = true;
+        soon();
+    }
+
+    /* Subscribe with the record's request; a reconnect is the same again. */
+    function subscribe(record) {
+        record.attempt += 1;
+        var attempt = record.attempt;
+        record.state = "subscribing";
+        record.reason = null;
+        record.servers = [];
+        soon();
+        var request = record.request;
+        var options = {arguments: request.args || {}, target: request.target || "best"};
+        if (typeof request.waitTimeoutMs === "number") {
+            options.waitTimeoutMs = request.waitTimeoutMs;
+        }
+        withGlue().then(function (glue) {
+            return glue.interop.subscribe(request.stream, options);
+        }).then(function (sub) {
+            if (record.attempt !== attempt || record.state !== "subscribing") {
+                sub.close(); // closed, or subscribed again, while this one was on its way
+                return;
+            }
+            record.sub = sub;
+            record.state = "open";
+            sub.onData(function (streamData) {
+                if (record.sub === sub) {
+                    receive(record, streamData);
+                }
+            });
+            sub.onClosed(function () {
+                if (record.sub === sub) {
+                    record.sub = null;
+                    record.closedAt = Date.now();
+                    record.state = allRemoved(record.servers) ? "publisher-gone" : "closed-by-server";
+                    soon();
+                }
+            });
+            refresh(record);
+            soon();
+        }, function (error) {
+            if (record.attempt === attempt && record.state === "subscribing") {
+                record.state = "failed";
+                record.reason = errorText(error);
+                soon();
+            }
+        });
+    }
+
+    function allRemoved(servers) {
+        return servers.length > 0 && servers.every(function (s) { return removed[s.instance]; });
+    }
+
+    /*
+     * An open subscription's servers, from glue (with target all, servers accept one by one). When every
+     * one of them has left the interop, the publisher is gone: say so, and let go of the subscription.
+     */
+    function refresh(record) {
+        if (record.state === "closed-by-server" && allRemoved(record.servers)) {
+            var last = Math.max.apply(null, record.servers.map(function (s) { return removed[s.instance]; }));
+            if (last - record.closedAt < GONE_WITHIN_MS) {
+                record.state = "publisher-gone";
+            }
+        }
+        if (!record.sub) {
+            return;
+        }
+        var live = [];
+        try {
+            live = (record.sub.servers || []).map(serverOf);
+        } catch (error) {
+            // glue looks each server up by id, and throws for one that has just left: use what we had.
+        }
+        if (live.length) {
+            record.servers = live;
+        }
+        if (allRemoved(record.servers)) {
+            var sub = record.sub;
+            record.sub = null;
+            record.state = "publisher-gone";
+            sub.close();
+            return;
+        }
+        record.servers = record.servers.filter(function (s) { return !removed[s.instance]; });
+    }
+
+    function close(record) {
+        var sub = record.sub;
+        record.sub = null;
+        record.state = "closed-by-you";
+        if (sub) {
+            sub.close();
+        }
+    }
+
+    /* ---- reporting to Python -------------------------------------------- */
+
+    /* A request as the card shows it: its arguments as JSON text of STREAM_ARGS_SHOWN characters at most. */
+    function shownRequest(request) {
+        var args = itemJson(request.args || {});
+        return {
+            stream: request.stream,
+            target: request.target,
+            waitTimeoutMs: request.waitTimeoutMs,
+            args: args.length > SHARED.STREAM_ARGS_SHOWN ? args.slice(0, SHARED.STREAM_ARGS_SHOWN) + "…" : args
+        };
+    }
+
+    function stateSnapshot() {
+        var used = {};
+        var list = order.slice().reverse().map(function (id) {
+            var r = subscriptions[id];
+            r.items.forEach(function (item) { used[item.instance] = colours[item.instance]; });
+            return {
+                id: r.id,
+                request: shownRequest(r.request),
+                at: r.at,
+                state: r.state,
+                reason: r.reason,
+                servers: r.servers,
+                received: r.received,
+                kept: r.items.length
+            };
+        });
+        return {subscriptions: list, colours: used};
+    }
+
+    /* The newest items of each subscription, newest first, within its share of STREAM_DATA_CHARS. */
+    function dataSnapshot() {
+        var data = {};
+        var share = Math.floor(SHARED.STREAM_DATA_CHARS / Math.max(1, order.length));
+        order.forEach(function (id) {
+            var items = subscriptions[id].items;
+            var picked = [];
+            var chars = 0;
+            for (var i = items.length - 1; i >= 0; i -= 1) {
+                chars += JSON.stringify(items[i]).length + 1;
+                if (chars > share) {
+                    break;
+                }
+                picked.push(items[i]);
+            }
+            data[id] = picked;
+        });
+        return data;
+    }
+
+    function flush() {
+        flushTimer = null;
+        lastFlush = Date.now();
+        order.forEach(function (id) { refresh(subscriptions[id]); });
+        var state = stateSnapshot();
+        var stateText = JSON.stringify(state);
+        if (stateText !== lastStateText) {
+            lastStateText = stateText;
+            setProps(SHARED.STREAM_STATE, {data: state});
+        }
+        if (dataChanged) {
+            dataChanged = false;
+            setProps(SHARED.STREAM_DATA, {data: dataSnapshot()});
+        }
+    }
+
+    /* Report soon, but at most every STREAM_FLUSH_MS: a busy stream is drawn a few times a second. */
+    function soon() {
+        if (!flushTimer) {
+            flushTimer = setTimeout(flush, Math.max(0, SHARED.STREAM_FLUSH_MS - (Date.now() - lastFlush)));
+        }
+    }
+
+    /* Servers leave and join the open subscriptions: look again on each such event, and now and then. */
+    function watch() {
+        if (watching) {
+            return;
+        }
+        watching = true;
+        withGlue().then(function (glue) {
+            glue.interop.serverRemoved(function (server) {
+                if (server && server.instance) {
+                    removed[server.instance] = Date.now();
+                    soon();
+                }
+            });
+        });
+        setInterval(function () {
+            if (order.some(function (id) { return subscriptions[id].sub; })) {
+                soon();
+            }
+        }, REFRESH_MS);
+    }
+
+    /* For tests and the console: each subscription's request, state, servers and how many items it holds. */
+    window.ioConnectStreams = {
+        subscriptions: function () {
+            return stateSnapshot().subscriptions.map(function (s) {
+                return Object.assign({}, s, {request: subscriptions[s.id].request});
+            });
+        }
+    };
+
+    window.dash_clientside = Object.assign({}, window.dash_clientside, {
+        inspectorStreams: {
+            /* A command from Python: {seq, action: subscribe | close | reconnect | clear, id, request?}. */
+            command: function (command) {
+                if (!command || command.seq === lastSeq) {
+                    return;
+                }
+                lastSeq = command.seq;
+                watch();
+                var record = subscriptions[command.id];
+                if (command.action === "subscribe" && command.request && !record) {
+                    subscribe(track(command.request));
+                } else if (record && command.action === "close") {
+                    close(record);
+                    soon();
+                } else if (record && command.action === "reconnect") {
+                    close(record);
+                    subscribe(record);
+                } else if (record && command.action === "clear") {
+                    record.items = [];
+                    dataChanged = true;
+                    soon();
+                }
+            }
+        }
+    });
+})();

@@ -1,0 +1,183 @@
+"""Callbacks of the inspector's Streams card.
+
+dash_glue42 has no stream component, so ``assets/inspector_streams.js`` holds the subscriptions (through the
+page's glue instance). The split:
+
+- Python checks the form (``interop.streams``) and writes a command into ``inspector-stream-command``:
+  subscribe with a request, or close, reconnect or clear one subscription. A clientside callback hands it to
+  the page, so a refused form sends nothing;
+- the page reports each subscription's state (``inspector-stream-state``, small, only when it changes) and
+  the items (``inspector-stream-data``, bounded, at most every ``STREAM_FLUSH_MS``); Python renders both.
+
+A card per subscription is only re-created when the list of subscriptions changes; its state, filter options,
+summary and items are outputs of their own (pattern-matching ``ALL``), rendered from the snapshots each time,
+after the cards (``inspector-stream-cards`` chains the two callbacks).
+"""
+
+import uuid
+
+from dash import ALL, ClientsideFunction, Input, Output, State, ctx, no_update
+from dash.exceptions import PreventUpdate
+
+import ids
+from interop import adhoc, streams
+from interop.servers import find_method, instances_offering
+from pages import inspector_streams
+
+BUTTON_KINDS = ("close", "reconnect", "clear")
+
+
+def stream_options(snapshot, picked):
+    """The streams on offer; a picked one that no server offers now stays, so the pick shown is the one sent."""
+    names = streams.stream_names(snapshot)
+    options = [{"label": name, "value": name} for name in names]
+    if isinstance(picked, str) and picked and picked not in names:
+        options.append({"label": f"{picked} (no server offers it now)", "value": picked})
+    return options
+
+
+def stream_instance_options(snapshot, stream):
+    return [{"label": label, "value": instance} for label, instance in instances_offering(snapshot, stream)]
+
+
+def prefill_arguments(stream, snapshot):
+    """A picked stream's arguments, prefilled from its ``accepts`` signature as for methods."""
+    if not stream:
+        raise PreventUpdate
+    return adhoc.prefill(find_method(snapshot, stream))
+
+
+def stream_command(
+    _subscribe, _close, _reconnect, _clear, stream, args_text, mode, instances, wait_timeout, snapshot, state
+):
+    """The command for the page, and the form's problem (why nothing was sent), for whatever was clicked."""
+    clicked = bool(ctx.triggered and ctx.triggered[0].get("value"))
+    return command_for(
+        ctx.triggered_id, clicked, stream, args_text, mode, instances, wait_timeout, snapshot, state, new_id()
+    )
+
+
+def new_id():
+    return uuid.uuid4().hex
+
+
+def command_for(trigger, clicked, stream, args_text, mode, instances, wait_timeout, snapshot, state, command_id):
+    """Outputs of ``stream_command``: ``(command, problem)``.
+
+    A command is ``{"seq", "action", "id"}``, and ``"request"`` to subscribe; ``seq`` is new each time, so
+    the page tells a second click on the same button from a re-sent value.
+    """
+    if isinstance(trigger, dict):
+        kind = trigger.get("type", "").removeprefix("inspector-stream-")
+        if not clicked or kind not in BUTTON_KINDS:
+            raise PreventUpdate  # buttons re-created with their card, not a click
+        key = trigger.get("subscription")
+        if streams.find(state, key) is None:
+            raise PreventUpdate
+        return {"seq": command_id, "action": kind, "id": key}, no_update
+    if trigger != ids.STREAM_BUTTON or not clicked:
+        raise PreventUpdate
+    offering = {instance for _, instance in instances_offering(snapshot, stream)}
+    picked = [i for i in instances or [] if i in offering]
+    request, problem = streams.build_request(command_id, stream, args_text, mode, picked, wait_timeout, state)
+    if problem:
+        return no_update, problem
+    return {"seq": command_id, "action": "subscribe", "id": request["id"], "request": request}, ""
+
+
+def _ids_of(specs):
+    return [spec["id"]["subscription"] for spec in specs or []]
+
+
+def render_cards(state, _filters):
+    """The card of each subscription, re-created only when the list of subscriptions changed."""
+    rendered = _ids_of(ctx.states_list[0]) if ctx.states_list else []
+    values = dict(zip(rendered, _filters or [], strict=False))
+    return cards(state, rendered, values)
+
+
+def cards(state, rendered, filters):
+    """The list's children and the ids they are for; ``PreventUpdate`` when it already shows exactly these."""
+    subs = streams.subscriptions(state)
+    keys = [sub["id"] for sub in subs]
+    if keys == list(rendered):
+        raise PreventUpdate
+    children = [inspector_streams.subscription_card(sub, filters.get(sub["id"]) or streams.ALL_SERVERS) for sub in subs]
+    return children, keys
+
+
+def render_parts(state, data, filters, _cards):
+    """State, filter options, summary and items of every subscription card (in the order Dash lists them)."""
+    keys = _ids_of(ctx.outputs_list[0]) if ctx.outputs_list else []
+    return parts(keys, state, data, filters)
+
+
+def parts(keys, state, data, filters):
+    """Four lists, one entry per card in ``keys``: state text, filter options, summary, item views."""
+    colours = (state or {}).get("colours") if isinstance(state, dict) else {}
+    states, options, summaries, items = [], [], [], []
+    for key, server in zip(keys, list(filters or []) + [None] * len(keys), strict=False):
+        sub = streams.find(state, key) or {"id": key, "state": None}
+        server = server or streams.ALL_SERVERS
+        states.append(streams.state_text(sub))
+        options.append(streams.server_options(streams.items_of(data, key), server))
+        shown = streams.items_of(data, key, server)
+        summaries.append(streams.summary_text(sub, len(shown), server))
+        items.append([inspector_streams.item_view(item, colours) for item in shown])
+    return states, options, summaries, items
+
+
+def register(app):
+    app.callback(
+        Output(ids.STREAM_METHOD, "options"),
+        Input(ids.SERVERS_STORE, "data"),
+        State(ids.STREAM_METHOD, "value"),
+    )(stream_options)
+    app.callback(
+        Output(ids.STREAM_INSTANCES, "options"),
+        Input(ids.SERVERS_STORE, "data"),
+        Input(ids.STREAM_METHOD, "value"),
+    )(stream_instance_options)
+    app.callback(
+        Output(ids.STREAM_ARGS, "value"),
+        Input(ids.STREAM_METHOD, "value"),
+        State(ids.SERVERS_STORE, "data"),
+        prevent_initial_call=True,
+    )(prefill_arguments)
+    app.callback(
+        Output(ids.STREAM_COMMAND, "data"),
+        Output(ids.STREAM_PROBLEM, "children"),
+        Input(ids.STREAM_BUTTON, "n_clicks"),
+        *(Input(ids.stream_part(kind, ALL), "n_clicks") for kind in BUTTON_KINDS),
+        State(ids.STREAM_METHOD, "value"),
+        State(ids.STREAM_ARGS, "value"),
+        State(ids.STREAM_TARGET, "value"),
+        State(ids.STREAM_INSTANCES, "value"),
+        State(ids.STREAM_WAIT_TIMEOUT, "value"),
+        State(ids.SERVERS_STORE, "data"),
+        State(ids.STREAM_STATE, "data"),
+        prevent_initial_call=True,
+    )(stream_command)
+    # The page acts on each command: subscribe, close, reconnect, clear (assets/inspector_streams.js).
+    app.clientside_callback(
+        ClientsideFunction(namespace="inspectorStreams", function_name="command"),
+        Input(ids.STREAM_COMMAND, "data"),
+    )
+    app.callback(
+        Output(ids.STREAM_LIST, "children"),
+        Output(ids.STREAM_CARDS, "data"),
+        Input(ids.STREAM_STATE, "data"),
+        State(ids.stream_part("filter", ALL), "value"),
+    )(render_cards)
+    app.callback(
+        Output(ids.stream_part("state", ALL), "children"),
+        Output(ids.stream_part("filter", ALL), "options"),
+        Output(ids.stream_part("summary", ALL), "children"),
+        Output(ids.stream_part("items", ALL), "children"),
+        Input(ids.STREAM_STATE, "data"),
+        Input(ids.STREAM_DATA, "data"),
+        Input(ids.stream_part("filter", ALL), "value"),
+        # Cards just made: render their parts now. And as this is render_cards' output, Dash runs this callback
+        # after that one, with the new cards among its outputs (else a state could land on cards about to go).
+        Input(ids.STREAM_CARDS, "data"),
+    )(render_parts)

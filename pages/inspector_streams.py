@@ -1,0 +1,152 @@
+"""The inspector's Streams card: subscribe to a stream, and a card per subscription with its data as it arrives.
+
+Everything from other apps (stream names, arguments, items) is given to Dash as string children, so it shows
+as text, never as HTML.
+"""
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+import ids
+from interop import streams
+from interop.adhoc import MAX_ARGS_CHARS
+from pages.common import DEFAULT_WAIT_TIMEOUT_MS, timeout_field
+from pages.inspector_text import clock
+
+TARGET_OPTIONS = [
+    {"label": "best", "value": "best"},
+    {"label": "all", "value": "all"},
+    {"label": "specific instances", "value": "instances"},
+]
+EMPTY_STATE = {"subscriptions": [], "colours": {}}
+
+
+def stream_stores():
+    return [
+        dcc.Store(id=ids.STREAM_COMMAND, data=None),
+        dcc.Store(id=ids.STREAM_STATE, data=EMPTY_STATE),
+        dcc.Store(id=ids.STREAM_DATA, data={}),
+        dcc.Store(id=ids.STREAM_CARDS, data=[]),
+    ]
+
+
+def streams_card():
+    return dbc.Card(
+        [
+            dbc.CardHeader("Streams", className="py-1 fw-semibold"),
+            dbc.CardBody(
+                [
+                    *stream_stores(),
+                    dbc.Select(
+                        id=ids.STREAM_METHOD, options=[], placeholder="Pick a stream", size="sm", className="mb-1"
+                    ),
+                    dbc.Label("Arguments (JSON)", html_for=ids.STREAM_ARGS, className="small mb-0"),
+                    dbc.Textarea(
+                        id=ids.STREAM_ARGS,
+                        value="{}",
+                        rows=3,
+                        maxLength=MAX_ARGS_CHARS,
+                        spellCheck=False,
+                        className="font-monospace small mb-1",
+                    ),
+                    dbc.Label("Target", html_for=ids.STREAM_TARGET, className="small mb-0 me-2"),
+                    dbc.RadioItems(id=ids.STREAM_TARGET, options=TARGET_OPTIONS, value="best", inline=True),
+                    dbc.Checklist(id=ids.STREAM_INSTANCES, options=[], value=[], className="small ms-3 mb-1"),
+                    dbc.Row(
+                        [
+                            timeout_field(ids.STREAM_WAIT_TIMEOUT, "waitTimeoutMs", 0, DEFAULT_WAIT_TIMEOUT_MS),
+                            dbc.Col(
+                                dbc.Button("Subscribe", id=ids.STREAM_BUTTON, color="primary", size="sm"),
+                                width="auto",
+                            ),
+                        ],
+                        className="g-2 align-items-center mb-1",
+                    ),
+                    html.Div(id=ids.STREAM_PROBLEM, className="text-danger small", role="alert"),
+                    html.Div(id=ids.STREAM_LIST, children=[]),
+                ],
+                className="p-2",
+            ),
+        ],
+        id=ids.STREAMS_CARD,
+        className="mb-2",
+    )
+
+
+def subscription_card(sub, server=streams.ALL_SERVERS):
+    """The frame of one subscription: what it asked for, its state, the server filter and its buttons.
+
+    The items, state and filter options inside are filled in by a callback as data arrives; this frame is
+    only re-created when the list of subscriptions changes, so an open filter stays open meanwhile.
+    """
+    key = sub["id"]
+    request = sub.get("request") if isinstance(sub.get("request"), dict) else {}
+    args = request.get("args") if isinstance(request.get("args"), str) else "{}"  # JSON text, already short
+    at = f"{clock(sub['at'])}  " if isinstance(sub.get("at"), int | float) else ""
+    button = {"size": "sm", "color": "secondary", "outline": True, "className": "py-0 px-2"}
+    return html.Div(
+        [
+            html.Div(
+                [
+                    html.Span(str(request.get("stream") or "?"), className="fw-semibold me-2"),
+                    html.Span(
+                        f"{at}target {streams.describe_target(request.get('target'))}  {args}",
+                        className="text-muted text-break me-2 font-monospace",
+                    ),
+                ],
+                className="small",
+            ),
+            html.Div(
+                [
+                    html.Span(
+                        streams.state_text(sub),
+                        id=ids.stream_part("state", key),
+                        className="me-auto small fw-semibold",
+                        role="status",
+                    ),
+                    html.Small("Show", className="text-muted"),
+                    dbc.Select(
+                        id=ids.stream_part("filter", key),
+                        options=streams.server_options([], server),
+                        value=server,
+                        size="sm",
+                        className="stream-filter",
+                    ),
+                    dbc.Button("Close", id=ids.stream_part("close", key), **button),
+                    dbc.Button("Reconnect", id=ids.stream_part("reconnect", key), **button),
+                    dbc.Button("Clear", id=ids.stream_part("clear", key), **button),
+                ],
+                className="d-flex gap-1 align-items-center my-1",
+            ),
+            html.Div(id=ids.stream_part("summary", key), className="small text-muted"),
+            html.Div(id=ids.stream_part("items", key), className="stream-items"),
+        ],
+        id=ids.stream_part("card", key),
+        className="stream-subscription border rounded p-1 mt-2",
+        **{"data-stream": str(request.get("stream") or ""), "data-subscription": key},
+    )
+
+
+def item_view(item, colours):
+    """One item: when it arrived, which server pushed it (in that server's colour), and its JSON as text."""
+    text, note = streams.cut_text(item.get("text"), item.get("chars"))
+    return html.Div(
+        [
+            html.Div(
+                [
+                    html.Span(clock(item.get("t")), className="stream-time me-2"),
+                    html.Span(streams.server_label(item), className="stream-server"),
+                ],
+                className="small",
+            ),
+            html.Pre(text, className="stream-text mb-0"),
+            *([html.Div(note, className="stream-cut small text-muted")] if note else []),
+        ],
+        className=f"stream-item {streams.colour_class(colours, item.get('instance'))}",
+        **{"data-instance": str(item.get("instance") or "")},
+    )
+
+
+def example_card():
+    """A subscription card for Dash's validation layout (its parts are added by a callback later)."""
+    return subscription_card({"id": "example", "request": {"stream": "example"}, "state": "subscribing"})
