@@ -330,7 +330,8 @@ TOPICS = (
             "components (`assets/dash_glue42_activity.js`), and publishes its recent records to a shared "
             "context of its own, at most every 100 ms and never on an invocation's path. The apps' callbacks "
             "keep no log. The Inspector subscribes to those contexts and Python joins the records into rows.",
-            "It can also invoke any method itself, with arguments as JSON and any target.",
+            "It can also invoke any method itself, with arguments as JSON and any target, and subscribe to any "
+            "stream. The log can be filtered, saved as JSON or CSV, and opened again from a file.",
         ),
         apps=(("caller", 1), ("server", 1), ("inspector", 1)),
         steps=(
