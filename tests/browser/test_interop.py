@@ -6,6 +6,7 @@ invocations by arguments no other test uses (``own_number``).
 """
 
 import itertools
+import json
 import re
 import uuid
 
@@ -13,7 +14,9 @@ import pytest
 from playwright.sync_api import expect
 
 import ids
+from interop.options import BAD_TIMEOUT, NOTHING_SENT
 from interop.sum import NOT_NUMBERS
+from pages.common import DEFAULT_WAIT_TIMEOUT_MS
 
 QUICK_MS = 5_000  # generous on a loaded 2-core machine; a hung invocation waits 10 s
 SERVER_CALLBACKS = re.compile(r"/server/_dash-update-component(\?|$)")  # Dash 4 adds ?endId=…
@@ -189,12 +192,32 @@ def test_brws011_no_server_pending_and_timeout_messages(shell):
 
 
 def test_brws012_invalid_timeouts_send_nothing(shell):
-    shell.caller.locator(f"#{ids.RESPONSE_TIMEOUT}").fill("")
-    shell.sum(1, 2)
-    expect(shell.caller.locator(f"#{ids.INVOKE_PROBLEM}")).to_contain_text("Timeouts must be whole numbers")
-    # The problem and the invoke are one callback's outputs: had an invoke come with it, the seam has it now.
-    assert shell.activity("Caller", "invoked") == []
-    assert shell.lines(shell.caller.locator(f"#{ids.SUM_HISTORY}")) == []
+    """Each bad timeout is refused by the callback that would send the invocation; the good click after it is
+    then the only invocation that went out, with the timeouts it was given."""
+    problem = shell.caller.locator(f"#{ids.INVOKE_PROBLEM}")
+    response = shell.caller.locator(f"#{ids.RESPONSE_TIMEOUT}")
+    wait = shell.caller.locator(f"#{ids.WAIT_TIMEOUT}")
+    a = own_number()
+    good = []
+    for box, bad in ((response, ""), (response, "0"), (wait, "0.5")):
+        box.fill(bad)
+        shell.sum(a, len(good))
+        expect(problem).to_have_text(f"{BAD_TIMEOUT} {NOTHING_SENT}", timeout=QUICK_MS)
+        box.fill("4000")
+        shell.sum(a, 100 + len(good))
+        expect(problem).to_have_text("", timeout=QUICK_MS)
+        good.append({"a": str(a), "b": str(100 + len(good))})
+        shell.wait_settled("Caller", len(good))
+        # The seam records invocations in the order they go out: a bad one would be here before the good one.
+        invoked = shell.activity("Caller", "invoked")
+        assert [json.loads(r["args"]) for r in invoked] == good[::-1]
+        assert invoked[0]["options"] == {
+            "methodResponseTimeoutMs": 4000,
+            "waitTimeoutMs": 4000 if box is wait else DEFAULT_WAIT_TIMEOUT_MS,
+        }
+    assert shell.wait_for_lines(shell.caller.locator(f"#{ids.SUM_HISTORY}"), 3, timeout_ms=QUICK_MS) == [
+        f"'{a}' + '{b}' (best): Sum is {a + b}" for b in (102, 101, 100)
+    ]
 
 
 @pytest.mark.core

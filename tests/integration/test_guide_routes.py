@@ -3,6 +3,7 @@
 import pytest
 
 import ids
+import registry
 from guide.topics import TOPICS
 from tests.integration.dash_client import call_callback, find_component, iter_components, layout_ids
 
@@ -25,9 +26,17 @@ def test_grou002_unknown_paths_get_the_shell_with_404(client, path):
 
 
 def test_grou003_other_apps_and_routes_are_not_touched(client):
-    assert client.get("/server/").status_code == 200
-    assert client.get("/healthz").status_code == 200
-    assert client.get("/_dash-layout").status_code == 200
+    """The shell's 404 status is for its own catch-all: each other app answers every path under its prefix with
+    its own page and 200, and the server's own routes answer as they would without the shell's pages."""
+    for spec in registry.CLIENT_APPS:
+        for path in (spec.prefix, f"{spec.prefix}no/such/page"):
+            response = client.get(path)
+            assert response.status_code == 200, path
+            assert f"<title>{spec.title}</title>" in response.text, path
+    health = client.get("/healthz")
+    assert health.status_code == 200 and health.get_json()["status"] == "ok"
+    layout = client.get("/_dash-layout")
+    assert layout.status_code == 200 and PAGES_LOCATION in layout_ids(layout.get_json())
 
 
 PAGES_LOCATION, PAGES_CONTENT, PAGES_STORE = "_pages_location", "_pages_content", "_pages_store"

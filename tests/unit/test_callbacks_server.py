@@ -4,10 +4,13 @@ import pytest
 from dash import no_update
 from dash.exceptions import PreventUpdate
 
+import ids
 from callbacks import server
+from interop.message import MAX_MESSAGE_CHARS
 from interop.sum import NOT_NUMBERS
 
 NOT_TEXT = "Ignored a message that was not text."
+TOO_LONG = f"Ignored a message longer than {MAX_MESSAGE_CHARS:,} characters."
 
 
 def invoke(args, invocation_id="inv-1", application="Caller"):
@@ -51,27 +54,32 @@ def test_cbsv003_handlers_ignore_the_initial_none():
 
 
 def test_cbsv004_handled_list_is_bounded():
+    """The list keeps as many lines as an app's log window keeps records (ids.LOG_KEPT), the newest on top."""
     line = "10:00:00 Sum from Caller with {}: sum = 0\n"
     assert prepended_line(server.add_handled(line)) == line
-    assert server.MAX_HANDLED == 20
-    # Applied as Dash applies it to the list's children: the new line on top, never more than MAX_HANDLED.
-    children = [f"old {n}\n" for n in range(server.MAX_HANDLED)]
+    # Applied as Dash applies it to the list's children: the new line on top, never more than LOG_KEPT.
+    children = [f"old {n}\n" for n in range(ids.LOG_KEPT)]
     for operation in patch_operations(server.add_handled(line)):
         if operation["operation"] == "Prepend":
             children.insert(0, operation["params"]["value"])
         else:
             del children[operation["location"][0]]
-    assert len(children) == server.MAX_HANDLED and children[0] == line and children[-1] == "old 18\n"
+    assert children == [line, *[f"old {n}\n" for n in range(ids.LOG_KEPT - 1)]]
 
 
-def test_cbsv005_send_message_returns_text_as_is(at_ten):
-    payload = "<script>alert(1)</script>"
-    shown, handled = server.send_message_invocation_handler(invoke({"message": payload}))
-    assert shown == payload  # a string child: React renders it as text
-    assert (
-        prepended_line(handled)
-        == "10:00:01 SendMessage from Caller with {'message': '<script>alert(1)</script>'}: shown\n"
-    )
+def test_cbsv005_send_message_shows_text_up_to_the_limit_and_refuses_longer(at_ten):
+    """Markup is shown as typed (a string child: React renders it as text), up to the MAX_MESSAGE_CHARS the
+    Caller checks too; one character more is refused, and the last message stays."""
+    markup = "<script>alert(1)</script>"
+    shown, handled = server.send_message_invocation_handler(invoke({"message": markup}))
+    assert shown == markup
+    assert prepended_line(handled) == f"10:00:01 SendMessage from Caller with {{'message': {markup!r}}}: shown\n"
+    longest = markup + "x" * (MAX_MESSAGE_CHARS - len(markup))
+    shown, handled = server.send_message_invocation_handler(invoke({"message": longest}))
+    assert shown == longest and prepended_line(handled).endswith("'}: shown\n")
+    shown, handled = server.send_message_invocation_handler(invoke({"message": longest + "x"}))
+    assert shown is no_update
+    assert prepended_line(handled).endswith(f"'}}: refused: {TOO_LONG}\n")
 
 
 @pytest.mark.parametrize("args", [{"message": 42}, {"message": None}, {"message": {"x": 1}}, {}])

@@ -13,14 +13,15 @@ from dash import dcc, html
 import callbacks.server
 import ids
 import registry
-from callbacks.shell import name_missing_page
+from callbacks.shell import PAGES_LOCATION
 from guide import source as guide_source
 from guide.source import Source, source_of
 from guide.topics import BY_SLUG, TOPICS, Callback, File, JavaScript, Python
 from guide.vendor import SNIPPETS
 from pages import site
-from pages.guide import fenced, markdown, not_found, topic_frames, topic_page
+from pages.guide import fenced, not_found, topic_frames, topic_page
 from pages.shell import addable_apps
+from tests.integration.dash_client import call_callback
 
 APPS = addable_apps(registry.CLIENT_APPS)
 # The topics the issue asks for, by what they must cover.
@@ -232,11 +233,13 @@ def test_guid007_js_source_cuts_out_one_whole_function(tmp_path, monkeypatch):
         ("/pages/guide/not-found-404", False),  # where Dash Pages files its not-found page
     ],
 )
-def test_guid008_which_paths_are_pages(app, path, is_page):
+@pytest.mark.usefixtures("app")  # building the shell fills Dash Pages' registry
+def test_guid008_which_paths_are_pages(path, is_page):
     assert site.is_page(path) is is_page
 
 
-def test_guid009_dash_pages_has_every_page_with_its_title(app):
+@pytest.mark.usefixtures("app")
+def test_guid009_dash_pages_has_every_page_with_its_title():
     """The Workspace, the Guide, each topic and the not-found page, in the order the navigation shows them."""
     pages = list(dash.page_registry.values())
     assert [page["path"] for page in pages[:-1]] == ["/", "/guide", *[topic.path for topic in TOPICS]]
@@ -251,17 +254,46 @@ def test_guid009_dash_pages_has_every_page_with_its_title(app):
     assert kinds == ["workspace", "guide", *[f"topic:{topic.slug}" for topic in TOPICS], "not-found"]
 
 
-def test_guid010_guide_text_is_markdown_that_keeps_html_as_text():
-    text = markdown("Pass `invoke` as Input; see [the server](/server/). <b>not bold</b>")
-    assert isinstance(text, dcc.Markdown) and text.link_target == "_blank"
-    assert not getattr(text, "dangerously_allow_html", False)  # dcc.Markdown then shows <b> as text
+def test_guid010_every_guide_text_is_markdown_whose_links_open_beside_the_platform():
+    """A link followed inside the shell would unload the platform and every app on it, so each paragraph, step
+    and note of a topic is Markdown that opens its links in a new tab. That no Markdown allows raw HTML: guid006.
+    """
+    linked = []
+    for topic in TOPICS:
+        shown = {c.children: c for c in walk(topic_page(topic, APPS)) if isinstance(c, dcc.Markdown)}
+        written = [
+            "\n\n".join(topic.explanation),
+            *[step.do for step in topic.steps],
+            *[f"Expected: {step.expect}" for step in topic.steps],
+            *[reference.why for reference in topic.code],
+        ]
+        for text in written:
+            assert getattr(shown[text], "link_target", None) == "_blank", (topic.slug, text)
+        linked += [text for text in written if re.search(r"\]\(/", text)]
+    assert linked == ["Open [/server/](/server/) in a new tab."]  # the check above covers a real link
 
 
-def test_guid011_the_not_found_page_names_the_address_as_text():
-    page = not_found()
-    [code] = [c for c in walk(page) if isinstance(c, html.Code)]
-    assert code.id == ids.NOT_FOUND_PATH
-    assert name_missing_page(None, "/<script>alert(1)</script>") == "/<script>alert(1)</script>"
+def test_guid011_the_not_found_page_names_the_address_from_dash_pages_as_text(app):
+    """The 404 page's code element gets the address Dash Pages' location holds, over HTTP as a JSON string:
+    a string child, which React renders as text whatever it contains."""
+    [code] = [c for c in walk(not_found()) if isinstance(c, html.Code)]
+    assert code.id == ids.NOT_FOUND_PATH and code.children is None  # the callback alone fills it in
+    client = app.test_client()
+    [dependency] = [
+        d for d in client.get("/_dash-dependencies").get_json() if d["output"] == f"{ids.NOT_FOUND_PATH}.children"
+    ]
+    assert dependency["inputs"] == [{"id": ids.NOT_FOUND_PATH, "property": "id"}]
+    assert dependency["state"] == [{"id": PAGES_LOCATION, "property": "pathname"}]
+    address = "/guide/<script>alert(1)</script><b>bold</b>"
+    response = call_callback(
+        client,
+        "/",
+        inputs=[(ids.NOT_FOUND_PATH, "id", ids.NOT_FOUND_PATH)],
+        outputs=[(ids.NOT_FOUND_PATH, "children")],
+        state=[(PAGES_LOCATION, "pathname", address)],
+    )
+    assert response.status_code == 200
+    assert response.get_json()["response"] == {ids.NOT_FOUND_PATH: {"children": address}}
 
 
 def test_guid012_topic_frames_are_their_own_instances():
