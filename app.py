@@ -6,7 +6,7 @@ import flask
 from dash import html
 
 import registry
-from hosting import desktop, health, security, static_files
+from hosting import desktop, health, proxy, security, static_files
 from hosting.dash_compat import set_up_now
 from pages import site
 
@@ -23,6 +23,8 @@ DEFAULTS = {
     # Larger request bodies get 413. A callback request carries at most one
     # SendMessage text (interop.message.MAX_MESSAGE_CHARS) plus a little JSON.
     "MAX_CONTENT_LENGTH": 256 * 1024,
+    # How many reverse proxies stand in front of the app (hosting/proxy.py). 0: X-Forwarded-* is not trusted.
+    "PROXY_HOPS": 0,
 }
 COMPAT_SCRIPT = r"dash_glue42_compat\.js"
 
@@ -67,6 +69,7 @@ def create_server(config=None, apps=registry.APPS):
     server.config.from_prefixed_env("IOCONNECT")
     if config:
         server.config.from_mapping(config)
+    proxy.init_app(server)  # first: a bad PROXY_HOPS stops start-up before the Dash apps are built
     shell = next(spec for spec in apps if spec.is_platform)
     server.extensions["app_specs"] = tuple(apps)
     server.extensions["dash_apps"] = {

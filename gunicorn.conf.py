@@ -19,6 +19,10 @@ reuse_port = os.environ.get("GUNICORN_REUSE_PORT", "1") == "1"
 # SIGTERM: stop accepting, let requests in flight finish for up to this long, then exit.
 graceful_timeout = int(os.environ.get("GRACEFUL_TIMEOUT", "20"))
 timeout = 60
+# Trust no X-Forwarded-* header here: the app decides whom to trust (IOCONNECT_PROXY_HOPS, hosting/proxy.py).
+# gunicorn's default trusts X-Forwarded-Proto, and SCRIPT_NAME and PATH_INFO headers, from any process on
+# 127.0.0.1 even when no proxy is configured.
+forwarded_allow_ips = ""
 
 loglevel = os.environ.get("LOG_LEVEL", "info")
 logconfig_dict = dict_config(loglevel)

@@ -4,6 +4,8 @@ import logging.config
 
 LOG_FORMAT = "%(asctime)s %(levelname)s [%(process)d] %(name)s: %(message)s"
 # gunicorn's request line, passed through LOG_FORMAT: who, what, status, bytes, duration, worker.
+# %(h)s is REMOTE_ADDR of the request's environ after the app ran: behind proxies (IOCONNECT_PROXY_HOPS)
+# the client's address, as ProxyFix rewrote it, not the proxy's; never a header the client could set.
 ACCESS_LOG_FORMAT = '%(h)s "%(r)s" %(s)s %(B)s %(M)sms'
 
 

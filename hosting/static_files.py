@@ -11,8 +11,10 @@ file once, and its cache serves every app after that.
 import re
 
 import dash
-from flask import request
+from flask import has_request_context, request
 from flask_compress import Compress
+
+from hosting import page_titles
 
 ONE_YEAR = 365 * 24 * 3600
 STATIC_PARTS = ("_dash-component-suites/", "_favicon.ico")
@@ -23,7 +25,10 @@ OPTIONAL_LIBRARIES = ("dash_ag_grid",)
 
 
 class SharedStaticDash(dash.Dash):
-    """A ``Dash`` whose page loads static files from ``shared_static_prefix`` (a documented override point)."""
+    """A ``Dash`` whose page loads static files from ``shared_static_prefix`` (a documented override point).
+
+    With Dash Pages, the page also carries the title of the page asked for (``hosting.page_titles``).
+    """
 
     def __init__(self, *args, shared_static_prefix=None, libraries=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -31,6 +36,8 @@ class SharedStaticDash(dash.Dash):
         self.left_out_libraries = tuple(name for name in OPTIONAL_LIBRARIES if name not in libraries)
 
     def interpolate_index(self, **kwargs):
+        if self.use_pages and has_request_context():
+            kwargs["title"] = page_titles.html_title(self, request.path)
         kwargs["scripts"] = without_library_scripts(kwargs.get("scripts", ""), self.left_out_libraries)
         own = self.config.requests_pathname_prefix
         shared = self.shared_static_prefix

@@ -2,15 +2,19 @@
 
 Round robin spreads the callbacks of one page over both instances; when one
 stops, nginx retries its requests (POSTs included) on the other, and the page
-in use never notices; once restarted, it gets requests again.
+in use never notices; once restarted, it gets requests again. The instances
+trust nginx as one proxy hop (IOCONNECT_PROXY_HOPS=1), so their access logs show
+the client's address.
 """
 
+import http.client
 import os
 import re
 import shutil
 import subprocess
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
@@ -27,9 +31,12 @@ ENSURE = ROOT / "scripts" / "ensure-debian-package.sh"
 SEARCH_PATH = os.pathsep.join([os.environ.get("PATH", ""), "/usr/sbin", "/sbin"])
 QUICK_MS = 10_000  # an upper bound for one answer on a loaded machine, not a pause
 CALLBACK_LINE = re.compile(r'gunicorn\.access: \S+ "POST /(?:\w+/)?_dash-update-component[? ]')
+# hosting/logging_config.py's ACCESS_LOG_FORMAT: the client first, then the request line.
+GET_LINE = re.compile(r'gunicorn\.access: (?P<client>\S+) "GET (?P<path>\S+) ')
+BEHIND_NGINX = {"IOCONNECT_PROXY_HOPS": "1"}
 # deploy/nginx.conf's log_format "upstreams".
 ACCESS_LINE = re.compile(
-    r'^(?P<msec>\d+\.\d+) \S+ "(?P<method>\S+) (?P<path>\S+) [^"]*" (?P<status>\d+) \d+ '
+    r'^(?P<msec>\d+\.\d+) (?P<client>\S+) "(?P<method>\S+) (?P<path>\S+) [^"]*" (?P<status>\d+) \d+ '
     r"upstream=(?P<upstreams>.+) upstream_status=(?P<statuses>.+) (?P<seconds>\d+\.\d+)$"
 )
 
@@ -121,7 +128,7 @@ def balanced(request, tmp_path, nginx_binary):
 
     request.addfinalizer(no_tracebacks)
     for name in ("a", "b"):
-        instance = LiveServer(tmp_path / f"gunicorn-{name}.log", workers=1)
+        instance = LiveServer(tmp_path / f"gunicorn-{name}.log", workers=1, **BEHIND_NGINX)
         request.addfinalizer(instance.stop)  # a second stop() of a stopped instance is harmless
         instances.append(instance)
     prefix = tmp_path / "nginx"
@@ -235,7 +242,7 @@ def test_lbal003_no_post_fails_while_an_instance_stops_and_it_is_used_again_once
     restarted.stop()
     assert set(during) == {400}, Counter(during)
 
-    again = LiveServer(tmp_path / "gunicorn-b-again.log", workers=1, port=restarted.port)
+    again = LiveServer(tmp_path / "gunicorn-b-again.log", workers=1, port=restarted.port, **BEHIND_NGINX)
     request.addfinalizer(again.stop)
     deadline = time.monotonic() + 5  # max_fails=0: nginx tries it in its turn, so it is back at once
     while callbacks(again) == 0:
@@ -243,3 +250,37 @@ def test_lbal003_no_post_fails_while_an_instance_stops_and_it_is_used_again_once
         assert post_callback(nginx.url) == 400
     assert again.errors() == []
     assert all(address(restarted) in line for line in nginx.errors()), nginx.errors()
+
+
+def get_from(url, source, path, headers):
+    """GET ``path`` on a connection from the local address ``source``, and return the status."""
+    parts = urllib.parse.urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30, source_address=(source, 0))
+    try:
+        connection.request("GET", path, headers=headers)
+        response = connection.getresponse()
+        response.read()
+        return response.status
+    finally:
+        connection.close()
+
+
+def test_lbal004_the_access_logs_show_the_clients_address_not_nginxs(balanced):
+    """The client connects from 127.0.0.2 (every 127.x address is this machine), nginx connects to the instances
+    from 127.0.0.1; the client's own X-Forwarded-For, left of nginx's entry, is not trusted."""
+    nginx, instances = balanced
+    client = "127.0.0.2"
+    paths = [f"/healthz?probe=lbal004-{n}" for n in range(4)]  # round robin: some to each instance
+    for path in paths:
+        assert get_from(nginx.url, client, path, {"X-Forwarded-For": "198.51.100.66"}) == 200
+
+    def logged():
+        lines = [line for i in instances for line in Path(i.log_path).read_text().splitlines()]
+        return {m["path"]: m["client"] for m in map(GET_LINE.search, lines) if m and "probe=lbal004" in m["path"]}
+
+    wait_until_logged = time.monotonic() + QUICK_MS / 1000  # each instance logs a request just after answering
+    while len(logged()) < len(paths):
+        assert time.monotonic() < wait_until_logged, logged()
+        time.sleep(0.05)
+    assert logged() == dict.fromkeys(paths, client)
+    assert {e["path"]: e["client"] for e in nginx.requests() if "lbal004" in e["path"]} == dict.fromkeys(paths, client)
