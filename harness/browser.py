@@ -103,6 +103,14 @@ def console_text(message):
     return f"{message.text} [{message.location.get('url', '?')}]"
 
 
+def args_of(record):
+    """A record's arguments, or None when the seam clipped them (``ids.LOG_TEXT_LIMIT``): they are no JSON then."""
+    try:
+        return json.loads(record["args"] or "null")
+    except ValueError:
+        return None
+
+
 class Shell:
     """The platform shell page and the apps in its iframes."""
 
@@ -170,11 +178,7 @@ class Shell:
         """The interop records app ``name`` keeps (its log window): ``kind`` "invoked" or "handled", and only
         those whose arguments are ``args`` (a dict), when given. Pending ones included."""
         records = self.frame(name).evaluate("() => window.ioConnectActivity.records()")
-        return [
-            r
-            for r in records
-            if (kind is None or r["kind"] == kind) and (args is None or json.loads(r["args"] or "null") == args)
-        ]
+        return [r for r in records if (kind is None or r["kind"] == kind) and (args is None or args_of(r) == args)]
 
     def wait_settled(self, name, count, args=None, timeout_ms=5_000):
         """Until app ``name`` has ``count`` settled invocations (with ``args``); returns them."""
