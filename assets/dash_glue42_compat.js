@@ -48,6 +48,13 @@
  *    at a time; we hand results to Dash the same way, each once the server
  *    callbacks on `result` have answered the one before
  *    (callback_requests.js knows when).
+ * 10. Opened on its own: a client in a tab of its own (no platform parent or
+ *    opener, not in io.Connect Desktop) can never connect. Glue42 still
+ *    started glue, which gave up a few seconds later and logged "Cannot
+ *    initiate glue, because this window was not opened or created by a glue
+ *    client" as a console error. We show Glue42's fallback (with its "Not
+ *    connected" notice, client.js) and do not start glue there, and say why
+ *    in window.ioConnectNotConnected.
  *
  * What the apps do through these components is recorded by the activity seam
  * (dash_glue42_activity.js), which loads first, so these fixes wrap it.
@@ -188,10 +195,17 @@
         return copy;
     }
 
+    var OPENED_ON_ITS_OWN = window.parent === window && !window.opener &&
+        typeof window.glue42gd === "undefined" && typeof window.iodesktop === "undefined";
+
     function ReferenceGlue42(props) {
         var settingsKey = JSON.stringify(props.settings);
         // eslint-disable-next-line react-hooks/exhaustive-deps
         var settings = React.useMemo(function () { return withReferenceSettings(props.settings); }, [settingsKey]);
+        if (OPENED_ON_ITS_OWN && settings.type !== "platform") {
+            window.ioConnectNotConnected = "opened on its own: no platform to connect to";
+            return props.fallback || null;
+        }
         return h(original.Glue42, Object.assign({}, props, {settings: settings}));
     }
 
