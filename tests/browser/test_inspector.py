@@ -115,12 +115,17 @@ def test_insp001_servers_table_lists_sum_and_send_message_under_readable_names(s
     wait_for_row(shell, "Caller", "Sum")
     shell.caller.locator(f"#{ids.SERVE_SUM}").uncheck()
     wait_for_row(shell, "Caller", "Sum", present=False)
-    # AG Grid's quick filter, over every column.
-    inspector(shell).locator(f"#{ids.SERVERS_FILTER}").fill("sendmessage")
-    shell.wait_until(lambda: {m for _, m in table_rows(shell)} == {"SendMessage"})
-    inspector(shell).locator(f"#{ids.SERVERS_FILTER}").fill("sum server 2")
-    shell.wait_until(lambda: set(table_rows(shell)) == {("Sum Server 2", "Sum"), ("Sum Server 2", "SendMessage")})
-    inspector(shell).locator(f"#{ids.SERVERS_FILTER}").fill("")
+    # AG Grid's quick filter, over every column. It matches each word anywhere in a row, so "sum server 2" would
+    # also match a Sum Server 1 row whose random instance id has a 2: filter by Sum Server 2's instance id.
+    search = inspector(shell).locator(f"#{ids.SERVERS_FILTER}")
+    [instance] = {i for app, i in grid_rows(shell, ("application", "instance")) if app == "Sum Server 2"}
+    try:
+        search.fill("sendmessage")
+        shell.wait_until(lambda: {m for _, m in table_rows(shell)} == {"SendMessage"})
+        search.fill(instance.upper())  # case-insensitive
+        shell.wait_until(lambda: set(table_rows(shell)) == {("Sum Server 2", "Sum"), ("Sum Server 2", "SendMessage")})
+    finally:
+        search.fill("")  # the next tests see every row again
     shell.wait_until(lambda: len(table_rows(shell)) >= 6)
 
 
