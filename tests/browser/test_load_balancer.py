@@ -278,9 +278,13 @@ def test_lbal004_the_access_logs_show_the_clients_address_not_nginxs(balanced):
         lines = [line for i in instances for line in Path(i.log_path).read_text().splitlines()]
         return {m["path"]: m["client"] for m in map(GET_LINE.search, lines) if m and "probe=lbal004" in m["path"]}
 
-    wait_until_logged = time.monotonic() + QUICK_MS / 1000  # each instance logs a request just after answering
-    while len(logged()) < len(paths):
-        assert time.monotonic() < wait_until_logged, logged()
+    def logged_by_nginx():
+        return {e["path"]: e["client"] for e in nginx.requests() if "lbal004" in e["path"]}
+
+    # Each instance, and nginx, logs a request just after answering it.
+    wait_until_logged = time.monotonic() + QUICK_MS / 1000
+    while len(logged()) < len(paths) or len(logged_by_nginx()) < len(paths):
+        assert time.monotonic() < wait_until_logged, (logged(), logged_by_nginx())
         time.sleep(0.05)
     assert logged() == dict.fromkeys(paths, client)
-    assert {e["path"]: e["client"] for e in nginx.requests() if "lbal004" in e["path"]} == dict.fromkeys(paths, client)
+    assert logged_by_nginx() == dict.fromkeys(paths, client)
