@@ -137,6 +137,10 @@ def frame_status(key):
     return {"type": "frame-status", "frame": key}
 
 
+def frame_spinner(key):
+    return {"type": "frame-spinner", "frame": key}
+
+
 def app_frame(key):
     """The iframe of one embedded app instance; its title is the instance's interop name."""
     return {"type": "app-frame", "frame": key}
@@ -173,7 +177,14 @@ def reuse_arguments(invocation_id):
 
 
 # What the assets read from window.ioConnectShared.
+# Beside a Workspace card's badge while its app connects; assets/shell.js hides it once the platform sees the app.
+FRAME_SPINNER_CLASS = "spinner-border spinner-border-sm text-secondary ms-2"
+# The key of the message an embedded app posts to its parent with its content height (assets/frame_height.js).
+FRAME_HEIGHT_MESSAGE = "ioConnectFrameHeight"
+
 SHARED_WITH_JAVASCRIPT = (
+    "FRAME_SPINNER_CLASS",
+    "FRAME_HEIGHT_MESSAGE",
     "CONNECTED_STORE",
     "SERVER_UNREACHABLE",
     "SERVERS_STORE",

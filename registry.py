@@ -40,7 +40,17 @@ class AppSpec:
     height: int = 560
 
 
+# In the Workspace's reading order: the Caller, the servers it calls, then the Inspector that watches them.
 CLIENT_APPS = (
+    AppSpec(
+        name="caller",
+        title=pages.caller.APP_NAME,
+        prefix="/caller/",
+        layout=pages.caller.layout,
+        register_callbacks=callbacks.caller.register,
+        shell_instances=1,
+        validation_layout=pages.server.sum_registration,
+    ),
     AppSpec(
         name="server",
         title=pages.server.APP_NAME,
@@ -50,15 +60,6 @@ CLIENT_APPS = (
         shell_instances=2,
         width=640,
         height=480,
-    ),
-    AppSpec(
-        name="caller",
-        title=pages.caller.APP_NAME,
-        prefix="/caller/",
-        layout=pages.caller.layout,
-        register_callbacks=callbacks.caller.register,
-        shell_instances=1,
-        validation_layout=pages.server.sum_registration,
     ),
     AppSpec(
         name="inspector",

@@ -1,5 +1,7 @@
 /* Written by `python -m scripts.shared_js` from ids.py: edit that, not this. */
 window.ioConnectShared = Object.freeze({
+    "FRAME_SPINNER_CLASS": "spinner-border spinner-border-sm text-secondary ms-2",
+    "FRAME_HEIGHT_MESSAGE": "ioConnectFrameHeight",
     "CONNECTED_STORE": "connected-apps",
     "SERVER_UNREACHABLE": "app-server-unreachable",
     "SERVERS_STORE": "inspector-servers-store",

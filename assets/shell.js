@@ -54,13 +54,13 @@
                 publish();
             },
 
-            /* The badge of one embedded app, from the connected-apps store. */
+            /* The badge of one embedded app and its spinner, from the connected-apps store. */
             frameStatus: function (connected, badgeId, frameName) {
                 if (!badgeId) { // a badge just removed: Dash 4 still runs its MATCH callback once, without it
                     throw window.dash_clientside.PreventUpdate;
                 }
                 var up = Boolean(frameName) && (connected || []).indexOf(frameName) >= 0;
-                return up ? ["connected", "success"] : ["connecting…", "secondary"];
+                return up ? ["connected", "success", "d-none"] : ["connecting…", "secondary", SHARED.FRAME_SPINNER_CLASS];
             }
         }
     });

@@ -99,6 +99,7 @@ def register(app):
         ClientsideFunction(namespace="ioconnectShell", function_name="frameStatus"),
         Output(ids.frame_status(MATCH), "children"),
         Output(ids.frame_status(MATCH), "color"),
+        Output(ids.frame_spinner(MATCH), "className"),
         Input(ids.CONNECTED_STORE, "data"),
         Input(ids.frame_status(MATCH), "id"),
         State(ids.app_frame(MATCH), "title"),

@@ -77,6 +77,7 @@ def frame_card(record, removable=True):
     header = [
         html.Span(record["name"], className="fw-semibold"),
         dbc.Badge("connecting…", id=ids.frame_status(record["key"]), color="secondary", className="ms-2"),
+        html.Span(id=ids.frame_spinner(record["key"]), className=ids.FRAME_SPINNER_CLASS, role="status"),
     ]
     if removable:
         header.append(
@@ -93,7 +94,6 @@ def frame_card(record, removable=True):
                 **{"data-app": record["app"], "data-name": record["name"]},
             ),
         ],
-        className="h-100",
     )
 
 
@@ -106,8 +106,11 @@ def frame_slots(frames):
             dbc.Col(
                 frame_card(record) if record else None,
                 id=ids.frame_slot(slot),
+                # Caller, Sum Server 1 and Sum Server 2 side by side on a laptop's screen; the Inspector is a
+                # row of its own (assets/app.css), so its top shows below them without scrolling at 1440x900.
                 xs=12,
                 lg=6,
+                xl=4,
                 className=SLOT_CLASS if record else EMPTY_SLOT_CLASS,
             )
         )

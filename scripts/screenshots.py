@@ -1,4 +1,4 @@
-"""Screenshots for the README: the workspace and one guide page, from the app as deployed.
+"""Screenshots for the README: the workspace, its Inspector and one guide page, from the app as deployed.
 
     .venv/bin/python scripts/screenshots.py            # writes docs/screenshots/*.png
     .venv/bin/python scripts/screenshots.py --smoke --out /tmp/shots   # what `make test` runs
@@ -17,20 +17,23 @@ import ids
 from harness.browser import CHROMIUM_FLAGS, ROOT, LiveServer, Shell, chromium_path
 
 OUT = ROOT / "docs" / "screenshots"
-VIEWPORT = {"width": 1400, "height": 900}
+VIEWPORT = {"width": 1440, "height": 900}  # a laptop's screen: the Workspace is laid out to fit it
 SHOTS = (
-    # (file name, path, apps to wait for, target of the Sum shown)
-    ("workspace.png", "/", Shell.DEFAULT_APPS, "all"),
-    ("guide-targeting.png", "/guide/targeting", ("Caller", "Sum Server 1", "Sum Server 2"), "all"),
+    # (file name, path, apps to wait for, target of the Sum shown, the app scrolled to the top, if any)
+    ("workspace.png", "/", Shell.DEFAULT_APPS, "all", None),
+    ("inspector.png", "/", Shell.DEFAULT_APPS, "all", "Inspector"),
+    ("guide-targeting.png", "/guide/targeting", ("Caller", "Sum Server 1", "Sum Server 2"), "all", None),
 )
 
 
-def take(page, url, path, apps, target, out_file):
+def take(page, url, path, apps, target, scroll_to, out_file):
     shell = Shell(page, url)
     page.goto(url + path)
     shell.wait_connected(*apps)
     shell.sum(37, 5, target=target)
     expect(shell.caller.locator(f"#{ids.SUM_RESULT} div")).to_have_count(2)
+    if scroll_to:
+        shell.card(scroll_to).evaluate("card => card.scrollIntoView()")
     page.mouse.move(0, 0)  # no hover effects in the picture
     page.screenshot(path=str(out_file))
     return out_file
@@ -49,8 +52,8 @@ def main(argv=None):
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
             page = browser.new_page(viewport=viewport)
-            for file_name, path, apps, target in SHOTS:
-                written.append(take(page, server.url, path, apps, target, args.out / file_name))
+            for file_name, path, apps, target, scroll_to in SHOTS:
+                written.append(take(page, server.url, path, apps, target, scroll_to, args.out / file_name))
             browser.close()
     finally:
         server.stop()

@@ -27,6 +27,6 @@ def test_shot001_screenshot_script_smoke(tmp_path):
     )
     assert completed.returncode == 0, completed.stderr
     shots = sorted(p.name for p in tmp_path.glob("*.png"))
-    assert shots == ["guide-targeting.png", "workspace.png"]
+    assert shots == ["guide-targeting.png", "inspector.png", "workspace.png"]
     for name in shots:
         assert png_size(tmp_path / name) == (1000, 700)

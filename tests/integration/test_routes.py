@@ -73,9 +73,9 @@ def test_rout004_shell_is_the_platform_and_quiets_the_gateway(client):
     assert settings["webPlatform"]["config"]["gateway"]["logging"]["level"] in ("warn", "error")
 
 
-def test_rout005_shell_embeds_two_servers_a_caller_and_the_inspector_from_the_registry(client):
+def test_rout005_shell_embeds_a_caller_two_servers_and_the_inspector_from_the_registry(client):
     frames = find_component(client.get("/_dash-layout").get_json(), ids.FRAMES_STORE)["props"]["data"]
-    assert [f["name"] for f in frames] == ["Sum Server 1", "Sum Server 2", "Caller", "Inspector"]
+    assert [f["name"] for f in frames] == ["Caller", "Sum Server 1", "Sum Server 2", "Inspector"]
     prefixes = {spec.name: spec.prefix for spec in registry.CLIENT_APPS}
     assert all(f["src"].startswith(prefixes[f["app"]]) for f in frames)
 
