@@ -22,6 +22,9 @@
  * 4. Glue42 naming: a client opened with `?name=...` joins the interop bus
  *    under that application name, so several instances of one app have
  *    readable, distinct names ("Sum Server 2", not "Sum Server (x1y2)").
+ *    Any other app (one the shell did not open, a user's own) joins under
+ *    its served title, or its path: left alone, dash_glue42 names it after
+ *    document.title when it connects, often "Updating... (x1y2)".
  * 5. Glue42 platform: the platform's own glue instance is published on
  *    window.glue42dash (glueInstance and glueInstancePromise), as clients
  *    already do, so clientside callbacks in the shell can use it.
@@ -162,10 +165,22 @@
 
     var MAX_NAME_LENGTH = 80;
 
-    function nameFromUrl() {
-        var name = new URLSearchParams(window.location.search).get("name");
+    // The title the server sent: this script runs before Dash's renderer, which sets document.title to
+    // update_title ("Updating..." by default) while callbacks run. dash_glue42 names an app without a name
+    // after document.title at the moment it connects, so that is often what other apps would see.
+    var SERVED_TITLE = document.title;
+
+    function readable(name) {
         name = name && name.trim().slice(0, MAX_NAME_LENGTH);
         return name || null;
+    }
+
+    function nameGivenByTheShell() {
+        return readable(new URLSearchParams(window.location.search).get("name"));
+    }
+
+    function titleOrPath() {
+        return readable(SERVED_TITLE) || readable(window.location.pathname);
     }
 
     function publishGlue(glue) {
@@ -187,11 +202,11 @@
             glueConfig.libraries = (glueConfig.libraries || []).concat([publishGlue]);
             return copy;
         }
-        var name = nameFromUrl();
-        if (name) {
-            copy.web = copy.web || {};
-            copy.web.config = Object.assign({}, copy.web.config, {application: name});
-        }
+        // The shell's ?name= first, then a name the app's own settings give, then its title or path.
+        copy.web = copy.web || {};
+        var config = copy.web.config || {};
+        var name = nameGivenByTheShell() || readable(config.application) || titleOrPath();
+        copy.web.config = Object.assign({}, config, {application: name});
         return copy;
     }
 

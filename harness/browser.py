@@ -62,8 +62,9 @@ def wait_until_answering(process, url, log, timeout=30):
 class LiveServer:
     """``gunicorn run:server`` (or another ``app``) with the project's gunicorn.conf.py, as the Procfile runs it."""
 
-    def __init__(self, log_path, workers=2, port=None, root=ROOT, app="run:server", **env):
+    def __init__(self, log_path, workers=2, port=None, root=ROOT, app="run:server", ready_path="/", **env):
         self.port = port or free_port()
+        self.ready_path = ready_path
         self.root = root
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = log_path
@@ -85,7 +86,9 @@ class LiveServer:
         self._wait_until_up()
 
     def _wait_until_up(self):
-        wait_until_answering(self.process, self.url + "/", lambda: f"gunicorn: {Path(self.log_path).read_text()}")
+        wait_until_answering(
+            self.process, self.url + self.ready_path, lambda: f"gunicorn: {Path(self.log_path).read_text()}"
+        )
 
     def errors(self):
         return [line for line in Path(self.log_path).read_text().splitlines() if "Traceback" in line]
