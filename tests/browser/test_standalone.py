@@ -6,6 +6,7 @@ from playwright.sync_api import expect
 import ids
 
 
+@pytest.mark.core
 @pytest.mark.parametrize("prefix", ["/server/", "/caller/", "/inspector/"])
 def test_stal001_standalone_tab_says_how_to_connect_and_logs_nothing(browser, live_server, prefix):
     context = browser.new_context()
