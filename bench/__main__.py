@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import urlparse
 
-from bench import lean, wrk
+from bench import first_sum, lean, wrk
 from bench.figures import TARGETS, render_table
 from harness.browser import (
     CHROMIUM_FLAGS,
@@ -61,6 +61,7 @@ COUNTS = {
         "pair_settle_ms": 300,
         "pair_gap_ms": 30,
         "profile_sums": 20,
+        "first_sum_runs": first_sum.RUNS,
     },
     "smoke": {
         "round_trips": 3,
@@ -74,6 +75,7 @@ COUNTS = {
         "pair_settle_ms": 100,
         "pair_gap_ms": 30,
         "profile_sums": 2,
+        "first_sum_runs": 1,
     },
 }
 # The apps the figures use; the shell may embed more (the inspector), and the cold load waits for all of them.
@@ -531,6 +533,9 @@ def main(argv=None):
     parser.add_argument("--smoke", action="store_true", help="tiny counts, no baseline: proves the benchmark runs")
     parser.add_argument("--baseline", default=BASELINE_REV, help="git revision measured side by side")
     parser.add_argument("--no-baseline", action="store_true", help="measure the current tree only")
+    parser.add_argument(
+        "--first-sum-only", action="store_true", help="only the time to the first Sum (beside the baseline)"
+    )
     parser.add_argument("--json", type=Path, default=RESULTS / "latest.json", help="where to write the figures")
     args = parser.parse_args(argv)
     counts = COUNTS["smoke" if args.smoke else "full"]
@@ -541,6 +546,11 @@ def main(argv=None):
     with tempfile.TemporaryDirectory(prefix="ioconnect-bench-") as tmp, sync_playwright() as playwright:
         tmp = Path(tmp)
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        with_baseline = not (args.smoke or args.no_baseline)
+        first = first_sum_figures(browser, tmp, args.baseline if with_baseline else None, counts["first_sum_runs"])
+        if args.first_sum_only:
+            browser.close()
+            return report_of(args, counts, runs, first)
         # The floor runs on one server for all its figures and both pairs; so do the current tree and the baseline.
         lean_server = LiveServer(tmp / "lean.log", app=LEAN_SERVER_APP, ACCESS_LOG="0")
         try:
@@ -573,10 +583,28 @@ def main(argv=None):
             lean_server.stop()
             browser.close()
 
-    report = {"machine": machine(), "counts": counts, "targets": TARGETS, "runs": runs}
+    return report_of(args, counts, runs, first)
+
+
+def first_sum_figures(browser, workdir, baseline_rev, runs):
+    """Time to the first Sum for the current tree, and for ``baseline_rev`` (None: the current tree alone)."""
+    if baseline_rev is None:
+        return first_sum.section(browser, workdir, None, None, runs)
+    tree = baseline_tree(baseline_rev, workdir / "baseline-first-sum")
+    try:
+        return first_sum.section(browser, workdir, tree, f"baseline {baseline_rev}", runs)
+    finally:
+        subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT, check=False)
+
+
+def report_of(args, counts, runs, first):
+    report = {"machine": machine(), "counts": counts, "targets": TARGETS, "runs": runs, "first_sum": first}
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, indent=2))
-    print(render_table(report))
+    if runs:
+        print(render_table(report))
+        print()
+    print(first_sum.table(first))
     print(f"\nFigures written to {args.json}")
     return report
 

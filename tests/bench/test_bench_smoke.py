@@ -6,6 +6,7 @@ import sys
 
 import pytest
 
+from bench import first_sum
 from harness.browser import ROOT
 
 FIGURES = ("sum_best", "sum_all", "floor", "void_invoke", "cold_load")
@@ -61,3 +62,10 @@ def test_bnch001_smoke_run_measures_every_figure(tmp_path):
         assert lean[figure]["n"] >= 1 and lean[figure]["p50"] > 0, figure
     assert lean["shell_apps"] == 2 and lean["burst"]["correct"] == lean["burst"]["count"]
     assert lean["problems"] == [] and lean["server_errors"] == []
+    # Time to the first Sum: one fresh load per server, for this tree alone in a smoke run.
+    first = report["first_sum"]
+    assert first["ratios"] == {} and first["server_errors"] == []
+    for kind in first_sum.SERVERS:
+        side = first["sides"][f"current, {kind}"]
+        assert len(side["runs"]) == 1 and side["p50"] > 0, kind
+    assert "| time to the first Sum, p50 of 1" in completed.stdout
