@@ -36,6 +36,9 @@ class AppSpec:
     # Optional component libraries its pages use (hosting.static_files.OPTIONAL_LIBRARIES): the others' scripts
     # are left out of its page.
     libraries: tuple[str, ...] = ()
+    # Whether the shell loads it only once the page's other apps are connected: it watches them, and in the same
+    # page its scripts would share one main thread with theirs and hold back the first Sum (bench/first_sum.py).
+    loads_last: bool = False
     width: int = 720  # window size in io.Connect Desktop
     height: int = 560
 
@@ -70,6 +73,7 @@ CLIENT_APPS = (
         shell_instances=1,
         validation_layout=pages.inspector.added_later,
         libraries=("dash_ag_grid",),
+        loads_last=True,
         width=1200,
         height=900,
     ),

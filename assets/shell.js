@@ -12,6 +12,54 @@
         return window.glue42dash && window.glue42dash.glueInstance;
     }
 
+    /*
+     * Apps that load last (the Inspector: registry.AppSpec.loads_last). Same-origin iframes run their scripts
+     * on the page's one main thread, so an Inspector loading beside the Caller and the servers held back their
+     * connecting and the first Sum. Its iframe gets its address LOADS_LAST_AFTER_MS after the page's other
+     * apps are connected (time for an answer to a Sum clicked at once), or LOADS_LAST_AT_MOST_MS after it
+     * appeared if they never are, so it can still show what is wrong. It misses nothing: every app keeps its
+     * interop log in a shared context (assets/dash_glue42_activity.js).
+     *
+     * window.ioConnectShell records, by app name, when the platform first listed it (connectedAt) and when a
+     * last-loading app got its address (loadedAt), in ms since the epoch, for the tests.
+     */
+    var LOADS_LAST_AFTER_MS = 1000;
+    var LOADS_LAST_AT_MOST_MS = 5000;
+    var record = window.ioConnectShell = {connectedAt: {}, loadedAt: {}};
+    var connectedNow = [];
+    var othersConnectedTimer = null;
+
+    function waitingFrames() {
+        return Array.prototype.slice.call(document.querySelectorAll("iframe[data-loads-last]:not([src])"));
+    }
+
+    function load(frame) {
+        if (frame.isConnected && !frame.getAttribute("src")) {
+            record.loadedAt[frame.dataset.name] = Date.now();
+            window.dash_clientside.set_props(JSON.parse(frame.id), {src: frame.dataset.src});
+        }
+    }
+
+    function loadLastFrames() {
+        var waiting = waitingFrames();
+        waiting.forEach(function (frame) {
+            if (!frame.dataset.deadline) { // first seen: however the others fare, it loads by then
+                frame.dataset.deadline = "set";
+                setTimeout(function () { load(frame); }, LOADS_LAST_AT_MOST_MS);
+            }
+        });
+        var others = document.querySelectorAll("iframe[data-name]:not([data-loads-last])");
+        var allUp = Array.prototype.every.call(others, function (frame) {
+            return connectedNow.indexOf(frame.dataset.name) >= 0;
+        });
+        if (waiting.length && allUp && othersConnectedTimer === null) {
+            othersConnectedTimer = setTimeout(function () {
+                othersConnectedTimer = null;
+                waitingFrames().forEach(load);
+            }, LOADS_LAST_AFTER_MS);
+        }
+    }
+
     window.dash_clientside = Object.assign({}, window.dash_clientside, {
         ioconnectShell: {
             /*
@@ -47,8 +95,15 @@
                 watchingConnections = true;
                 var publish = function () {
                     var names = g.interop.servers().map(function (s) { return s.application; });
+                    var now = Date.now();
+                    names.forEach(function (name) { record.connectedAt[name] = record.connectedAt[name] || now; });
+                    connectedNow = names;
                     window.dash_clientside.set_props(SHARED.CONNECTED_STORE, {data: names});
+                    loadLastFrames();
                 };
+                // A page that embeds a last-loading app (the Workspace again, a guide topic) may come after the
+                // others are connected: look at each page as it is rendered.
+                new MutationObserver(loadLastFrames).observe(document.body, {childList: true, subtree: true});
                 g.interop.serverAdded(publish);
                 g.interop.serverRemoved(function () { setTimeout(publish, 0); });
                 publish();

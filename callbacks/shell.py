@@ -36,7 +36,14 @@ def add_app(frames, app_name, addable):
         return no_update, [no_update] * MAX_FRAMES, [no_update] * MAX_FRAMES, FULL
     # An unnumbered instance ("Caller") counts as number 1, so the next is "Caller 2".
     number = max((f.get("number") or 1 for f in frames if f["app"] == app_name), default=0) + 1
-    record = frame_record(app_name, template["title"], template["prefix"], number, slot=free[0])
+    record = frame_record(
+        app_name,
+        template["title"],
+        template["prefix"],
+        number,
+        slot=free[0],
+        loads_last=bool(template.get("loads_last")),
+    )
     children, classes = slot_updates(record["slot"], frame_card(record), SLOT_CLASS)
     return [*frames, record], children, classes, None
 

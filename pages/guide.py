@@ -114,7 +114,7 @@ def code_listing(reference, number):
 
 
 def topic_frames(topic, apps):
-    """Frame records of the apps a topic embeds; ``apps`` is ``{name: {"title", "prefix"}}`` from the registry.
+    """Frame records of the apps a topic embeds; ``apps`` is ``addable_apps()`` of the registry.
 
     Keys start with "guide-", apart from the workspace's frames.
     """
@@ -122,8 +122,10 @@ def topic_frames(topic, apps):
     for app, count in topic.apps:
         numbers = range(1, count + 1) if count > 1 else [None]
         for number in numbers:
-            title, prefix = apps[app]["title"], apps[app]["prefix"]
-            frames.append(frame_record(app, title, prefix, number, slot=len(frames), key_prefix="guide-"))
+            title, prefix, loads_last = apps[app]["title"], apps[app]["prefix"], apps[app].get("loads_last", False)
+            frames.append(
+                frame_record(app, title, prefix, number, slot=len(frames), key_prefix="guide-", loads_last=loads_last)
+            )
     return frames
 
 

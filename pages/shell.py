@@ -48,8 +48,11 @@ SLOT_CLASS = "mb-3"
 EMPTY_SLOT_CLASS = "d-none"
 
 
-def frame_record(app_name, title, prefix, number=None, slot=0, key_prefix=""):
-    """A record for one embedded app instance (kept in the frames store; a guide page's keys have a prefix)."""
+def frame_record(app_name, title, prefix, number=None, slot=0, key_prefix="", loads_last=False):
+    """A record for one embedded app instance (kept in the frames store; a guide page's keys have a prefix).
+
+    ``loads_last``: the iframe gets its address only once the page's other apps are connected (assets/shell.js).
+    """
     name = title if number is None else f"{title} {number}"
     key = key_prefix + (app_name if number is None else f"{app_name}-{number}")
     return {
@@ -61,6 +64,7 @@ def frame_record(app_name, title, prefix, number=None, slot=0, key_prefix=""):
         "number": number,
         "name": name,
         "src": f"{prefix}?name={quote(name)}",
+        "loads_last": loads_last,
     }
 
 
@@ -69,11 +73,14 @@ def default_frames(client_apps):
     for app in client_apps:
         numbers = range(1, app.shell_instances + 1) if app.shell_instances > 1 else [None] * app.shell_instances
         for number in numbers:
-            frames.append(frame_record(app.name, app.title, app.prefix, number, slot=len(frames)))
+            frames.append(
+                frame_record(app.name, app.title, app.prefix, number, slot=len(frames), loads_last=app.loads_last)
+            )
     return frames
 
 
 def frame_card(record, removable=True):
+    loads_last = record.get("loads_last", False)
     header = [
         html.Span(record["name"], className="fw-semibold"),
         dbc.Badge("connecting…", id=ids.frame_status(record["key"]), color="secondary", className="ms-2"),
@@ -88,10 +95,11 @@ def frame_card(record, removable=True):
             dbc.CardHeader(header, className="d-flex align-items-center py-1"),
             html.Iframe(
                 id=ids.app_frame(record["key"]),
-                src=record["src"],
+                src=None if loads_last else record["src"],
                 title=record["name"],
                 className="app-frame",
                 **{"data-app": record["app"], "data-name": record["name"]},
+                **({"data-src": record["src"], "data-loads-last": "true"} if loads_last else {}),
             ),
         ],
     )
@@ -162,8 +170,8 @@ def platform(client_apps):
 
 
 def addable_apps(client_apps):
-    """``{name: {"title", "prefix"}}``: what the workspace can add and the guide can embed."""
-    return {app.name: {"title": app.title, "prefix": app.prefix} for app in client_apps}
+    """``{name: {"title", "prefix", "loads_last"}}``: what the workspace can add and the guide can embed."""
+    return {app.name: {"title": app.title, "prefix": app.prefix, "loads_last": app.loads_last} for app in client_apps}
 
 
 # What Dash Pages passes to every page's layout besides the path: the

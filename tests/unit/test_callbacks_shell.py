@@ -56,3 +56,25 @@ def test_cbsh005_added_caller_is_caller_2():
 def test_cbsh006_first_of_an_app_is_number_1():
     new_frames, *_ = shell.add_app([], "server", ADDABLE)
     assert new_frames[-1]["name"] == "Sum Server 1"
+
+
+def test_cbsh007_the_inspector_loads_last_wherever_it_is_embedded():
+    import registry
+    from guide.topics import BY_SLUG
+    from pages.guide import topic_frames
+    from pages.shell import addable_apps, default_frames, frame_card
+
+    by_app = {record["app"]: record["loads_last"] for record in default_frames(registry.CLIENT_APPS)}
+    assert by_app == {"caller": False, "server": False, "inspector": True}
+    apps = addable_apps(registry.CLIENT_APPS)
+    added, *_ = shell.add_app(default_frames(registry.CLIENT_APPS), "inspector", apps)
+    assert added[-1]["name"] == "Inspector 2" and added[-1]["loads_last"] is True
+    in_the_guide = topic_frames(BY_SLUG["inspector"], apps)
+    assert [r["loads_last"] for r in in_the_guide] == [r["app"] == "inspector" for r in in_the_guide]
+    # Its iframe has no address yet: assets/shell.js gives it data-src once the others are connected.
+    inspector = next(r for r in added if r["app"] == "inspector")
+    frame = frame_card(inspector).children[1]
+    assert getattr(frame, "src", None) is None
+    assert getattr(frame, "data-src") == inspector["src"] == "/inspector/?name=Inspector"
+    caller = frame_card(next(r for r in added if r["app"] == "caller")).children[1]
+    assert caller.src == "/caller/?name=Caller" and not hasattr(caller, "data-src")
