@@ -127,6 +127,11 @@ def test_insl002_export_csv_has_a_line_for_the_sum_and_each_server(log_view, tmp
         assert line["caller_instance"] == log_file.safe_cell(caller_instance(shell)) and float(line["latency_ms"]) > 0
 
 
+def inspector_context(shell, name):
+    """A shared context as the Inspector's glue holds it."""
+    return shell.frame("Inspector").evaluate("(name) => window.glue42dash.glueInstance.contexts.get(name)", name)
+
+
 def test_insl003_an_exported_log_opens_again_marked_as_a_file_then_back_to_live(log_view, tmp_path):
     shell = log_view
     page = inspector(shell)
@@ -149,6 +154,11 @@ def test_insl003_an_exported_log_opens_again_marked_as_a_file_then_back_to_live(
     # The live bus is not shown meanwhile; what it brings is collected, and shown once back to live.
     shell.sum(2417, 3389)
     shell.wait_until(lambda: any(r["args"] == '{"a":"2417","b":"3389"}' for r in shell.wait_settled("Caller", 2)))
+    # Not only settled in the Caller: published, and in the Inspector's own glue, yet not shown.
+    context = shell.frame("Caller").evaluate(
+        "() => window.ioConnectActivity.contextName(window.glue42dash.glueInstance.interop.instance.instance)"
+    )
+    shell.wait_until(lambda: "2417" in json.dumps(inspector_context(shell, context)), WAIT_MS)
     assert not any("2417" in line for line in shell.lines(log_lines(shell)))
     # The file's own view works as the live one does: filter, and export again.
     page.locator(f"#{ids.LOG_FILTER_OUTCOME}").select_option("failed")
