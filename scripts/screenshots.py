@@ -14,7 +14,7 @@ from pathlib import Path
 from playwright.sync_api import expect, sync_playwright
 
 import ids
-from harness.browser import CHROMIUM_FLAGS, ROOT, LiveServer, Shell, chromium_path
+from harness.browser import CHROMIUM_FLAGS, CONNECT_TIMEOUT_MS, ROOT, LiveServer, Shell, chromium_path
 
 OUT = ROOT / "docs" / "screenshots"
 VIEWPORT = {"width": 1440, "height": 900}  # a laptop's screen: the Workspace is laid out to fit it
@@ -32,7 +32,16 @@ def take(page, url, path, apps, target, scroll_to, out_file):
     shell.wait_connected(*apps)
     shell.sum(37, 5, target=target)
     expect(shell.caller.locator(f"#{ids.SUM_RESULT} div")).to_have_count(2)
-    if scroll_to:
+    if scroll_to == "Inspector":
+        # Its log is what the picture is for. The Inspector renders its log once the log is on screen, and its
+        # iframe then grows to fit (assets/frame_height.js): scroll to the log, wait for the Sum's line, and
+        # scroll to it again, as the page has grown meanwhile.
+        to_the_log = f"() => document.getElementById('{ids.INSPECTOR_LOG}').scrollIntoView({{block: 'start'}})"
+        shell.frame("Inspector").evaluate(to_the_log)
+        log = shell.app("Inspector").locator(f"#{ids.LOG_LINES}")
+        expect(log).to_contain_text("Sum  Caller → all", timeout=CONNECT_TIMEOUT_MS)
+        shell.frame("Inspector").evaluate(to_the_log)
+    elif scroll_to:
         shell.card(scroll_to).evaluate("card => card.scrollIntoView()")
     page.mouse.move(0, 0)  # no hover effects in the picture
     page.screenshot(path=str(out_file))
