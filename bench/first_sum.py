@@ -10,14 +10,11 @@ during the run slows every side alike.
 """
 
 import itertools
-import os
-import subprocess
 import sys
-from pathlib import Path
 
 from playwright.sync_api import Error as PlaywrightError
 
-from harness.browser import ROOT, LiveServer, free_port, wait_until_answering
+from harness.browser import ROOT, LiveServer
 
 RUNS = 5
 TARGET_RATIO = 0.6  # the current tree's p50 over the baseline's, for each server
@@ -36,28 +33,12 @@ ANSWERED_AT = """() => {
 }"""
 
 
-class DevServer:
-    """``python run.py`` in ``root``, as ``make run`` starts it."""
+class DevServer(LiveServer):
+    """``python run.py`` in ``root``, as ``make run`` starts it (Flask's development server)."""
 
-    def __init__(self, log_path, root=ROOT):
-        self.port = free_port()
-        self.root = root
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.log_path = log_path
-        self.log = open(log_path, "w")  # noqa: SIM115 - closed in stop()
-        environment = {**os.environ, "HOST": "127.0.0.1", "PORT": str(self.port)}
-        self.process = subprocess.Popen(
-            [sys.executable, "run.py"], cwd=root, env=environment, stdout=self.log, stderr=subprocess.STDOUT
-        )
-        wait_until_answering(self.process, self.url + "/", lambda: f"run.py: {Path(log_path).read_text()}")
-
-    def errors(self):
-        return [line for line in Path(self.log_path).read_text().splitlines() if "Traceback" in line]
-
-    def stop(self):
-        self.process.terminate()
-        self.process.wait(timeout=30)
-        self.log.close()
+    @staticmethod
+    def command(_app):
+        return [sys.executable, "run.py"]
 
 
 def caller_frame(page):
@@ -114,7 +95,7 @@ def measure(browser, sides, runs=RUNS):
     return {label: {"runs": values, "p50": sorted(values)[len(values) // 2]} for label, values in times.items()}
 
 
-SERVERS = {"make run": DevServer, "gunicorn": None}  # None: LiveServer, gunicorn as deployed
+SERVERS = {"make run": DevServer, "gunicorn": LiveServer}
 
 
 def section(browser, workdir, baseline_root, baseline_label, runs=RUNS):
@@ -127,9 +108,7 @@ def section(browser, workdir, baseline_root, baseline_label, runs=RUNS):
     try:
         for (tree, root), (kind, server_class) in itertools.product(trees.items(), SERVERS.items()):
             log = workdir / f"first-sum-{tree.split()[0]}-{kind.replace(' ', '-')}.log"
-            servers[(tree, kind)] = (
-                server_class(log, root=root) if server_class else LiveServer(log, root=root, ACCESS_LOG="0")
-            )
+            servers[(tree, kind)] = server_class(log, root=root, ACCESS_LOG="0")
         sides = {f"{tree}, {kind}": server.url for (tree, kind), server in servers.items()}
         figures = measure(browser, sides, runs)
         errors = [line for server in servers.values() for line in server.errors()]

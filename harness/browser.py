@@ -76,8 +76,9 @@ class LiveServer:
             **env,
         }
         self.log = open(log_path, "w")  # noqa: SIM115 - closed in stop()
+        self.argv = self.command(app)
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", app],
+            self.argv,
             cwd=root,
             env=environment,
             stdout=self.log,
@@ -85,13 +86,21 @@ class LiveServer:
         )
         self._wait_until_up()
 
+    @staticmethod
+    def command(app):
+        """The server's argv: a subclass starts another server the same way (bench.first_sum.DevServer)."""
+        return [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", app]
+
     def _wait_until_up(self):
         wait_until_answering(
-            self.process, self.url + self.ready_path, lambda: f"gunicorn: {Path(self.log_path).read_text()}"
+            self.process, self.url + self.ready_path, lambda: f"{' '.join(self.argv[1:])}: {self.log_text()}"
         )
 
+    def log_text(self):
+        return Path(self.log_path).read_text()
+
     def errors(self):
-        return [line for line in Path(self.log_path).read_text().splitlines() if "Traceback" in line]
+        return [line for line in self.log_text().splitlines() if "Traceback" in line]
 
     def stop(self):
         self.process.terminate()
