@@ -20,12 +20,12 @@
      * appeared if they never are, so it can still show what is wrong. It misses nothing: every app keeps its
      * interop log in a shared context (assets/dash_glue42_activity.js).
      *
-     * window.ioConnectShell records, by app name, when the platform first listed it (connectedAt) and when a
-     * last-loading app got its address (loadedAt), in ms since the epoch, for the tests.
+     * window.ioConnectShell records, by app name, when the platform first listed it (connectedAt, ms since the
+     * epoch), for the tests.
      */
     var LOADS_LAST_AFTER_MS = 1000;
     var LOADS_LAST_AT_MOST_MS = 5000;
-    var record = window.ioConnectShell = {connectedAt: {}, loadedAt: {}};
+    var record = window.ioConnectShell = {connectedAt: {}};
     var connectedNow = [];
     var othersConnectedTimer = null;
 
@@ -35,13 +35,17 @@
 
     function load(frame) {
         if (frame.isConnected && !frame.getAttribute("src")) {
-            record.loadedAt[frame.dataset.name] = Date.now();
             window.dash_clientside.set_props(JSON.parse(frame.id), {src: frame.dataset.src});
         }
     }
 
+    // Runs on every change to the shell's page (a MutationObserver): one query and nothing more when no frame
+    // is waiting, which is nearly always.
     function loadLastFrames() {
         var waiting = waitingFrames();
+        if (!waiting.length) {
+            return;
+        }
         waiting.forEach(function (frame) {
             if (!frame.dataset.deadline) { // first seen: however the others fare, it loads by then
                 frame.dataset.deadline = "set";
@@ -52,7 +56,7 @@
         var allUp = Array.prototype.every.call(others, function (frame) {
             return connectedNow.indexOf(frame.dataset.name) >= 0;
         });
-        if (waiting.length && allUp && othersConnectedTimer === null) {
+        if (allUp && othersConnectedTimer === null) {
             othersConnectedTimer = setTimeout(function () {
                 othersConnectedTimer = null;
                 waitingFrames().forEach(load);
