@@ -6,7 +6,7 @@ import flask
 from dash import html
 
 import registry
-from hosting import desktop, health, proxy, security, static_files
+from hosting import desktop, glue42_bundle, health, proxy, security, static_files
 from hosting.dash_compat import set_up_now
 from pages import site
 
@@ -83,6 +83,7 @@ def create_server(config=None, apps=registry.APPS):
         for spec in apps
     }
     static_files.init_app(server)
+    glue42_bundle.init_app(server, shell.prefix)
     security.init_app(server, server.extensions["dash_apps"].values())
     desktop.init_app(server)
     site.init_app(server, shell.prefix)

@@ -14,7 +14,7 @@ import dash
 from flask import has_request_context, request
 from flask_compress import Compress
 
-from hosting import page_titles
+from hosting import glue42_bundle, page_titles
 
 ONE_YEAR = 365 * 24 * 3600
 STATIC_PARTS = ("_dash-component-suites/", "_favicon.ico")
@@ -45,6 +45,7 @@ class SharedStaticDash(dash.Dash):
             parts = (*STATIC_PARTS, self.config.assets_url_path.strip("/") + "/")
             for key in ("css", "scripts", "favicon"):
                 kwargs[key] = share_urls(kwargs.get(key, ""), own, shared, parts)
+        kwargs["scripts"] = glue42_bundle.point_at_served_copy(kwargs.get("scripts", ""), shared or own)
         return super().interpolate_index(**kwargs)
 
 

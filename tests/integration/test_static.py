@@ -5,6 +5,7 @@ import re
 import pytest
 
 import registry
+from hosting import glue42_bundle
 from hosting.static_files import OPTIONAL_LIBRARIES, share_urls, without_library_scripts
 
 ALL_ENCODINGS = {"Accept-Encoding": "gzip, deflate, br, zstd"}
@@ -87,3 +88,24 @@ def test_stat008_without_library_scripts_leaves_the_other_tags():
         '<script src="/_dash-component-suites/dash_glue42/dash_glue42.v1.min.js"></script>'
     )
     assert without_library_scripts(html, ()) == html
+
+
+@pytest.mark.parametrize("spec", registry.APPS, ids=lambda spec: spec.name)
+def test_stat009_every_app_loads_the_served_glue42_bundle_and_not_the_librarys(client, spec):
+    urls = [u for u in static_urls(client, spec.prefix) if "dash_glue42." in u]
+    assert urls == [f"/{glue42_bundle.ROUTE}{glue42_bundle.served_copy()[0]}"]
+
+
+def test_stat010_the_served_glue42_bundle_requires_the_web_platform_on_first_use(client):
+    name, _, digest = glue42_bundle.served_copy()
+    response = client.get(f"/{glue42_bundle.ROUTE}{name}")
+    assert response.status_code == 200
+    assert response.mimetype == "application/javascript"
+    assert "max-age=31536000" in response.headers["Cache-Control"]
+    body = response.get_data(as_text=True)
+    assert glue42_bundle.LAZY_PLATFORM in body
+    assert glue42_bundle.EAGER_PLATFORM not in body
+    library = client.get("/_dash-component-suites/dash_glue42/dash_glue42.min.js").get_data(as_text=True)
+    assert abs(len(body) - len(library)) < 100  # one statement changed, the rest is the library's
+    assert client.get(f"/{glue42_bundle.ROUTE}{name}", headers={"If-None-Match": f'"{digest}"'}).status_code == 304
+    assert client.get(f"/{glue42_bundle.ROUTE}dash_glue42.v0.0.0.0.min.js").status_code == 404
