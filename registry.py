@@ -38,6 +38,7 @@ class AppSpec:
     libraries: tuple[str, ...] = ()
     # Whether the shell loads it only once the page's other apps are connected: it watches them, and in the same
     # page its scripts would share one main thread with theirs and hold back the first Sum (bench/first_sum.py).
+    # An app's second and later instances in a page load then too (pages.shell.loads_later).
     loads_last: bool = False
     width: int = 720  # window size in io.Connect Desktop
     height: int = 560

@@ -13,12 +13,13 @@
     }
 
     /*
-     * Apps that load last (the Inspector: registry.AppSpec.loads_last). Same-origin iframes run their scripts
-     * on the page's one main thread, so an Inspector loading beside the Caller and the servers held back their
-     * connecting and the first Sum. Its iframe gets its address LOADS_LAST_AFTER_MS after the page's other
-     * apps are connected (time for an answer to a Sum clicked at once), or LOADS_LAST_AT_MOST_MS after it
-     * appeared if they never are, so it can still show what is wrong. It misses nothing: every app keeps its
-     * interop log in a shared context (assets/dash_glue42_activity.js).
+     * Frames that load last (data-loads-last): the Inspector (registry.AppSpec.loads_last) and every instance
+     * after an app's first, such as Sum Server 2 (pages.shell.loads_later). Same-origin iframes run their
+     * scripts on the page's one main thread, so loading them beside the first Caller and Sum Server held back
+     * their connecting and the first Sum. Such a frame gets its address LOADS_LAST_AFTER_MS after the page's
+     * other apps are connected (time for an answer to a Sum clicked at once), or LOADS_LAST_AT_MOST_MS after
+     * it appeared if they never are, so the Inspector can still show what is wrong. The Inspector misses
+     * nothing: every app keeps its interop log in a shared context (assets/dash_glue42_activity.js).
      *
      * window.ioConnectShell records, by app name, when the platform first listed it (connectedAt, ms since the
      * epoch), for the tests.

@@ -14,7 +14,7 @@ import ids
 from guide.source import added_lines, source_of
 from guide.topics import GUIDE_PATH, TOPICS, Callback, neighbours
 from guide.vendor import SNIPPETS
-from pages.shell import WORKSPACE_PATH, frame_card, frame_record
+from pages.shell import WORKSPACE_PATH, frame_card, frame_record, loads_later
 
 BACKTICK_RUNS = re.compile(r"`+")
 
@@ -122,7 +122,8 @@ def topic_frames(topic, apps):
     for app, count in topic.apps:
         numbers = range(1, count + 1) if count > 1 else [None]
         for number in numbers:
-            title, prefix, loads_last = apps[app]["title"], apps[app]["prefix"], apps[app].get("loads_last", False)
+            title, prefix = apps[app]["title"], apps[app]["prefix"]
+            loads_last = loads_later(apps[app].get("loads_last", False), number)
             frames.append(
                 frame_record(app, title, prefix, number, slot=len(frames), key_prefix="guide-", loads_last=loads_last)
             )

@@ -48,6 +48,16 @@ SLOT_CLASS = "mb-3"
 EMPTY_SLOT_CLASS = "d-none"
 
 
+def loads_later(app_loads_last, number):
+    """Whether an app instance of a page laid out at once loads after the page's first apps are connected.
+
+    The apps that load last (``AppSpec.loads_last``: the Inspector) do, and so does every instance after an
+    app's first (Sum Server 2). Same-origin iframes share the page's one main thread: the first Caller and Sum
+    Server connect sooner without them, and answer the first Sum sooner (bench/first_sum.py).
+    """
+    return app_loads_last or (number or 1) > 1
+
+
 def frame_record(app_name, title, prefix, number=None, slot=0, key_prefix="", loads_last=False):
     """A record for one embedded app instance (kept in the frames store; a guide page's keys have a prefix).
 
@@ -74,7 +84,14 @@ def default_frames(client_apps):
         numbers = range(1, app.shell_instances + 1) if app.shell_instances > 1 else [None] * app.shell_instances
         for number in numbers:
             frames.append(
-                frame_record(app.name, app.title, app.prefix, number, slot=len(frames), loads_last=app.loads_last)
+                frame_record(
+                    app.name,
+                    app.title,
+                    app.prefix,
+                    number,
+                    slot=len(frames),
+                    loads_last=loads_later(app.loads_last, number),
+                )
             )
     return frames
 

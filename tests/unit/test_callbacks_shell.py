@@ -58,19 +58,25 @@ def test_cbsh006_first_of_an_app_is_number_1():
     assert new_frames[-1]["name"] == "Sum Server 1"
 
 
-def test_cbsh007_the_inspector_loads_last_wherever_it_is_embedded():
+def test_cbsh007_the_inspector_and_second_instances_load_last_wherever_they_are_embedded():
     import registry
     from guide.topics import BY_SLUG
     from pages.guide import topic_frames
     from pages.shell import addable_apps, default_frames, frame_card
 
-    by_app = {record["app"]: record["loads_last"] for record in default_frames(registry.CLIENT_APPS)}
-    assert by_app == {"caller": False, "server": False, "inspector": True}
+    by_name = {record["name"]: record["loads_last"] for record in default_frames(registry.CLIENT_APPS)}
+    # An app's second instance loads last too: the first Caller and Sum Server connect first.
+    assert by_name == {"Sum Server 1": False, "Sum Server 2": True, "Caller": False, "Inspector": True}
     apps = addable_apps(registry.CLIENT_APPS)
     added, *_ = shell.add_app(default_frames(registry.CLIENT_APPS), "inspector", apps)
     assert added[-1]["name"] == "Inspector 2" and added[-1]["loads_last"] is True
     in_the_guide = topic_frames(BY_SLUG["inspector"], apps)
     assert [r["loads_last"] for r in in_the_guide] == [r["app"] == "inspector" for r in in_the_guide]
+    two_servers = [r for r in topic_frames(BY_SLUG["targeting"], apps) if r["app"] == "server"]
+    assert [r["loads_last"] for r in two_servers] == [False, True]
+    # One the user adds loads at once: it is the only one loading then.
+    added_server, *_ = shell.add_app(default_frames(registry.CLIENT_APPS), "server", apps)
+    assert added_server[-1]["name"] == "Sum Server 3" and added_server[-1]["loads_last"] is False
     # Its iframe has no address yet: assets/shell.js gives it data-src once the others are connected.
     inspector = next(r for r in added if r["app"] == "inspector")
     frame = frame_card(inspector).children[1]
