@@ -57,7 +57,6 @@ test:
 
 ## test-fast: the inner loop: lint and the suites without a browser, on both Dash lines
 test-fast: $(VENV)/.dev $(DASH2_VENV)/.dev
-	@scripts/ensure-debian-package.sh nginx nginx "the load-balancer test"
 	@$(TEST_ENV) scripts/test.sh fast
 
 setup: $(VENV)/.dev $(DASH2_VENV)/.dev

@@ -17,6 +17,8 @@ LOG_LINE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} [A-Z]+ \[\d+\] [\w
 HEALTH_REQUEST = re.compile(r"^\S+ \S+ \w+ \[(\d+)\] gunicorn\.access: .*\"GET /healthz\?round=(\d+)")
 CALLBACK_REQUEST = re.compile(r"^\S+ \S+ \w+ \[(\d+)\] gunicorn\.access: .*\"POST /server/_dash-update-component")
 
+pytestmark = pytest.mark.servers  # deployment: Dash 4 only, beside the browser stage (scripts/test.sh)
+
 
 @pytest.fixture(scope="module")
 def three_workers(tmp_path_factory):

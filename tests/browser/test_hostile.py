@@ -6,6 +6,7 @@ import signal
 import time
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import expect
 
 import ids
@@ -147,6 +148,7 @@ def server_log(server):
     return Path(server.log_path).read_text()
 
 
+@pytest.mark.servers  # its own server, stopped and started again
 def test_hstl006_backend_restart_errors_during_the_outage_then_works_without_reload(browser, tmp_path):
     server = LiveServer(tmp_path / "first.log")
     context = browser.new_context()

@@ -40,6 +40,8 @@ ACCESS_LINE = re.compile(
     r"upstream=(?P<upstreams>.+) upstream_status=(?P<statuses>.+) (?P<seconds>\d+\.\d+)$"
 )
 
+pytestmark = pytest.mark.servers  # deployment: Dash 4 only, beside the browser stage (scripts/test.sh)
+
 
 @pytest.fixture(scope="module")
 def nginx_binary():
