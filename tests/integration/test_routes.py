@@ -109,7 +109,14 @@ def test_rout009_debug_is_an_environment_switch(monkeypatch):
     from app import create_server
 
     monkeypatch.setenv("IOCONNECT_DEBUG", "true")
-    assert create_server().debug is True
+    # Hot reload would start a thread per app that walks Dash's packages every 3 s for the rest of the session
+    # (and fails on a bytecode file another process is writing there).
+    monkeypatch.setenv("DASH_HOT_RELOAD", "false")
+    server = create_server()
+    assert server.debug is True
+    page = server.test_client().get("/caller/").text
+    config = json.loads(re.search(r'<script id="_dash-config" type="application/json">(.*?)</script>', page).group(1))
+    assert config["ui"] is True and config["props_check"] is True  # Dash's dev tools, off by default (rout008)
 
 
 def test_rout010_bare_prefix_redirects(client):
