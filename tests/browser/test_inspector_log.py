@@ -18,6 +18,7 @@ from playwright.sync_api import expect
 import ids
 from interop import log_file
 from interop.log import ANY
+from tests.browser.test_inspector import invoke_form
 
 WAIT_MS = 10_000  # generous: a slow, loaded machine
 FILTERS = (ids.LOG_FILTER_METHOD, ids.LOG_FILTER_APP, ids.LOG_FILTER_OUTCOME)
@@ -208,11 +209,9 @@ def test_insl005_the_filter_shows_only_matching_lines(log_view):
     shell.caller.locator(f"#{ids.MESSAGE_INPUT}").fill(message)
     shell.caller.locator(f"#{ids.SEND_MESSAGE_BUTTON}").click()
     wait_for_line(shell, "SendMessage  Caller → best", message, " ✔: shown")
-    # The Inspector's own invocation: a caller of its own.
-    page.locator(f"#{ids.ADHOC_METHOD}").select_option("Sum")
-    expect(page.locator(f"#{ids.ADHOC_ARGS}")).not_to_have_value("{}")
-    page.locator(f"#{ids.ADHOC_ARGS}").fill('{"a": 7349, "b": 1}')
-    page.locator(f"#{ids.ADHOC_BUTTON}").click()
+    # The Inspector's own invocation: a caller of its own. invoke_form waits for the arguments the method's
+    # choice prefills before typing; a late prefill once replaced the typed ones and the Sum never showed.
+    invoke_form(shell, "Sum", '{"a": 7349, "b": 1}')
     wait_for_line(shell, "Sum  Inspector → best", ' ✔: {"sum":7350}')
 
     def shown():
