@@ -9,6 +9,7 @@ the way the embedded apps do.
 import itertools
 import json
 import mimetypes
+import re
 from pathlib import Path
 from urllib.parse import urlencode, urlparse
 
@@ -148,6 +149,23 @@ def card(shell, subscription):
 
 def state_of(shell, subscription):
     return card(shell, subscription).locator("[role=status]")
+
+
+def wait_open(shell, subscription):
+    """Until the page records the subscription as open, then until its card says so.
+
+    Waiting on the record first tells the two apart when it fails: a subscribe that glue never settled, or a
+    settled one that the card does not show.
+    """
+
+    def recorded():
+        return next((sub for sub in subscriptions(shell) if sub["id"] == subscription), None)
+
+    try:
+        shell.wait_until(lambda: (recorded() or {}).get("state") == "open", WAIT_MS)
+    except AssertionError:
+        raise AssertionError(f"not open within {WAIT_MS} ms; the page records {recorded()}") from None
+    expect(state_of(shell, subscription)).to_have_text(re.compile(r"^open to 1 server"), timeout=WAIT_MS)
 
 
 def items(shell, subscription):

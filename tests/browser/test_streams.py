@@ -28,6 +28,7 @@ from tests.browser.streams_support import (
     subscriptions,
     unique,
     wait_for_items,
+    wait_open,
 )
 
 pytestmark = pytest.mark.browser
@@ -136,14 +137,14 @@ def test_strm004_close_reconnect_and_clear(shell, publishers):
     stream, app = unique("Orders"), unique("Order Feed")
     feed = publishers.add(stream, app)
     sub = subscribe(shell, stream, '{"desk": "fx"}', target="best")
-    expect(state_of(shell, sub)).to_have_text(re.compile(r"^open to 1 server"), timeout=WAIT_MS)
+    wait_open(shell, sub)
     push(feed, {"order": 1})
     wait_for_items(shell, sub, 1)
     card(shell, sub).get_by_role("button", name="Close").click()
     expect(state_of(shell, sub)).to_have_text("closed by you", timeout=WAIT_MS)
     shell.wait_until(lambda: subscribers(feed) == 0, WAIT_MS)  # the publisher was told
     card(shell, sub).get_by_role("button", name="Reconnect").click()
-    expect(state_of(shell, sub)).to_have_text(re.compile(r"^open to 1 server"), timeout=WAIT_MS)
+    wait_open(shell, sub)
     assert requests(feed) == [{"desk": "fx"}, {"desk": "fx"}]  # the same request again
     assert subscribers(feed) == 1
     push(feed, {"order": 2})
@@ -170,7 +171,7 @@ def test_strm005_a_stream_closed_by_its_server_and_one_whose_publisher_goes_away
     closed = subscribe(shell, closing, "{}")
     gone = subscribe(shell, leaving, "{}")
     for sub in (closed, gone):
-        expect(state_of(shell, sub)).to_have_text(re.compile(r"^open to 1 server"), timeout=WAIT_MS)
+        wait_open(shell, sub)
     closer.evaluate("() => window.publisher.close()")
     expect(state_of(shell, closed)).to_have_text("closed by the server", timeout=WAIT_MS)
     publishers.remove(leaver_app)
@@ -182,7 +183,7 @@ def test_strm006_html_in_an_item_is_shown_as_text(shell, publishers):
     stream = unique("Hostile")
     feed = publishers.add(stream, unique("Hostile Feed"))
     sub = subscribe(shell, stream, "{}")
-    expect(state_of(shell, sub)).to_have_text(re.compile(r"^open to 1 server"), timeout=WAIT_MS)
+    wait_open(shell, sub)
     markup = '<b id="injected-bold">bold</b><img id="injected-img" src="x">'
     push(feed, {"html": markup})
     [(_, text)] = wait_for_items(shell, sub, 1)
@@ -196,7 +197,7 @@ def test_strm007_an_oversized_item_is_cut_with_a_note(shell, publishers):
     stream = unique("Big")
     feed = publishers.add(stream, unique("Big Feed"))
     sub = subscribe(shell, stream, "{}")
-    expect(state_of(shell, sub)).to_have_text(re.compile(r"^open to 1 server"), timeout=WAIT_MS)
+    wait_open(shell, sub)
     push(feed, {"blob": "x" * 12_345})
     [(_, text)] = wait_for_items(shell, sub, 1)
     whole = compact({"blob": "x" * 12_345})
