@@ -95,13 +95,15 @@ def test_rout007_nothing_is_loaded_from_another_origin(client, prefix):
     assert "bootstrap" in html  # the vendored stylesheet
 
 
+def dash_config(client, prefix="/caller/"):
+    """The ``_dash-config`` a page gives Dash's renderer (its dev tools among them)."""
+    page = client.get(prefix).text
+    return json.loads(re.search(r'<script id="_dash-config" type="application/json">(.*?)</script>', page).group(1))
+
+
 def test_rout008_debug_and_dev_tools_are_off_by_default(app, client):
     assert app.debug is False
-    config = json.loads(
-        re.search(
-            r'<script id="_dash-config" type="application/json">(.*?)</script>', client.get("/caller/").text
-        ).group(1)
-    )
+    config = dash_config(client)
     assert config["ui"] is False and config["props_check"] is False
 
 
@@ -114,8 +116,7 @@ def test_rout009_debug_is_an_environment_switch(monkeypatch):
     monkeypatch.setenv("DASH_HOT_RELOAD", "false")
     server = create_server()
     assert server.debug is True
-    page = server.test_client().get("/caller/").text
-    config = json.loads(re.search(r'<script id="_dash-config" type="application/json">(.*?)</script>', page).group(1))
+    config = dash_config(server.test_client())
     assert config["ui"] is True and config["props_check"] is True  # Dash's dev tools, off by default (rout008)
 
 
