@@ -165,7 +165,30 @@ def wait_open(shell, subscription):
         shell.wait_until(lambda: (recorded() or {}).get("state") == "open", WAIT_MS)
     except AssertionError:
         raise AssertionError(f"not open within {WAIT_MS} ms; the page records {recorded()}") from None
-    expect(state_of(shell, subscription)).to_have_text(re.compile(r"^open to 1 server"), timeout=WAIT_MS)
+    try:
+        expect(state_of(shell, subscription)).to_have_text(re.compile(r"^open to 1 server"), timeout=WAIT_MS)
+    except AssertionError as error:
+        raise AssertionError(f"{error}\nDash holds: {dash_view(shell, subscription)}") from None
+
+
+def dash_view(shell, subscription):
+    """What the inspector's Dash store holds for a subscription, and the callbacks it has not finished."""
+    return shell.frame("Inspector").evaluate(
+        """([stateId, key]) => {
+            const store = (window.dash_stores || [])[0];
+            if (!store) { return "no Dash store"; }
+            const state = store.getState();
+            const props = (id) => (window.dash_component_api.getLayout(id) || {}).props || {};
+            const held = ((props(stateId).data || {}).subscriptions || []).find((s) => s.id === key);
+            const names = (list) => (list || []).map((cb) => cb.callback.output);
+            const queues = {};
+            for (const name of ["requested", "prioritized", "blocked", "executing", "watched", "executed"]) {
+                queues[name] = names(state.callbacks[name]);
+            }
+            return {state: held && held.state, callbacks: queues};
+        }""",
+        [ids.STREAM_STATE, subscription],
+    )
 
 
 def items(shell, subscription):
