@@ -97,7 +97,6 @@ STREAM_COMMAND = "inspector-stream-command"  # Python -> assets/inspector_stream
 STREAM_STATE = "inspector-stream-state"  # assets/inspector_streams.js -> Python: each subscription, no items
 STREAM_DATA = "inspector-stream-data"  # assets/inspector_streams.js -> Python: the items, bounded
 STREAM_LIST = "inspector-stream-list"  # a card per subscription
-STREAM_CARDS = "inspector-stream-cards"  # the ids of the subscriptions STREAM_LIST has cards for
 
 # --- platform shell (/) -----------------------------------------------------
 FRAMES_STORE = "frames"

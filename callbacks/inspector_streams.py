@@ -10,13 +10,13 @@ page's glue instance). The split:
   the items (``inspector-stream-data``, bounded, at most every ``STREAM_FLUSH_MS``); Python renders both.
 
 A card per subscription is only re-created when the list of subscriptions changes; its state, filter options,
-summary and items are outputs of their own (pattern-matching ``ALL``), rendered from the snapshots each time,
-after the cards (``inspector-stream-cards`` chains the two callbacks).
+summary and items are outputs of their own, which each card renders from the snapshots (pattern-matching
+``MATCH``: ``render_parts`` says why not ``ALL``).
 """
 
 import uuid
 
-from dash import ALL, ClientsideFunction, Input, Output, State, ctx, no_update
+from dash import ALL, MATCH, ClientsideFunction, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
 import ids
@@ -90,41 +90,43 @@ def _ids_of(specs):
 
 
 def render_cards(state, _filters):
-    """The card of each subscription, re-created only when the list of subscriptions changed."""
+    """The cards of the subscriptions, re-created only when the list of subscriptions changed."""
     rendered = _ids_of(ctx.states_list[0]) if ctx.states_list else []
     values = dict(zip(rendered, _filters or [], strict=False))
     return cards(state, rendered, values)
 
 
 def cards(state, rendered, filters):
-    """The list's children and the ids they are for; ``PreventUpdate`` when it already shows exactly these."""
+    """The list's children; ``PreventUpdate`` when it already shows the cards of exactly these subscriptions."""
     subs = streams.subscriptions(state)
-    keys = [sub["id"] for sub in subs]
-    if keys == list(rendered):
+    if [sub["id"] for sub in subs] == list(rendered):
         raise PreventUpdate
-    children = [inspector_streams.subscription_card(sub, filters.get(sub["id"]) or streams.ALL_SERVERS) for sub in subs]
-    return children, keys
+    return [inspector_streams.subscription_card(sub, filters.get(sub["id"]) or streams.ALL_SERVERS) for sub in subs]
 
 
-def render_parts(state, data, filters, _cards):
-    """State, filter options, summary and items of every subscription card (in the order Dash lists them)."""
-    keys = _ids_of(ctx.outputs_list[0]) if ctx.outputs_list else []
-    return parts(keys, state, data, filters)
+def render_parts(state, data, server, filter_id):
+    """One card's state, filter options, summary and items.
+
+    Per card (``MATCH``), not one callback over every card (``ALL``): Dash 4.4 drops the answer of a
+    callback still on its way when the same callback is triggered again, except one whose ``ALL`` outputs match
+    other than one component each. Such answers land in the order they arrive, so a slow one from the
+    "subscribing" snapshot could overwrite the "open" one after it, for good (``strm008`` holds one back).
+    """
+    return parts(filter_id["subscription"], state, data, server)
 
 
-def parts(keys, state, data, filters):
-    """Four lists, one entry per card in ``keys``: state text, filter options, summary, item views."""
+def parts(key, state, data, server):
+    """The card of subscription ``key``: its state text, filter options, summary and item views."""
     colours = (state or {}).get("colours") if isinstance(state, dict) else {}
-    states, options, summaries, items = [], [], [], []
-    for key, server in zip(keys, list(filters or []) + [None] * len(keys), strict=False):
-        sub = streams.find(state, key) or {"id": key, "state": None}
-        server = server or streams.ALL_SERVERS
-        states.append(streams.state_text(sub))
-        options.append(streams.server_options(streams.items_of(data, key), server))
-        shown = streams.items_of(data, key, server)
-        summaries.append(streams.summary_text(sub, len(shown), server))
-        items.append([inspector_streams.item_view(item, colours) for item in shown])
-    return states, options, summaries, items
+    sub = streams.find(state, key) or {"id": key, "state": None}
+    server = server or streams.ALL_SERVERS
+    shown = streams.items_of(data, key, server)
+    return (
+        streams.state_text(sub),
+        streams.server_options(streams.items_of(data, key), server),
+        streams.summary_text(sub, len(shown), server),
+        [inspector_streams.item_view(item, colours) for item in shown],
+    )
 
 
 def register(app):
@@ -165,19 +167,17 @@ def register(app):
     )
     app.callback(
         Output(ids.STREAM_LIST, "children"),
-        Output(ids.STREAM_CARDS, "data"),
         Input(ids.STREAM_STATE, "data"),
         State(ids.stream_part("filter", ALL), "value"),
     )(render_cards)
+    # A card just made runs this at once (its filter is a new input), with the snapshots as they are then.
     app.callback(
-        Output(ids.stream_part("state", ALL), "children"),
-        Output(ids.stream_part("filter", ALL), "options"),
-        Output(ids.stream_part("summary", ALL), "children"),
-        Output(ids.stream_part("items", ALL), "children"),
+        Output(ids.stream_part("state", MATCH), "children"),
+        Output(ids.stream_part("filter", MATCH), "options"),
+        Output(ids.stream_part("summary", MATCH), "children"),
+        Output(ids.stream_part("items", MATCH), "children"),
         Input(ids.STREAM_STATE, "data"),
         Input(ids.STREAM_DATA, "data"),
-        Input(ids.stream_part("filter", ALL), "value"),
-        # Cards just made: render their parts now. And as this is render_cards' output, Dash runs this callback
-        # after that one, with the new cards among its outputs (else a state could land on cards about to go).
-        Input(ids.STREAM_CARDS, "data"),
+        Input(ids.stream_part("filter", MATCH), "value"),
+        State(ids.stream_part("filter", MATCH), "id"),
     )(render_parts)

@@ -26,7 +26,6 @@ def stream_stores():
         dcc.Store(id=ids.STREAM_COMMAND, data=None),
         dcc.Store(id=ids.STREAM_STATE, data=EMPTY_STATE),
         dcc.Store(id=ids.STREAM_DATA, data={}),
-        dcc.Store(id=ids.STREAM_CARDS, data=[]),
     ]
 
 

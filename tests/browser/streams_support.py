@@ -53,10 +53,18 @@ class Publishers:
         self.added = {}  # iframe id -> application name
         serve_test_pages(shell.page.context, base_url)
 
-    def add(self, stream, app, accepts=None):
-        """A publisher of ``stream`` named ``app``, once its stream is published; returns its Frame."""
+    def add(self, stream, app, accepts=None, hold=False):
+        """A publisher of ``stream`` named ``app``, once its stream is published; returns its Frame.
+
+        With ``hold``, each subscription request waits until ``acceptHeld()`` is evaluated in the Frame.
+        """
         key = f"test-publisher-{next(_numbers)}"
-        query = {"stream": stream, "app": app, **({"accepts": accepts} if accepts else {})}
+        query = {
+            "stream": stream,
+            "app": app,
+            **({"accepts": accepts} if accepts else {}),
+            **({"hold": "1"} if hold else {}),
+        }
         url = f"{self.base_url}{PREFIX}stream_publisher.html?{urlencode(query)}"
         self.shell.page.evaluate(
             """([key, url]) => {

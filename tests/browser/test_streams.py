@@ -206,3 +206,42 @@ def test_strm007_an_oversized_item_is_cut_with_a_note(shell, publishers):
     push(feed, {"small": True})
     wait_for_items(shell, sub, 2)
     assert card(shell, sub).locator(".stream-cut").count() == 1  # only the oversized one has a note
+
+
+INSPECTOR_CALLBACKS = re.compile(r"/inspector/_dash-update-component(\?|$)")  # Dash 4 adds ?endId=…
+
+
+def test_strm008_a_late_answer_from_an_older_snapshot_does_not_undo_a_newer_one(shell, publishers):
+    """The card's render from the "subscribing" snapshot is held at the network until the publisher accepts and
+    the card shows "open"; then it is let go. Its answer must not put the card back: Dash drops it as outdated."""
+    # Another card first: the outdated answer got through when Dash matched other than one card (see render_parts).
+    early = unique("Early")
+    publishers.add(early, unique("Early Feed"))
+    wait_open(shell, subscribe(shell, early, "{}"))
+    stream = unique("Late")
+    feed = publishers.add(stream, unique("Late Feed"), hold=True)
+    held = []
+
+    def hold_first_subscribing_render(route):
+        body = route.request.post_data or ""
+        if not held and "inspector-stream-summary" in body and '"state":"subscribing"' in body:
+            held.append(route)
+        else:
+            route.continue_()
+
+    page = inspector(shell)
+    shell.page.context.route(INSPECTOR_CALLBACKS, hold_first_subscribing_render)
+    try:
+        sub = subscribe(shell, stream, "{}")
+        shell.wait_until(lambda: held and requests(feed) == [{}], WAIT_MS)
+        assert feed.evaluate("() => window.publisher.acceptHeld()") == 1
+        wait_open(shell, sub)  # rendered by a later request, while the first is held
+        with shell.page.expect_request_finished(lambda request: request is held[0].request, timeout=WAIT_MS):
+            held[0].continue_()
+    finally:
+        shell.page.context.unroute(INSPECTOR_CALLBACKS)
+    # One more round trip of the Inspector, so the held answer has been through Dash before the card is read.
+    fill_form(shell, stream, "[1]")
+    page.locator(f"#{ids.STREAM_BUTTON}").click()
+    expect(page.locator(f"#{ids.STREAM_PROBLEM}")).to_contain_text("must be a JSON object", timeout=WAIT_MS)
+    expect(state_of(shell, sub)).to_have_text(re.compile(r"^open to 1 server"))

@@ -175,11 +175,10 @@ def test_strs009_commands_for_subscribe_and_the_buttons():
 def test_strs010_cards_are_recreated_only_when_the_subscriptions_change():
     with pytest.raises(PreventUpdate):
         callbacks.cards(STATE, ["s1"], {})
-    [card], keys = callbacks.cards(STATE, [], {})
-    assert keys == ["s1"]
+    [card] = callbacks.cards(STATE, [], {})
     assert card.id == ids.stream_part("card", "s1")
     assert 'target all  {"symbol":"<b>X</b>"}' in texts(card)  # the arguments as the page sent them: text
-    kept, _ = callbacks.cards({"subscriptions": [{**OPEN, "id": "s2"}, OPEN]}, ["s1"], {"s1": "t2"})
+    kept = callbacks.cards({"subscriptions": [{**OPEN, "id": "s2"}, OPEN]}, ["s1"], {"s1": "t2"})
     assert [c.id["subscription"] for c in kept] == ["s2", "s1"]
     [select] = [c for c in kept[1].children[1].children if getattr(c, "id", None) == ids.stream_part("filter", "s1")]
     assert select.value == "t2"  # the server filter picked before is kept
@@ -187,16 +186,21 @@ def test_strs010_cards_are_recreated_only_when_the_subscriptions_change():
 
 def test_strs011_parts_render_each_card_from_the_snapshots():
     data = {"s1": [{"t": 0, "instance": "t2", "application": "B", "text": "2"}, {"t": 0, "instance": "t1"}]}
-    states, options, summaries, items = callbacks.parts(["s1", "unknown"], STATE, data, ["", None])
-    assert states == ["open to 0 servers", "unknown state"]
-    assert [o["label"] for o in options[0]] == ["All servers", "B (t2)", "unknown app (t1)"]  # by label
-    assert summaries == ["2 items received · showing 2", "0 items received · showing 0"]
-    assert [view.className for view in items[0]] == [
-        "stream-item stream-server-1",
-        "stream-item stream-server-0",
-    ]
-    _, _, summaries, items = callbacks.parts(["s1"], STATE, data, ["t1"])
-    assert summaries == ["2 items received · showing 1 of one server"] and len(items[0]) == 1
+    state, options, summary, items = callbacks.parts("s1", STATE, data, "")
+    assert state == "open to 0 servers"
+    assert [o["label"] for o in options] == ["All servers", "B (t2)", "unknown app (t1)"]  # by label
+    assert summary == "2 items received · showing 2"
+    assert [view.className for view in items] == ["stream-item stream-server-1", "stream-item stream-server-0"]
+    assert callbacks.parts("unknown", STATE, data, None) == (
+        "unknown state",
+        options[:1],
+        "0 items received · showing 0",
+        [],
+    )
+    _, _, summary, items = callbacks.parts("s1", STATE, data, "t1")
+    assert summary == "2 items received · showing 1 of one server" and len(items) == 1
+    # render_parts is the callback: the card's subscription comes from its filter's id (MATCH)
+    assert callbacks.render_parts(STATE, data, "t1", ids.stream_part("filter", "s1"))[2] == summary
     lots = {**OPEN, "received": 1234}
     assert streams.summary_text(lots, 100) == "1,234 items received · showing 100 (the latest 100 are kept)"
 
