@@ -183,19 +183,27 @@ def dash_view(shell, subscription):
     """What the inspector's Dash store holds for a subscription, and the callbacks it has not finished."""
     return shell.frame("Inspector").evaluate(
         """([stateId, key]) => {
-            const store = (window.dash_stores || [])[0];
-            if (!store) { return "no Dash store"; }
-            const state = store.getState();
             const props = (id) => (window.dash_component_api.getLayout(id) || {}).props || {};
             const held = ((props(stateId).data || {}).subscriptions || []).find((s) => s.id === key);
-            const names = (list) => (list || []).map((cb) => cb.callback.output);
-            const queues = {};
-            for (const name of ["requested", "prioritized", "blocked", "executing", "watched", "executed"]) {
-                queues[name] = names(state.callbacks[name]);
-            }
-            return {state: held && held.state, callbacks: queues};
+            return {state: held && held.state};
         }""",
         [ids.STREAM_STATE, subscription],
+    ) | {"callbacks": unfinished_callbacks(shell)}
+
+
+def unfinished_callbacks(shell):
+    """The outputs of the callbacks in each of the inspector's Dash queues: what a stuck form waits on."""
+    return shell.frame("Inspector").evaluate(
+        """() => {
+            const store = (window.dash_stores || [])[0];
+            if (!store) { return "no Dash store"; }
+            const callbacks = store.getState().callbacks;
+            const queues = {};
+            for (const name of ["requested", "prioritized", "blocked", "executing", "watched", "executed"]) {
+                queues[name] = (callbacks[name] || []).map((cb) => cb.callback.output);
+            }
+            return queues;
+        }"""
     )
 
 

@@ -26,6 +26,7 @@ from tests.browser.streams_support import (
     subscribe,
     subscribers,
     subscriptions,
+    unfinished_callbacks,
     unique,
     wait_for_items,
     wait_open,
@@ -35,9 +36,12 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def publishers(shell, live_server):
+def publishers(request, shell, live_server):
     publishers = Publishers(shell, live_server.url)
     yield publishers
+    report = getattr(request.node, "report_call", None)
+    if report and report.failed:  # shown with the failure, as its teardown's output
+        print(f"The inspector's unfinished callbacks: {unfinished_callbacks(shell)}")
     publishers.remove_all()
     assert shell.problems() == []  # no console errors or warnings, in any app
 
