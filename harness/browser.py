@@ -6,6 +6,7 @@ connect to it from their iframes, and interop goes through its gateway.
 
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -29,6 +30,14 @@ CHROMIUM_FLAGS = [
     "--no-first-run",
 ]
 CONNECT_TIMEOUT_MS = 20_000
+
+
+def callback_requests(prefix):
+    """A pattern for Playwright's ``route`` matching the callback requests of the app at ``prefix`` (``/server/``).
+
+    Dash 4 adds a query string (``?endId=…``); Dash 2 does not.
+    """
+    return re.compile(rf"{re.escape(prefix)}_dash-update-component(\?|$)")
 
 
 def chromium_path():

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 import ids
-from harness.browser import LiveServer, Shell
+from harness.browser import LiveServer, Shell, callback_requests
 from interop.message import MAX_MESSAGE_CHARS
 from interop.sum import NOT_NUMBERS
 
@@ -44,7 +44,7 @@ BAD_SUM_ARGS = [
 
 
 SERVERS = ("Sum Server 1", "Sum Server 2")
-SERVER_CALLBACKS = re.compile(r"/server/_dash-update-component(\?|$)")  # Dash 4 adds ?endId=…
+SERVER_CALLBACKS = callback_requests("/server/")
 
 
 def invoke(shell, method, args, **options):

@@ -14,13 +14,14 @@ import pytest
 from playwright.sync_api import expect
 
 import ids
+from harness.browser import callback_requests
 from interop.options import BAD_TIMEOUT, NOTHING_SENT
 from interop.sum import NOT_NUMBERS
 from pages.common import DEFAULT_WAIT_TIMEOUT_MS
 
 QUICK_MS = 5_000  # generous on a loaded 2-core machine; a hung invocation waits 10 s
-SERVER_CALLBACKS = re.compile(r"/server/_dash-update-component(\?|$)")  # Dash 4 adds ?endId=…
-CALLER_CALLBACKS = re.compile(r"/caller/_dash-update-component(\?|$)")
+SERVER_CALLBACKS = callback_requests("/server/")
+CALLER_CALLBACKS = callback_requests("/caller/")
 
 
 _numbers = itertools.count(90_001)

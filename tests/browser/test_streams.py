@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 import ids
+from harness.browser import callback_requests
 from tests.browser.streams_support import (
     WAIT_MS,
     Publishers,
@@ -212,7 +213,7 @@ def test_strm007_an_oversized_item_is_cut_with_a_note(shell, publishers):
     assert card(shell, sub).locator(".stream-cut").count() == 1  # only the oversized one has a note
 
 
-INSPECTOR_CALLBACKS = re.compile(r"/inspector/_dash-update-component(\?|$)")  # Dash 4 adds ?endId=…
+INSPECTOR_CALLBACKS = callback_requests("/inspector/")
 
 
 def test_strm008_a_late_answer_from_an_older_snapshot_does_not_undo_a_newer_one(shell, publishers):
