@@ -56,7 +56,7 @@
  *    started glue, which gave up a few seconds later and logged "Cannot
  *    initiate glue, because this window was not opened or created by a glue
  *    client" as a console error. We show Glue42's fallback (with its "Not
- *    connected" notice, client.js) and do not start glue there, and say why
+ *    connected" notice, callbacks/common.py) and do not start glue there, and say why
  *    in window.ioConnectNotConnected.
  *
  * What the apps do through these components is recorded by the activity seam

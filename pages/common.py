@@ -17,9 +17,9 @@ def connecting():
 
     Opened on its own (no platform parent or opener, not in io.Connect
     Desktop), ``Glue42`` can never connect and would show its fallback
-    forever. A clientside callback (``ioconnect.connectState``) swaps the
-    spinner for the explanation at once when the page is clearly standalone,
-    or after ``NOT_CONNECTED_AFTER_MS`` otherwise.
+    forever. A clientside callback (``callbacks.common``) swaps the spinner
+    for the explanation at once when the page is clearly standalone, or after
+    ``NOT_CONNECTED_AFTER_MS`` otherwise.
     """
     return dbc.Container(
         [

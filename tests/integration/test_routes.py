@@ -128,7 +128,7 @@ def test_rout010_bare_prefix_redirects(client):
 def test_rout011_assets_are_served_to_every_app(client):
     for prefix in ("/", "/server/", "/caller/", "/inspector/"):
         html = client.get(prefix).text
-        assert "dash_glue42_compat.js" in html and "client.js" in html
+        assert "dash_glue42_compat.js" in html and "dash_glue42_activity.js" in html
 
 
 def scripts(html):
@@ -145,7 +145,7 @@ def test_rout012_compat_script_can_be_left_out(app):
     for prefix in ("/", "/server/", "/caller/", "/inspector/"):
         assert "dash_glue42_compat.js" in scripts(app.test_client().get(prefix).text), prefix
         loaded = scripts(without.get(prefix).text)
-        assert "dash_glue42_compat.js" not in loaded and "client.js" in loaded, prefix
+        assert "dash_glue42_compat.js" not in loaded and "dash_glue42_activity.js" in loaded, prefix
 
 
 def test_rout013_sum_handler_answers_over_http(client):
