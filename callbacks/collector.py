@@ -35,6 +35,8 @@ class CallbackCollector:
     def register(self, dash_app):
         """Register every recorded callback on ``dash_app``, in the order the module wrote them."""
         for kind, function, args, kwargs in self._records:
+            # Dash adds a named (dict) form's inputs into the state dict it is given: each app gets copies.
+            kwargs = {key: dict(value) if isinstance(value, dict) else value for key, value in kwargs.items()}
             if kind == "serverside":
                 dash_app.callback(*args, **kwargs)(function)
             else:
