@@ -32,8 +32,6 @@ from interop.servers import (
 )
 from pages import inspector_text
 
-HISTORY_KEPT = 20  # the inspector's own invocations it remembers, and shows
-
 # --- servers and methods -----------------------------------------------------
 
 
@@ -132,7 +130,7 @@ def invoke_adhoc(_clicks, method, args_text, mode, instances, response_timeout, 
         return no_update, problem, no_update
     patch = Patch()
     patch[invoke["invocationId"]] = adhoc.new_entry(invoke, history)
-    for old in adhoc.oldest_beyond(history, HISTORY_KEPT - 1):
+    for old in adhoc.oldest_beyond(history, ids.INSPECTOR_HISTORY_KEPT - 1):
         del patch[old]
     return invoke, "", patch
 
@@ -221,7 +219,7 @@ def render_history(history, snapshot):
         (e for e in (history or {}).values() if isinstance(e, dict) and e.get("id")),
         key=lambda e: e.get("order") or 0,
         reverse=True,
-    )[:HISTORY_KEPT]
+    )[: ids.INSPECTOR_HISTORY_KEPT]
     names = instance_names(snapshot)
     return [history_item(e, names, latest=i == 0) for i, e in enumerate(entries)]
 

@@ -22,17 +22,11 @@ import json
 
 import ids
 
-MAX_ROWS = ids.LOG_ROWS  # the log shows the latest rows only
-TEXT_LIMIT = ids.LOG_TEXT_LIMIT  # characters of args or outcome a record carries (the page clips the same)
 ELLIPSIS = "…"
-# A handled record belongs to an invocation when it was stamped within this
-# window: from a little before it was made to a while after its result.
-MATCH_BEFORE_MS = 2_000
-MATCH_AFTER_MS = 5_000
 VOID_ANSWERS = ("", "{}", "null")  # what a caller sees a void method return
 
 
-def clip(text, limit=TEXT_LIMIT):
+def clip(text, limit=ids.LOG_TEXT_LIMIT):
     text = "" if text is None else str(text)
     return text if len(text) <= limit else text[: limit - 1] + ELLIPSIS
 
@@ -146,7 +140,7 @@ def _claims(row, record):
     if not same_args(row["args"], _text(record.get("args"))):
         return False
     end = row["t"] + (row["latency_ms"] or 0)
-    return row["t"] - MATCH_BEFORE_MS <= number_or(record.get("t")) <= end + MATCH_AFTER_MS
+    return row["t"] - ids.LOG_MATCH_BEFORE_MS <= number_or(record.get("t")) <= end + ids.LOG_MATCH_AFTER_MS
 
 
 def merge_records(records):
@@ -183,7 +177,7 @@ def merge_records(records):
     return sorted(rows, key=lambda r: r["t"], reverse=True)
 
 
-def bound_rows(rows, limit=MAX_ROWS):
+def bound_rows(rows, limit=ids.LOG_ROWS):
     """The newest ``limit`` rows (rows are newest first)."""
     return list(rows or [])[:limit]
 

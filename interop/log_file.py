@@ -15,7 +15,7 @@ The JSON document::
      "count": 2, "invocations": [{...}, {...}]}
 
 The invocations are one compact line each: a window of 200 rows then stays
-well under what the Inspector can open again (:data:`MAX_FILE_BYTES`), and a
+well under what the Inspector can open again (``ids.LOG_FILE_MAX_BYTES``), and a
 reader still finds one invocation per line.
 """
 
@@ -34,11 +34,9 @@ import ids
 
 FORMAT = "io-connect-dash-interop-log"
 VERSION = 1
-MAX_FILE_BYTES = ids.LOG_FILE_MAX_BYTES
 PROJECT = "ioconnect-dash-interop"
 LIBRARIES = ("dash", "dash_glue42", "dash-bootstrap-components")
 LATEST_MS = 253_402_300_799_999  # 9999-12-31T23:59:59.999Z: later times cannot be shown as a date
-NAME_LIMIT = 80  # characters of a file's name or export time the banner shows
 CSV_COLUMNS = (
     "time_iso",
     "method",
@@ -309,8 +307,9 @@ def load(data, name):
     and why it was not opened. ``data`` is the file's bytes."""
     name = clip(name or "the file")
     try:
-        if len(data) > MAX_FILE_BYTES:
-            raise Refused(f"it is {len(data):,} bytes; the Inspector opens log files of up to {MAX_FILE_BYTES:,}")
+        if len(data) > ids.LOG_FILE_MAX_BYTES:
+            limit = ids.LOG_FILE_MAX_BYTES
+            raise Refused(f"it is {len(data):,} bytes; the Inspector opens log files of up to {limit:,}")
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
@@ -334,6 +333,6 @@ def from_upload(contents, name):
     return load(data, name)
 
 
-def clip(text, limit=NAME_LIMIT):
+def clip(text, limit=ids.LOG_FILE_NAME_CHARS):
     text = " ".join(str(text).split())  # a name comes from the user's disk: one line
     return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -9,11 +9,10 @@ from dash import dcc, html
 
 import ids
 from interop.log import ANY, OUTCOMES
-from interop.log_file import MAX_FILE_BYTES
 from pages.inspector_text import latency_figure
 
 EXPORT_TITLE = "Saves the invocations the filter lets through: of the live log, or of the file you opened."
-FILE_LIMIT = f"JSON logs exported here, up to {MAX_FILE_BYTES // 1000} kB"
+FILE_LIMIT = f"JSON logs exported here, up to {ids.LOG_FILE_MAX_BYTES // 1000} kB"
 
 
 def latency_chart(figure=None):
@@ -93,7 +92,7 @@ def header_buttons():
             dcc.Upload(
                 button("Open a log file…", title=FILE_LIMIT),
                 id=ids.LOG_UPLOAD,
-                max_size=MAX_FILE_BYTES,
+                max_size=ids.LOG_FILE_MAX_BYTES,
                 className="d-inline-block",
             ),
             button("Clear", ids.LOG_CLEAR, title="Hide the live records so far"),

@@ -9,7 +9,6 @@ from dash import dcc, html
 
 import ids
 from interop import streams
-from interop.adhoc import MAX_ARGS_CHARS
 from pages.common import DEFAULT_WAIT_TIMEOUT_MS, timeout_field
 from pages.inspector_text import clock
 
@@ -44,7 +43,7 @@ def streams_card():
                         id=ids.STREAM_ARGS,
                         value="{}",
                         rows=3,
-                        maxLength=MAX_ARGS_CHARS,
+                        maxLength=ids.MAX_ARGS_CHARS,
                         spellCheck=False,
                         className="font-monospace small mb-1",
                     ),

@@ -7,10 +7,9 @@ module only words and draws them. Text from other apps stays one line of plain t
 import json
 from datetime import datetime
 
+import ids
 from interop.adhoc import pretty
 from interop.log import handled_count, number_or
-
-CHART_INVOCATIONS = 60  # the latency chart shows the latest answered invocations
 
 
 def clock(t_ms):
@@ -71,7 +70,7 @@ def log_summary(rows, total, held=None):
     return text + (f" (the latest {shown} listed)" if total > shown else "")
 
 
-def latency_figure(rows, last=CHART_INVOCATIONS):
+def latency_figure(rows, last=ids.LATENCY_CHART_INVOCATIONS):
     """A plotly figure (a plain dict): round-trip latency of the ``last`` answered invocations, a trace
     per method and server. Few points keep each redraw cheap: it runs a couple of times a second."""
     answered = [row for row in rows if row["latency_ms"] is not None]
@@ -115,7 +114,7 @@ def result_view(entry):
     return pretty(ordered)
 
 
-def outcome_text(result, limit=160):
+def outcome_text(result, limit=ids.HISTORY_OUTCOME_CHARS):
     result = result or {}
     if result.get("error") is not None:
         error = result["error"]
@@ -145,8 +144,6 @@ def history_line(entry, names=None):
 
 
 # --- one result, as the Interop Viewer shows it ------------------------------------------------------
-
-VIEW_CHARS = 20_000  # of each JSON view; the history keeps 20 results, each with three views
 
 
 def _server_label(instance, names=None):
@@ -190,7 +187,7 @@ def server_answers(entry, names=None):
     return answers + failures
 
 
-def _bounded(text, limit=VIEW_CHARS):
+def _bounded(text, limit=ids.RESULT_VIEW_CHARS):
     return text if len(text) <= limit else text[:limit] + f"\n… cut: {len(text):,} characters in all"
 
 

@@ -161,15 +161,15 @@ def test_cbin007_render_history_latest_first_with_status_servers_and_views():
 
 def test_cbin010_the_history_keeps_the_newest_and_each_result_finds_its_entry():
     history = {}
-    for n in range(inspector.HISTORY_KEPT + 2):
+    for n in range(ids.INSPECTOR_HISTORY_KEPT + 2):
         _, _, patch = inspector.invoke_adhoc(n, "Sum", "{}", "best", [], 1_000, 0, SNAPSHOT, history)
         for op in patch.to_plotly_json()["operations"]:
             if op["operation"] == "Assign":
                 history[op["location"][0]] = op["params"]["value"]
             else:
                 del history[op["location"][0]]
-    assert len(history) == inspector.HISTORY_KEPT
-    assert sorted(e["order"] for e in history.values()) == list(range(3, inspector.HISTORY_KEPT + 3))
+    assert len(history) == ids.INSPECTOR_HISTORY_KEPT
+    assert sorted(e["order"] for e in history.values()) == list(range(3, ids.INSPECTOR_HISTORY_KEPT + 3))
     newest = max(history.values(), key=lambda e: e["order"])
     result = {"invocationId": newest["id"], "invocationResult": {"returned": {"sum": 3}}, "error": None,
               "timing": {"invokedAt": 5_000, "settledAt": 5_035}}  # fmt: skip

@@ -2,6 +2,7 @@
 
 import json
 
+import ids
 from interop import log
 from pages import inspector_text
 from tests.unit.samples import ENTRY, S1, S2, T0, handled, invoked
@@ -43,7 +44,7 @@ def test_itxt004_latency_figure_has_a_trace_per_method_and_server():
 def test_itxt005_chart_shows_the_latest_invocations_only():
     rows = log.merge_records([invoked(f"i{n}", T0 + n, servers=(S1,), latency=n) for n in range(100)])
     [trace] = inspector_text.latency_figure(rows)["data"]
-    assert trace["y"] == list(range(100 - inspector_text.CHART_INVOCATIONS, 100))
+    assert trace["y"] == list(range(100 - ids.LATENCY_CHART_INVOCATIONS, 100))
 
 
 def test_itxt006_a_row_stays_one_line_whatever_the_apps_send():
