@@ -184,9 +184,9 @@ def parts(key, state, data, server):
     server = server or streams.ALL_SERVERS
     shown = streams.items_of(data, key, server)
     return (
-        streams.state_text(sub),
-        streams.server_options(streams.items_of(data, key), server),
-        streams.summary_text(sub, len(shown), server),
+        inspector_streams.state_text(sub),
+        inspector_streams.server_options(streams.items_of(data, key), server),
+        inspector_streams.summary_text(sub, len(shown), server),
         [inspector_streams.item_view(item, colours) for item in shown],
     )
 

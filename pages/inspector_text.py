@@ -10,12 +10,20 @@ from datetime import datetime
 import ids
 from interop.adhoc import pretty
 from interop.log import handled_count, number_or
+from pages.app_names import app_name
 
 
 def clock(t_ms):
     """``12:00:01.234`` in local time, from milliseconds since the epoch."""
     moment = datetime.fromtimestamp(number_or(t_ms) / 1000)
     return moment.strftime("%H:%M:%S.") + f"{moment.microsecond // 1000:03d}"
+
+
+def instance_label(instance):
+    """``Ticker Feed (a1b2c3)``: the app's name (``app_name``), and the instance id that tells two apart."""
+    name = app_name(instance)
+    key = instance.get("instance") if isinstance(instance, dict) else None
+    return f"{name} ({key})" if isinstance(key, str) and key and key != name else name
 
 
 def describe_target(target, servers=()):
@@ -25,12 +33,8 @@ def describe_target(target, servers=()):
     if isinstance(target, str):
         return target
     filters = target if isinstance(target, list) else [target]
-    names = {s["instance"]: s["application"] for s in servers if s.get("instance")}
-    picked = []
-    for item in filters:
-        if isinstance(item, dict):
-            instance = item.get("instance")
-            picked.append(names.get(instance) or str(instance or item.get("application") or "?"))
+    names = {s["instance"]: s.get("application") for s in servers if s.get("instance")}
+    picked = [names.get(item.get("instance")) or app_name(item) for item in filters if isinstance(item, dict)]
     return "only " + ", ".join(picked) if picked else "?"
 
 
@@ -147,10 +151,10 @@ def history_line(entry, names=None):
 
 
 def _server_label(instance, names=None):
-    if not isinstance(instance, dict):
-        return "unknown app"
-    name = instance.get("application") or (names or {}).get(instance.get("instance")) or "unknown app"
-    return f"{name} ({instance['instance']})" if instance.get("instance") else name
+    """``instance_label`` of a server glue reports, named from the servers store when glue gives no name."""
+    if isinstance(instance, dict) and not instance.get("application"):
+        instance = {**instance, "application": (names or {}).get(instance.get("instance"))}
+    return instance_label(instance)
 
 
 def result_status(entry):
