@@ -21,17 +21,9 @@ from callbacks.collector import CallbackCollector
 from callbacks.common import register_client_common
 from interop import adhoc
 from interop.options import new_invocation_id
-from interop.servers import (
-    NO_METHODS,
-    column_defs,
-    find_method,
-    instance_names,
-    instances_offering,
-    method_names,
-    table_summary,
-    view_rows,
-)
-from pages import inspector_text
+from interop.servers import find_method, instance_names, instances_offering, method_names
+from pages import inspector_servers, inspector_text
+from pages.inspector_servers import NO_METHODS, column_defs, table_summary, view_rows
 
 app = CallbackCollector()  # each callback's wiring is written above it; register() replays them on a Dash
 
@@ -107,7 +99,7 @@ def method_options(snapshot, show_system):
     Input(ids.ADHOC_METHOD, "value"),
 )
 def instance_options(snapshot, method):
-    return [{"label": label, "value": instance} for label, instance in instances_offering(snapshot, method)]
+    return inspector_servers.instance_options(instances_offering(snapshot, method))
 
 
 @app.callback(
@@ -208,7 +200,7 @@ def form_values(trigger, clicked, method, history, snapshot, last_args):
 )
 def invoke_adhoc(clicks, method, args_text, mode, instances, response_timeout, wait_timeout, snapshot, history):
     """``MethodInvoke.invoke`` for the form and its pending history entry, or why nothing was sent."""
-    available = {instance for _, instance in instances_offering(snapshot, method)}
+    available = {server["instance"] for server in instances_offering(snapshot, method)}
     picked = [i for i in instances or [] if i in available]
     invoke, problem = adhoc.build_invoke(
         new_invocation_id(), method, args_text, mode, picked, response_timeout, wait_timeout

@@ -23,7 +23,7 @@ import ids
 from callbacks.collector import CallbackCollector
 from interop import adhoc, streams
 from interop.servers import find_method, instances_offering
-from pages import inspector_streams
+from pages import inspector_servers, inspector_streams
 
 BUTTON_KINDS = ("close", "reconnect", "clear")
 
@@ -50,7 +50,7 @@ def stream_options(snapshot, picked):
     Input(ids.STREAM_METHOD, "value"),
 )
 def stream_instance_options(snapshot, stream):
-    return [{"label": label, "value": instance} for label, instance in instances_offering(snapshot, stream)]
+    return inspector_servers.instance_options(instances_offering(snapshot, stream))
 
 
 @app.callback(
@@ -116,7 +116,7 @@ def command_for(trigger, clicked, stream, args_text, mode, instances, wait_timeo
         return {"seq": command_id, "action": kind, "id": key}, no_update
     if trigger != ids.STREAM_BUTTON or not clicked:
         raise PreventUpdate
-    offering = {instance for _, instance in instances_offering(snapshot, stream)}
+    offering = {server["instance"] for server in instances_offering(snapshot, stream)}
     picked = [i for i in instances or [] if i in offering]
     request, problem = streams.build_request(command_id, stream, args_text, mode, picked, wait_timeout, state)
     if problem:

@@ -6,7 +6,6 @@ import dash_glue42
 from dash import dcc, html
 
 import ids
-from interop.servers import VIEW_METHODS, VIEWS, column_defs
 from pages.common import (
     DEFAULT_RESPONSE_TIMEOUT_MS,
     DEFAULT_WAIT_TIMEOUT_MS,
@@ -15,6 +14,7 @@ from pages.common import (
     timeout_field,
 )
 from pages.inspector_log import latency_chart, log_card, log_stores
+from pages.inspector_servers import VIEW_METHODS, VIEWS, column_defs
 from pages.inspector_streams import example_card, streams_card
 
 APP_NAME = "Inspector"

@@ -8,13 +8,13 @@ from plotly.utils import PlotlyJSONEncoder
 
 import ids
 from callbacks import inspector
-from interop import servers
+from pages import inspector_servers as grid
 from tests.integration.dash_client import iter_components
 from tests.unit.test_servers import SNAPSHOT
 
 
 def test_cbin001_render_servers_gives_the_grid_rows_of_text_for_each_view():
-    rows, summary = inspector.render_servers(SNAPSHOT, servers.VIEW_METHODS, False)
+    rows, summary = inspector.render_servers(SNAPSHOT, grid.VIEW_METHODS, False)
     assert len(rows) == 4 and summary == "3 server instances · 3 methods (3 names)"
     assert [rows[0][key] for key in ("application", "instance", "method", "accepts", "streaming")] == [
         "Calc",
@@ -24,10 +24,10 @@ def test_cbin001_render_servers_gives_the_grid_rows_of_text_for_each_view():
         "yes",
     ]
     assert all(isinstance(value, str) for row in rows for value in row.values())  # shown as text, never HTML
-    assert {column for column in rows[0]} == {d["field"] for d in inspector.show_view(servers.VIEW_METHODS)}
-    rows, _ = inspector.render_servers(SNAPSHOT, servers.VIEW_BY_SERVER, True)
+    assert {column for column in rows[0]} == {d["field"] for d in inspector.show_view(grid.VIEW_METHODS)}
+    rows, _ = inspector.render_servers(SNAPSHOT, grid.VIEW_BY_SERVER, True)
     assert [r["method_count"] for r in rows] == [1, 1, 3]  # with the T42.* methods
-    assert {d["field"] for d in inspector.show_view(servers.VIEW_BY_SERVER)} == set(rows[0])
+    assert {d["field"] for d in inspector.show_view(grid.VIEW_BY_SERVER)} == set(rows[0])
 
 
 def test_cbin011_the_quick_filter_patches_only_its_own_grid_option():
@@ -40,7 +40,7 @@ def test_cbin011_the_quick_filter_patches_only_its_own_grid_option():
 
 def test_cbin012_a_grid_row_picks_its_method_or_its_stream_in_the_form_for_it():
     assert inspector.picked_method([{"method": "Sum", "streaming": ""}]) == "Sum"
-    for rows in ([], None, [{"method": "Multiply", "streaming": "yes"}], [{"method": servers.NO_METHODS}], [{}]):
+    for rows in ([], None, [{"method": "Multiply", "streaming": "yes"}], [{"method": grid.NO_METHODS}], [{}]):
         with pytest.raises(PreventUpdate):
             inspector.picked_method(rows)
     assert inspector.picked_stream([{"method": "Multiply", "streaming": "yes"}]) == "Multiply"
