@@ -20,7 +20,7 @@ import ids
 from callbacks.collector import CallbackCollector
 from interop import log_file
 from interop.log import active_filter, bound_rows, filter_choices, filter_rows, last_args_by_method, merge_records
-from pages.inspector_log import choices, latency_chart
+from pages.inspector_log import choices, file_note, latency_chart
 from pages.inspector_text import latency_figure, log_summary, log_text
 
 app = CallbackCollector()  # each callback's wiring is written beside it; register() replays them on a Dash
@@ -121,11 +121,7 @@ def file_outputs(trigger, contents, name):
     file, problem = log_file.from_upload(contents, name)
     if problem:
         return no_update, no_update, no_update, problem, None  # what was shown stays
-    note = (
-        f"Showing {file['name']} (exported {file['exported_at']}, {file['count']} invocation"
-        f"{'s' if file['count'] != 1 else ''}) — not the live bus"
-    )
-    return file, note, False, "", None
+    return file, file_note(file), False, "", None
 
 
 @app.callback(

@@ -68,7 +68,7 @@ def row_from_invoked(record):
         if isinstance(server, dict):
             servers.append(
                 {
-                    "application": _text(server.get("application")) or "unknown app",
+                    "application": _text(server.get("application")),
                     "instance": _text(server.get("instance")),
                     "outcome": _text(server.get("outcome")),
                     "ok": server.get("ok") is not False,
@@ -80,7 +80,7 @@ def row_from_invoked(record):
         "id": _text(record.get("id")),
         "t": number_or(record.get("t")),
         "method": _text(record.get("method")) or "?",
-        "caller": _text(record.get("app")) or "unknown app",
+        "caller": _text(record.get("app")),
         "caller_instance": _text(record.get("instance")),
         "target": record.get("target"),
         "args": _text(record.get("args")),
@@ -96,7 +96,7 @@ def row_from_handled(record):
         "id": "handled:" + _text(record.get("id")),
         "t": number_or(record.get("t")),
         "method": _text(record.get("method")) or "?",
-        "caller": _text(record.get("caller")) or "unknown app",
+        "caller": _text(record.get("caller")),
         "caller_instance": _text(record.get("caller_instance")),
         "target": None,
         "args": _text(record.get("args")),
@@ -120,7 +120,7 @@ def _attach(row, record):
             return
     row["servers"].append(
         {
-            "application": _text(record.get("app")) or "unknown app",
+            "application": _text(record.get("app")),
             "instance": instance,
             "outcome": _text(record.get("outcome")),
             "ok": record.get("ok") is not False,
@@ -196,7 +196,7 @@ def last_args_by_method(rows):
 
 
 # --- the filter ----------------------------------------------------------------
-OUTCOMES = {"ok": "Answered ok", "failed": "Failed", "pending": "Pending or no answer"}
+OUTCOMES = ("ok", "failed", "pending")  # what row_outcome says of a row (pages/inspector_log.py words them)
 # A filter's "all" choice. Not "": a dbc.Select keeps that value for its placeholder. A method or app really
 # named "*" can then not be picked alone, which costs less than a select that shows nothing.
 ANY = "*"
@@ -218,8 +218,8 @@ def row_outcome(row):
 
 
 def row_apps(row):
-    """The caller and every server of a row."""
-    return {row["caller"], *(server["application"] for server in row["servers"])}
+    """The applications of a row's caller and servers, as the records give them (none when a record has none)."""
+    return {row["caller"], *(server["application"] for server in row["servers"])} - {""}
 
 
 def active_filter(method=ANY, app=ANY, outcome=ANY):

@@ -43,10 +43,15 @@ def one_line(text):
     return " ".join(str(text).splitlines())
 
 
+def caller_name(row):
+    """``app_name`` of a log row's caller (rows keep the application and instance as the records gave them)."""
+    return app_name({"application": row["caller"], "instance": row["caller_instance"]})
+
+
 def server_text(server):
     mark = " ✔" if server["handled"] else ""
     outcome = server["outcome"] if server["ok"] else f"error: {server['outcome'] or 'failed'}"
-    return f"{server['application']}{mark}: {outcome or 'ok'}"
+    return f"{app_name(server)}{mark}: {outcome or 'ok'}"
 
 
 def format_row(row):
@@ -55,7 +60,8 @@ def format_row(row):
     target = describe_target(row["target"], row["servers"])
     servers = " | ".join(server_text(s) for s in row["servers"]) or "no server"
     outcome = f"ERROR {row['error']} | {servers}" if row["error"] else servers
-    line = f"{clock(row['t'])}  {row['method']}  {row['caller']} → {target}  {latency:>7}  {row['args']}  ⇒  {outcome}"
+    caller = caller_name(row)
+    line = f"{clock(row['t'])}  {row['method']}  {caller} → {target}  {latency:>7}  {row['args']}  ⇒  {outcome}"
     return one_line(line)
 
 
@@ -80,7 +86,7 @@ def latency_figure(rows, last=ids.LATENCY_CHART_INVOCATIONS):
     answered = [row for row in rows if row["latency_ms"] is not None]
     traces = {}
     for row in sorted(answered, key=lambda r: r["t"])[-last:]:
-        servers = [s["application"] for s in row["servers"]] or ["no server"]
+        servers = [app_name(s) for s in row["servers"]] or ["no server"]
         for name in servers:
             trace = traces.setdefault(
                 f"{row['method']} @ {name}",

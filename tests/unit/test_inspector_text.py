@@ -80,3 +80,13 @@ def test_itxt009_the_summary_says_when_rows_are_left_out():
         "200 invocations · 0 handled records (showing the latest 200 of 250)"
     )
     assert inspector_text.log_summary(shown[:1], 1) == "1 invocation · 0 handled records"
+
+
+def test_itxt010_an_app_the_records_do_not_name_is_named_by_its_instance():
+    record = invoked("i1", T0, servers=({"instance": "s9"},))
+    record["app"] = ""
+    [row] = log.merge_records([record])
+    assert row["caller"] == "" and row["servers"][0]["application"] == ""  # interop keeps what the record says
+    line = inspector_text.format_row(row)
+    assert "  Sum  c1 → all  " in line and line.endswith("⇒  s9: " + '{"sum":3}')
+    assert [trace["name"] for trace in inspector_text.latency_figure([row])["data"]] == ["Sum @ s9"]
