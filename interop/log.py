@@ -27,6 +27,10 @@ VOID_ANSWERS = ("", "{}", "null")  # what a caller sees a void method return
 
 
 def clip(text, limit=ids.LOG_TEXT_LIMIT):
+    """``text`` in at most ``limit`` characters, its last one ``…`` when it was longer: Python's one clip.
+
+    assets/dash_glue42_activity.js ``clip`` is its JavaScript twin, for the records the apps publish.
+    """
     text = "" if text is None else str(text)
     return text if len(text) <= limit else text[: limit - 1] + ELLIPSIS
 

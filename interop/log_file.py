@@ -31,6 +31,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import ids
+from interop.log import clip
 
 FORMAT = "io-connect-dash-interop-log"
 VERSION = 1
@@ -305,7 +306,7 @@ def parse_document(text):
 def load(data, name):
     """``(file, problem)``: the opened file (its rows, name, export time and count) and ``None``, or ``None``
     and why it was not opened. ``data`` is the file's bytes."""
-    name = clip(name or "the file")
+    name = one_line(name or "the file")
     try:
         if len(data) > ids.LOG_FILE_MAX_BYTES:
             limit = ids.LOG_FILE_MAX_BYTES
@@ -318,7 +319,7 @@ def load(data, name):
     except Refused as refused:
         return None, f"{name} was not opened: {refused}."
     rows.sort(key=lambda row: row["t"], reverse=True)
-    return {"name": name, "exported_at": clip(exported_at), "count": len(rows), "rows": rows}, None
+    return {"name": name, "exported_at": one_line(exported_at), "count": len(rows), "rows": rows}, None
 
 
 def from_upload(contents, name):
@@ -329,10 +330,10 @@ def from_upload(contents, name):
             raise ValueError
         data = base64.b64decode(payload, validate=True)
     except (ValueError, binascii.Error):
-        return None, f"{clip(name or 'the file')} was not opened: it could not be read."
+        return None, f"{one_line(name or 'the file')} was not opened: it could not be read."
     return load(data, name)
 
 
-def clip(text, limit=ids.LOG_FILE_NAME_CHARS):
-    text = " ".join(str(text).split())  # a name comes from the user's disk: one line
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def one_line(text):
+    """A file's name or export time, as the banner shows it: one line (a name comes from the user's disk), clipped."""
+    return clip(" ".join(str(text).split()), ids.LOG_FILE_NAME_CHARS)

@@ -9,7 +9,7 @@ from datetime import datetime
 
 import ids
 from interop.adhoc import pretty
-from interop.log import handled_count, number_or
+from interop.log import clip, handled_count, number_or
 from pages.app_names import app_name
 
 
@@ -138,7 +138,7 @@ def outcome_text(result, limit=ids.HISTORY_OUTCOME_CHARS):
         if failures:
             text += f", {len(failures)} failed"
         text += " · returned " + json.dumps(invocation_result.get("returned"), ensure_ascii=False)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return clip(text, limit)
 
 
 def history_line(entry, names=None):

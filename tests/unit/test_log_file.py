@@ -266,3 +266,11 @@ def test_lgfl012_the_any_choice_and_empty_values_filter_nothing():
     rows = sample_rows()
     assert log.filter_rows(rows, log.ANY, log.ANY, log.ANY) == rows == log.filter_rows(rows, "", None, "")
     assert log.active_filter(log.ANY, "Caller", "") == {"app": "Caller"}
+
+
+def test_lgfl013_a_files_name_is_one_line_clipped_like_every_python_clip():
+    name = "bug\nreport " + "x" * 200 + ".json"
+    _, problem = log_file.load(b"{nope", name)
+    shown = problem.split(" was not opened")[0]
+    assert shown == log.clip(" ".join(name.split()), ids.LOG_FILE_NAME_CHARS) and len(shown) == ids.LOG_FILE_NAME_CHARS
+    assert shown.startswith("bug report xx") and shown.endswith("x…")
