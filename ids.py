@@ -126,6 +126,19 @@ STREAM_FLUSH_MS = 250  # the page sends the items to Python at most this often
 STREAM_SUBSCRIPTIONS_KEPT = 8  # subscriptions listed at once; the oldest closed ones are forgotten first
 STREAM_ARGS_SHOWN = 200  # characters of a subscription's arguments (as JSON) its card shows
 
+# Limits of the Inspector and the interop package (Python only: no asset reads them)
+MAX_TIMEOUT_MS = 300_000  # methodResponseTimeoutMs and waitTimeoutMs a person may choose, at most
+MAX_NUMBER_TEXT = 400  # characters of a Sum argument given as text: longer "numbers" are refused before parsing
+MAX_MESSAGE_CHARS = 10_000  # characters of a SendMessage text the server shows (the Caller sends no more)
+MAX_ARGS_CHARS = 100_000  # characters of JSON arguments the Inspector's editors take (a request is 256 KiB at most)
+INSPECTOR_HISTORY_KEPT = 20  # the Inspector's own invocations it remembers, and shows
+HISTORY_OUTCOME_CHARS = 160  # characters of what an invocation returned, on its line of the Inspector's history
+RESULT_VIEW_CHARS = 20_000  # characters of each JSON view of a result (the history keeps 20, three views each)
+LATENCY_CHART_INVOCATIONS = 60  # the latency chart shows the latest answered invocations
+LOG_MATCH_BEFORE_MS = 2_000  # a handled record joins an invocation stamped from this long before it was made
+LOG_MATCH_AFTER_MS = 5_000  # … to this long after its result
+LOG_FILE_NAME_CHARS = 80  # characters of an opened log file's name, or of its export time, the banner shows
+
 
 def frame_slot(slot):
     """A place in the shell's grid that holds one embedded app instance, or nothing."""

@@ -17,36 +17,52 @@ from dash.exceptions import PreventUpdate
 
 import ids
 from callbacks import inspector_log, inspector_streams
+from callbacks.collector import CallbackCollector
 from callbacks.common import register_client_common
 from interop import adhoc
 from interop.options import new_invocation_id
-from interop.servers import (
-    NO_METHODS,
-    column_defs,
-    find_method,
-    instance_names,
-    instances_offering,
-    method_names,
-    table_summary,
-    view_rows,
-)
-from pages import inspector_text
+from interop.servers import find_method, instance_names, instances_offering, method_names
+from pages import inspector_servers, inspector_text
+from pages.inspector_servers import NO_METHODS, column_defs, table_summary, view_rows
 
-HISTORY_KEPT = 20  # the inspector's own invocations it remembers, and shows
+app = CallbackCollector()  # each callback's wiring is written above it; register() replays them on a Dash
 
 # --- servers and methods -----------------------------------------------------
 
+# Discovery is the page's: it snapshots glue.interop.servers() into the servers store on every change.
+app.clientside_callback(
+    ClientsideFunction(namespace="inspector", function_name="watch"),
+    Input(ids.GLUE, "glueReady"),
+)
 
+
+@app.callback(
+    Output(ids.SERVERS_GRID, "rowData"),
+    Output(ids.SERVERS_SUMMARY, "children"),
+    Input(ids.SERVERS_STORE, "data"),
+    Input(ids.SERVERS_VIEW, "value"),
+    Input(ids.SHOW_SYSTEM, "value"),
+)
 def render_servers(snapshot, view, show_system):
     """The grid's rows for ``view`` (plain text: AG Grid sorts and filters them) and the summary above it."""
     return view_rows(snapshot, view, show_system), table_summary(snapshot, bool(show_system))
 
 
+@app.callback(
+    Output(ids.SERVERS_GRID, "columnDefs"),
+    Input(ids.SERVERS_VIEW, "value"),
+    prevent_initial_call=True,
+)
 def show_view(view):
     """The columns of ``view``. Only a change of view replaces them, so moved and resized columns stay."""
     return column_defs(view)
 
 
+@app.callback(
+    Output(ids.SERVERS_GRID, "dashGridOptions"),
+    Input(ids.SERVERS_FILTER, "value"),
+    prevent_initial_call=True,
+)
 def filter_servers(text):
     """The grid's quick filter: every column, case-insensitive (AG Grid's own)."""
     options = Patch()
@@ -54,6 +70,12 @@ def filter_servers(text):
     return options
 
 
+@app.callback(
+    Output(ids.SERVERS_GRID, "resetColumnState"),
+    Output(ids.SERVERS_FILTER, "value"),
+    Input(ids.SERVERS_RESET, "n_clicks"),
+    prevent_initial_call=True,
+)
 def reset_servers(_clicks):
     """Columns back in their first order, width and sort, and the search box empty."""
     return True, ""
@@ -62,15 +84,46 @@ def reset_servers(_clicks):
 # --- ad-hoc invocation -------------------------------------------------------
 
 
+@app.callback(
+    Output(ids.ADHOC_METHOD, "options"),
+    Input(ids.SERVERS_STORE, "data"),
+    Input(ids.SHOW_SYSTEM, "value"),
+)
 def method_options(snapshot, show_system):
     return [{"label": name, "value": name} for name in method_names(snapshot, bool(show_system))]
 
 
+@app.callback(
+    Output(ids.ADHOC_INSTANCES, "options"),
+    Input(ids.SERVERS_STORE, "data"),
+    Input(ids.ADHOC_METHOD, "value"),
+)
 def instance_options(snapshot, method):
-    return [{"label": label, "value": instance} for label, instance in instances_offering(snapshot, method)]
+    return inspector_servers.instance_options(instances_offering(snapshot, method))
 
 
-def fill_form(method, _reuse_clicks, picked_rows, history, snapshot, last_args):
+@app.callback(
+    output=dict(
+        method=Output(ids.ADHOC_METHOD, "value"),
+        args=Output(ids.ADHOC_ARGS, "value"),
+        target=Output(ids.ADHOC_TARGET, "value"),
+        instances=Output(ids.ADHOC_INSTANCES, "value"),
+        response_timeout=Output(ids.ADHOC_RESPONSE_TIMEOUT, "value"),
+        wait_timeout=Output(ids.ADHOC_WAIT_TIMEOUT, "value"),
+    ),
+    inputs=dict(
+        method=Input(ids.ADHOC_METHOD, "value"),
+        reuse_clicks=Input(ids.reuse_arguments(ALL), "n_clicks"),
+        picked_rows=Input(ids.SERVERS_GRID, "selectedRows"),
+    ),
+    state=dict(
+        history=State(ids.ADHOC_HISTORY_STORE, "data"),
+        snapshot=State(ids.SERVERS_STORE, "data"),
+        last_args=State(ids.LAST_ARGS, "data"),
+    ),
+    prevent_initial_call=True,
+)
+def fill_form(method, reuse_clicks, picked_rows, history, snapshot, last_args):
     """Prefill the arguments for a picked method (in the picker or the grid), or repeat a history entry."""
     clicked = bool(ctx.triggered and ctx.triggered[0].get("value"))
     if ctx.triggered_id == ids.SERVERS_GRID:
@@ -78,6 +131,11 @@ def fill_form(method, _reuse_clicks, picked_rows, history, snapshot, last_args):
     return form_values(ctx.triggered_id, clicked, method, history, snapshot, last_args)
 
 
+@app.callback(
+    Output(ids.STREAM_METHOD, "value"),
+    Input(ids.SERVERS_GRID, "selectedRows"),
+    prevent_initial_call=True,
+)
 def picked_stream(rows):
     """The stream of the row clicked in the grid, for the streams form."""
     row = (rows or [None])[0]
@@ -95,7 +153,7 @@ def picked_method(rows):
 
 
 def form_values(trigger, clicked, method, history, snapshot, last_args):
-    """Outputs of ``fill_form``: method, arguments, target, instances, response timeout, wait timeout.
+    """The outputs of ``fill_form``: method, arguments, target, instances, response and wait timeouts.
 
     ``trigger`` is the id of what triggered it; ``clicked`` whether it was a real click.
     """
@@ -106,37 +164,62 @@ def form_values(trigger, clicked, method, history, snapshot, last_args):
         if entry is None:
             raise PreventUpdate
         values = adhoc.reuse_values(entry)
-        return (
-            values["method"],
-            values["args"],
-            values["mode"],
-            values["instances"],
-            values["response_timeout"] or no_update,
-            values["wait_timeout"] if values["wait_timeout"] is not None else no_update,
-        )
+        return {
+            "method": values["method"],
+            "args": values["args"],
+            "target": values["mode"],
+            "instances": values["instances"],
+            "response_timeout": values["response_timeout"] or no_update,
+            "wait_timeout": values["wait_timeout"] if values["wait_timeout"] is not None else no_update,
+        }
     if not method:
         raise PreventUpdate
-    picked = no_update if trigger == ids.ADHOC_METHOD else method
     text = adhoc.prefill(find_method(snapshot, method), (last_args or {}).get(method))
-    return picked, text, no_update, no_update, no_update, no_update
+    unchanged = dict.fromkeys(("target", "instances", "response_timeout", "wait_timeout"), no_update)
+    return {"method": no_update if trigger == ids.ADHOC_METHOD else method, "args": text, **unchanged}
 
 
-def invoke_adhoc(_clicks, method, args_text, mode, instances, response_timeout, wait_timeout, snapshot, history):
+@app.callback(
+    output=dict(
+        invoke=Output(ids.INSPECTOR_INVOKE, "invoke"),
+        problem=Output(ids.ADHOC_PROBLEM, "children"),
+        history=Output(ids.ADHOC_HISTORY_STORE, "data", allow_duplicate=True),
+    ),
+    inputs=dict(clicks=Input(ids.ADHOC_BUTTON, "n_clicks")),
+    state=dict(
+        method=State(ids.ADHOC_METHOD, "value"),
+        args_text=State(ids.ADHOC_ARGS, "value"),
+        mode=State(ids.ADHOC_TARGET, "value"),
+        instances=State(ids.ADHOC_INSTANCES, "value"),
+        response_timeout=State(ids.ADHOC_RESPONSE_TIMEOUT, "value"),
+        wait_timeout=State(ids.ADHOC_WAIT_TIMEOUT, "value"),
+        snapshot=State(ids.SERVERS_STORE, "data"),
+        history=State(ids.ADHOC_HISTORY_STORE, "data"),
+    ),
+    prevent_initial_call=True,
+)
+def invoke_adhoc(clicks, method, args_text, mode, instances, response_timeout, wait_timeout, snapshot, history):
     """``MethodInvoke.invoke`` for the form and its pending history entry, or why nothing was sent."""
-    available = {instance for _, instance in instances_offering(snapshot, method)}
+    available = {server["instance"] for server in instances_offering(snapshot, method)}
     picked = [i for i in instances or [] if i in available]
     invoke, problem = adhoc.build_invoke(
         new_invocation_id(), method, args_text, mode, picked, response_timeout, wait_timeout
     )
     if problem:
-        return no_update, problem, no_update
+        return {"invoke": no_update, "problem": problem, "history": no_update}
     patch = Patch()
     patch[invoke["invocationId"]] = adhoc.new_entry(invoke, history)
-    for old in adhoc.oldest_beyond(history, HISTORY_KEPT - 1):
+    for old in adhoc.oldest_beyond(history, ids.INSPECTOR_HISTORY_KEPT - 1):
         del patch[old]
-    return invoke, "", patch
+    return {"invoke": invoke, "problem": "", "history": patch}
 
 
+@app.callback(
+    Output(ids.ADHOC_HISTORY_STORE, "data", allow_duplicate=True),
+    Input(ids.INSPECTOR_INVOKE, "result"),
+    State(ids.ADHOC_HISTORY_STORE, "data"),
+    prevent_initial_call=True,
+)
 def adhoc_result_handler(result, history):
     """Reads ``MethodInvoke.result``: the invocation's history entry gets its result and latency."""
     entry = (history or {}).get((result or {}).get("invocationId"))
@@ -215,106 +298,26 @@ def history_item(entry, names, latest=False):
     )
 
 
+@app.callback(
+    Output(ids.ADHOC_HISTORY, "children"),
+    Input(ids.ADHOC_HISTORY_STORE, "data"),
+    State(ids.SERVERS_STORE, "data"),
+)
 def render_history(history, snapshot):
     """The results, latest first: the latest one opened on its views."""
     entries = sorted(
         (e for e in (history or {}).values() if isinstance(e, dict) and e.get("id")),
         key=lambda e: e.get("order") or 0,
         reverse=True,
-    )[:HISTORY_KEPT]
+    )[: ids.INSPECTOR_HISTORY_KEPT]
     names = instance_names(snapshot)
     return [history_item(e, names, latest=i == 0) for i, e in enumerate(entries)]
 
 
-def register(app):
-    # Servers and methods: discovery in the page, rendering here.
-    app.clientside_callback(
-        ClientsideFunction(namespace="inspector", function_name="watch"),
-        Input(ids.GLUE, "glueReady"),
-    )
-    app.callback(
-        Output(ids.SERVERS_GRID, "rowData"),
-        Output(ids.SERVERS_SUMMARY, "children"),
-        Input(ids.SERVERS_STORE, "data"),
-        Input(ids.SERVERS_VIEW, "value"),
-        Input(ids.SHOW_SYSTEM, "value"),
-    )(render_servers)
-    app.callback(
-        Output(ids.SERVERS_GRID, "columnDefs"),
-        Input(ids.SERVERS_VIEW, "value"),
-        prevent_initial_call=True,
-    )(show_view)
-    app.callback(
-        Output(ids.SERVERS_GRID, "dashGridOptions"),
-        Input(ids.SERVERS_FILTER, "value"),
-        prevent_initial_call=True,
-    )(filter_servers)
-    app.callback(
-        Output(ids.STREAM_METHOD, "value"),
-        Input(ids.SERVERS_GRID, "selectedRows"),
-        prevent_initial_call=True,
-    )(picked_stream)
-    app.callback(
-        Output(ids.SERVERS_GRID, "resetColumnState"),
-        Output(ids.SERVERS_FILTER, "value"),
-        Input(ids.SERVERS_RESET, "n_clicks"),
-        prevent_initial_call=True,
-    )(reset_servers)
-
-    inspector_log.register(app)
-    inspector_streams.register(app)
-
-    # Ad-hoc invocation.
-    app.callback(
-        Output(ids.ADHOC_METHOD, "options"),
-        Input(ids.SERVERS_STORE, "data"),
-        Input(ids.SHOW_SYSTEM, "value"),
-    )(method_options)
-    app.callback(
-        Output(ids.ADHOC_INSTANCES, "options"),
-        Input(ids.SERVERS_STORE, "data"),
-        Input(ids.ADHOC_METHOD, "value"),
-    )(instance_options)
-    app.callback(
-        Output(ids.ADHOC_METHOD, "value"),
-        Output(ids.ADHOC_ARGS, "value"),
-        Output(ids.ADHOC_TARGET, "value"),
-        Output(ids.ADHOC_INSTANCES, "value"),
-        Output(ids.ADHOC_RESPONSE_TIMEOUT, "value"),
-        Output(ids.ADHOC_WAIT_TIMEOUT, "value"),
-        Input(ids.ADHOC_METHOD, "value"),
-        Input(ids.reuse_arguments(ALL), "n_clicks"),
-        Input(ids.SERVERS_GRID, "selectedRows"),
-        State(ids.ADHOC_HISTORY_STORE, "data"),
-        State(ids.SERVERS_STORE, "data"),
-        State(ids.LAST_ARGS, "data"),
-        prevent_initial_call=True,
-    )(fill_form)
-    app.callback(
-        Output(ids.INSPECTOR_INVOKE, "invoke"),
-        Output(ids.ADHOC_PROBLEM, "children"),
-        Output(ids.ADHOC_HISTORY_STORE, "data", allow_duplicate=True),
-        Input(ids.ADHOC_BUTTON, "n_clicks"),
-        State(ids.ADHOC_METHOD, "value"),
-        State(ids.ADHOC_ARGS, "value"),
-        State(ids.ADHOC_TARGET, "value"),
-        State(ids.ADHOC_INSTANCES, "value"),
-        State(ids.ADHOC_RESPONSE_TIMEOUT, "value"),
-        State(ids.ADHOC_WAIT_TIMEOUT, "value"),
-        State(ids.SERVERS_STORE, "data"),
-        State(ids.ADHOC_HISTORY_STORE, "data"),
-        prevent_initial_call=True,
-    )(invoke_adhoc)
-    app.callback(
-        Output(ids.ADHOC_HISTORY_STORE, "data", allow_duplicate=True),
-        Input(ids.INSPECTOR_INVOKE, "result"),
-        State(ids.ADHOC_HISTORY_STORE, "data"),
-        prevent_initial_call=True,
-    )(adhoc_result_handler)
-    app.callback(
-        Output(ids.ADHOC_HISTORY, "children"),
-        Input(ids.ADHOC_HISTORY_STORE, "data"),
-        State(ids.SERVERS_STORE, "data"),
-    )(render_history)
+def register(dash_app):
+    """Give the Inspector's callbacks to its ``Dash``: this module's, its log's and streams', and the common ones."""
+    app.register(dash_app)
+    inspector_log.register(dash_app)
+    inspector_streams.register(dash_app)
     # Its own invocations go into the interop log like any caller's: the activity seam records them.
-    register_client_common(app)
+    register_client_common(dash_app)

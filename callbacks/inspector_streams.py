@@ -20,13 +20,21 @@ from dash import ALL, MATCH, ClientsideFunction, Input, Output, State, ctx, no_u
 from dash.exceptions import PreventUpdate
 
 import ids
+from callbacks.collector import CallbackCollector
 from interop import adhoc, streams
 from interop.servers import find_method, instances_offering
-from pages import inspector_streams
+from pages import inspector_servers, inspector_streams
 
 BUTTON_KINDS = ("close", "reconnect", "clear")
 
+app = CallbackCollector()  # each callback's wiring is written above it; register() replays them on a Dash
 
+
+@app.callback(
+    Output(ids.STREAM_METHOD, "options"),
+    Input(ids.SERVERS_STORE, "data"),
+    State(ids.STREAM_METHOD, "value"),
+)
 def stream_options(snapshot, picked):
     """The streams on offer; a picked one that no server offers now stays, so the pick shown is the one sent."""
     names = streams.stream_names(snapshot)
@@ -36,10 +44,21 @@ def stream_options(snapshot, picked):
     return options
 
 
+@app.callback(
+    Output(ids.STREAM_INSTANCES, "options"),
+    Input(ids.SERVERS_STORE, "data"),
+    Input(ids.STREAM_METHOD, "value"),
+)
 def stream_instance_options(snapshot, stream):
-    return [{"label": label, "value": instance} for label, instance in instances_offering(snapshot, stream)]
+    return inspector_servers.instance_options(instances_offering(snapshot, stream))
 
 
+@app.callback(
+    Output(ids.STREAM_ARGS, "value"),
+    Input(ids.STREAM_METHOD, "value"),
+    State(ids.SERVERS_STORE, "data"),
+    prevent_initial_call=True,
+)
 def prefill_arguments(stream, snapshot):
     """A picked stream's arguments, prefilled from its ``accepts`` signature as for methods."""
     if not stream:
@@ -47,14 +66,34 @@ def prefill_arguments(stream, snapshot):
     return adhoc.prefill(find_method(snapshot, stream))
 
 
+@app.callback(
+    output=dict(command=Output(ids.STREAM_COMMAND, "data"), problem=Output(ids.STREAM_PROBLEM, "children")),
+    inputs=dict(
+        subscribe=Input(ids.STREAM_BUTTON, "n_clicks"),
+        close=Input(ids.stream_part("close", ALL), "n_clicks"),
+        reconnect=Input(ids.stream_part("reconnect", ALL), "n_clicks"),
+        clear=Input(ids.stream_part("clear", ALL), "n_clicks"),
+    ),
+    state=dict(
+        stream=State(ids.STREAM_METHOD, "value"),
+        args_text=State(ids.STREAM_ARGS, "value"),
+        mode=State(ids.STREAM_TARGET, "value"),
+        instances=State(ids.STREAM_INSTANCES, "value"),
+        wait_timeout=State(ids.STREAM_WAIT_TIMEOUT, "value"),
+        snapshot=State(ids.SERVERS_STORE, "data"),
+        state=State(ids.STREAM_STATE, "data"),
+    ),
+    prevent_initial_call=True,
+)
 def stream_command(
-    _subscribe, _close, _reconnect, _clear, stream, args_text, mode, instances, wait_timeout, snapshot, state
+    subscribe, close, reconnect, clear, stream, args_text, mode, instances, wait_timeout, snapshot, state
 ):
     """The command for the page, and the form's problem (why nothing was sent), for whatever was clicked."""
     clicked = bool(ctx.triggered and ctx.triggered[0].get("value"))
-    return command_for(
+    command, problem = command_for(
         ctx.triggered_id, clicked, stream, args_text, mode, instances, wait_timeout, snapshot, state, new_id()
     )
+    return {"command": command, "problem": problem}
 
 
 def new_id():
@@ -77,7 +116,7 @@ def command_for(trigger, clicked, stream, args_text, mode, instances, wait_timeo
         return {"seq": command_id, "action": kind, "id": key}, no_update
     if trigger != ids.STREAM_BUTTON or not clicked:
         raise PreventUpdate
-    offering = {instance for _, instance in instances_offering(snapshot, stream)}
+    offering = {server["instance"] for server in instances_offering(snapshot, stream)}
     picked = [i for i in instances or [] if i in offering]
     request, problem = streams.build_request(command_id, stream, args_text, mode, picked, wait_timeout, state)
     if problem:
@@ -89,6 +128,18 @@ def _ids_of(specs):
     return [spec["id"]["subscription"] for spec in specs or []]
 
 
+# The page acts on each command: subscribe, close, reconnect, clear (assets/inspector_streams.js).
+app.clientside_callback(
+    ClientsideFunction(namespace="inspectorStreams", function_name="command"),
+    Input(ids.STREAM_COMMAND, "data"),
+)
+
+
+@app.callback(
+    Output(ids.STREAM_LIST, "children"),
+    Input(ids.STREAM_STATE, "data"),
+    State(ids.stream_part("filter", ALL), "value"),
+)
 def render_cards(state, _filters):
     """The cards of the subscriptions, re-created only when the list of subscriptions changed."""
     rendered = _ids_of(ctx.states_list[0]) if ctx.states_list else []
@@ -104,6 +155,17 @@ def cards(state, rendered, filters):
     return [inspector_streams.subscription_card(sub, filters.get(sub["id"]) or streams.ALL_SERVERS) for sub in subs]
 
 
+# A card just made runs this at once (its filter is a new input), with the snapshots as they are then.
+@app.callback(
+    Output(ids.stream_part("state", MATCH), "children"),
+    Output(ids.stream_part("filter", MATCH), "options"),
+    Output(ids.stream_part("summary", MATCH), "children"),
+    Output(ids.stream_part("items", MATCH), "children"),
+    Input(ids.STREAM_STATE, "data"),
+    Input(ids.STREAM_DATA, "data"),
+    Input(ids.stream_part("filter", MATCH), "value"),
+    State(ids.stream_part("filter", MATCH), "id"),
+)
 def render_parts(state, data, server, filter_id):
     """One card's state, filter options, summary and items.
 
@@ -122,62 +184,13 @@ def parts(key, state, data, server):
     server = server or streams.ALL_SERVERS
     shown = streams.items_of(data, key, server)
     return (
-        streams.state_text(sub),
-        streams.server_options(streams.items_of(data, key), server),
-        streams.summary_text(sub, len(shown), server),
+        inspector_streams.state_text(sub),
+        inspector_streams.server_options(streams.items_of(data, key), server),
+        inspector_streams.summary_text(sub, len(shown), server),
         [inspector_streams.item_view(item, colours) for item in shown],
     )
 
 
-def register(app):
-    app.callback(
-        Output(ids.STREAM_METHOD, "options"),
-        Input(ids.SERVERS_STORE, "data"),
-        State(ids.STREAM_METHOD, "value"),
-    )(stream_options)
-    app.callback(
-        Output(ids.STREAM_INSTANCES, "options"),
-        Input(ids.SERVERS_STORE, "data"),
-        Input(ids.STREAM_METHOD, "value"),
-    )(stream_instance_options)
-    app.callback(
-        Output(ids.STREAM_ARGS, "value"),
-        Input(ids.STREAM_METHOD, "value"),
-        State(ids.SERVERS_STORE, "data"),
-        prevent_initial_call=True,
-    )(prefill_arguments)
-    app.callback(
-        Output(ids.STREAM_COMMAND, "data"),
-        Output(ids.STREAM_PROBLEM, "children"),
-        Input(ids.STREAM_BUTTON, "n_clicks"),
-        *(Input(ids.stream_part(kind, ALL), "n_clicks") for kind in BUTTON_KINDS),
-        State(ids.STREAM_METHOD, "value"),
-        State(ids.STREAM_ARGS, "value"),
-        State(ids.STREAM_TARGET, "value"),
-        State(ids.STREAM_INSTANCES, "value"),
-        State(ids.STREAM_WAIT_TIMEOUT, "value"),
-        State(ids.SERVERS_STORE, "data"),
-        State(ids.STREAM_STATE, "data"),
-        prevent_initial_call=True,
-    )(stream_command)
-    # The page acts on each command: subscribe, close, reconnect, clear (assets/inspector_streams.js).
-    app.clientside_callback(
-        ClientsideFunction(namespace="inspectorStreams", function_name="command"),
-        Input(ids.STREAM_COMMAND, "data"),
-    )
-    app.callback(
-        Output(ids.STREAM_LIST, "children"),
-        Input(ids.STREAM_STATE, "data"),
-        State(ids.stream_part("filter", ALL), "value"),
-    )(render_cards)
-    # A card just made runs this at once (its filter is a new input), with the snapshots as they are then.
-    app.callback(
-        Output(ids.stream_part("state", MATCH), "children"),
-        Output(ids.stream_part("filter", MATCH), "options"),
-        Output(ids.stream_part("summary", MATCH), "children"),
-        Output(ids.stream_part("items", MATCH), "children"),
-        Input(ids.STREAM_STATE, "data"),
-        Input(ids.STREAM_DATA, "data"),
-        Input(ids.stream_part("filter", MATCH), "value"),
-        State(ids.stream_part("filter", MATCH), "id"),
-    )(render_parts)
+def register(dash_app):
+    """Give the Streams card's callbacks to the Inspector's ``Dash``."""
+    app.register(dash_app)

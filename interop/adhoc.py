@@ -3,10 +3,10 @@
 import json
 import re
 
+from ids import MAX_ARGS_CHARS
 from interop.log import number_or
 from interop.options import NOTHING_SENT, TARGETS, build_options
 
-MAX_ARGS_CHARS = 100_000  # the editor refuses more (a callback request is limited to 256 KiB)
 TARGET_MODES = (*TARGETS, "instances")
 
 # --- the arguments -----------------------------------------------------------

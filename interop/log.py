@@ -22,17 +22,15 @@ import json
 
 import ids
 
-MAX_ROWS = ids.LOG_ROWS  # the log shows the latest rows only
-TEXT_LIMIT = ids.LOG_TEXT_LIMIT  # characters of args or outcome a record carries (the page clips the same)
 ELLIPSIS = "…"
-# A handled record belongs to an invocation when it was stamped within this
-# window: from a little before it was made to a while after its result.
-MATCH_BEFORE_MS = 2_000
-MATCH_AFTER_MS = 5_000
 VOID_ANSWERS = ("", "{}", "null")  # what a caller sees a void method return
 
 
-def clip(text, limit=TEXT_LIMIT):
+def clip(text, limit=ids.LOG_TEXT_LIMIT):
+    """``text`` in at most ``limit`` characters, its last one ``…`` when it was longer: Python's one clip.
+
+    assets/dash_glue42_activity.js ``clip`` is its JavaScript twin, for the records the apps publish.
+    """
     text = "" if text is None else str(text)
     return text if len(text) <= limit else text[: limit - 1] + ELLIPSIS
 
@@ -74,7 +72,7 @@ def row_from_invoked(record):
         if isinstance(server, dict):
             servers.append(
                 {
-                    "application": _text(server.get("application")) or "unknown app",
+                    "application": _text(server.get("application")),
                     "instance": _text(server.get("instance")),
                     "outcome": _text(server.get("outcome")),
                     "ok": server.get("ok") is not False,
@@ -86,7 +84,7 @@ def row_from_invoked(record):
         "id": _text(record.get("id")),
         "t": number_or(record.get("t")),
         "method": _text(record.get("method")) or "?",
-        "caller": _text(record.get("app")) or "unknown app",
+        "caller": _text(record.get("app")),
         "caller_instance": _text(record.get("instance")),
         "target": record.get("target"),
         "args": _text(record.get("args")),
@@ -102,7 +100,7 @@ def row_from_handled(record):
         "id": "handled:" + _text(record.get("id")),
         "t": number_or(record.get("t")),
         "method": _text(record.get("method")) or "?",
-        "caller": _text(record.get("caller")) or "unknown app",
+        "caller": _text(record.get("caller")),
         "caller_instance": _text(record.get("caller_instance")),
         "target": None,
         "args": _text(record.get("args")),
@@ -126,7 +124,7 @@ def _attach(row, record):
             return
     row["servers"].append(
         {
-            "application": _text(record.get("app")) or "unknown app",
+            "application": _text(record.get("app")),
             "instance": instance,
             "outcome": _text(record.get("outcome")),
             "ok": record.get("ok") is not False,
@@ -146,7 +144,7 @@ def _claims(row, record):
     if not same_args(row["args"], _text(record.get("args"))):
         return False
     end = row["t"] + (row["latency_ms"] or 0)
-    return row["t"] - MATCH_BEFORE_MS <= number_or(record.get("t")) <= end + MATCH_AFTER_MS
+    return row["t"] - ids.LOG_MATCH_BEFORE_MS <= number_or(record.get("t")) <= end + ids.LOG_MATCH_AFTER_MS
 
 
 def merge_records(records):
@@ -183,7 +181,7 @@ def merge_records(records):
     return sorted(rows, key=lambda r: r["t"], reverse=True)
 
 
-def bound_rows(rows, limit=MAX_ROWS):
+def bound_rows(rows, limit=ids.LOG_ROWS):
     """The newest ``limit`` rows (rows are newest first)."""
     return list(rows or [])[:limit]
 
@@ -202,7 +200,7 @@ def last_args_by_method(rows):
 
 
 # --- the filter ----------------------------------------------------------------
-OUTCOMES = {"ok": "Answered ok", "failed": "Failed", "pending": "Pending or no answer"}
+OUTCOMES = ("ok", "failed", "pending")  # what row_outcome says of a row (pages/inspector_log.py words them)
 # A filter's "all" choice. Not "": a dbc.Select keeps that value for its placeholder. A method or app really
 # named "*" can then not be picked alone, which costs less than a select that shows nothing.
 ANY = "*"
@@ -224,8 +222,8 @@ def row_outcome(row):
 
 
 def row_apps(row):
-    """The caller and every server of a row."""
-    return {row["caller"], *(server["application"] for server in row["servers"])}
+    """The applications of a row's caller and servers, as the records give them (none when a record has none)."""
+    return {row["caller"], *(server["application"] for server in row["servers"])} - {""}
 
 
 def active_filter(method=ANY, app=ANY, outcome=ANY):

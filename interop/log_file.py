@@ -15,7 +15,7 @@ The JSON document::
      "count": 2, "invocations": [{...}, {...}]}
 
 The invocations are one compact line each: a window of 200 rows then stays
-well under what the Inspector can open again (:data:`MAX_FILE_BYTES`), and a
+well under what the Inspector can open again (``ids.LOG_FILE_MAX_BYTES``), and a
 reader still finds one invocation per line.
 """
 
@@ -31,14 +31,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import ids
+from interop.log import clip
 
 FORMAT = "io-connect-dash-interop-log"
 VERSION = 1
-MAX_FILE_BYTES = ids.LOG_FILE_MAX_BYTES
 PROJECT = "ioconnect-dash-interop"
 LIBRARIES = ("dash", "dash_glue42", "dash-bootstrap-components")
 LATEST_MS = 253_402_300_799_999  # 9999-12-31T23:59:59.999Z: later times cannot be shown as a date
-NAME_LIMIT = 80  # characters of a file's name or export time the banner shows
 CSV_COLUMNS = (
     "time_iso",
     "method",
@@ -307,10 +306,11 @@ def parse_document(text):
 def load(data, name):
     """``(file, problem)``: the opened file (its rows, name, export time and count) and ``None``, or ``None``
     and why it was not opened. ``data`` is the file's bytes."""
-    name = clip(name or "the file")
+    name = one_line(name or "the file")
     try:
-        if len(data) > MAX_FILE_BYTES:
-            raise Refused(f"it is {len(data):,} bytes; the Inspector opens log files of up to {MAX_FILE_BYTES:,}")
+        if len(data) > ids.LOG_FILE_MAX_BYTES:
+            limit = ids.LOG_FILE_MAX_BYTES
+            raise Refused(f"it is {len(data):,} bytes; the Inspector opens log files of up to {limit:,}")
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
@@ -319,7 +319,7 @@ def load(data, name):
     except Refused as refused:
         return None, f"{name} was not opened: {refused}."
     rows.sort(key=lambda row: row["t"], reverse=True)
-    return {"name": name, "exported_at": clip(exported_at), "count": len(rows), "rows": rows}, None
+    return {"name": name, "exported_at": one_line(exported_at), "count": len(rows), "rows": rows}, None
 
 
 def from_upload(contents, name):
@@ -330,10 +330,10 @@ def from_upload(contents, name):
             raise ValueError
         data = base64.b64decode(payload, validate=True)
     except (ValueError, binascii.Error):
-        return None, f"{clip(name or 'the file')} was not opened: it could not be read."
+        return None, f"{one_line(name or 'the file')} was not opened: it could not be read."
     return load(data, name)
 
 
-def clip(text, limit=NAME_LIMIT):
-    text = " ".join(str(text).split())  # a name comes from the user's disk: one line
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def one_line(text):
+    """A file's name or export time, as the banner shows it: one line (a name comes from the user's disk), clipped."""
+    return clip(" ".join(str(text).split()), ids.LOG_FILE_NAME_CHARS)

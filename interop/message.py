@@ -1,6 +1,6 @@
 """The ``SendMessage`` method: what a valid message is."""
 
-MAX_MESSAGE_CHARS = 10_000
+from ids import MAX_MESSAGE_CHARS
 
 
 def clean_message(args):

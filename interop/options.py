@@ -6,9 +6,10 @@ form), checked in Python before anything is sent.
 
 import uuid
 
+from ids import MAX_TIMEOUT_MS
+
 TARGETS = ("best", "all", "skipMine")
 DEFAULT_TARGET = "best"
-MAX_TIMEOUT_MS = 300_000
 BAD_TIMEOUT = "Timeouts must be whole numbers of milliseconds, from 0 to 300,000 (methodResponseTimeoutMs at least 1)."
 NOTHING_SENT = "Nothing was sent."
 

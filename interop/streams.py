@@ -1,5 +1,5 @@
-"""Stream subscriptions from the inspector: the request, checked before anything is sent, and the words for what
-the page reports back.
+"""Stream subscriptions from the inspector: the request, checked before anything is sent, and what the page
+reports back (its words, colours and views are pages/inspector_streams.py's).
 
 ``assets/inspector_streams.js`` subscribes with ``glue.interop.subscribe`` and reports two snapshots:
 
@@ -12,7 +12,7 @@ the page reports back.
 - the data, bounded: ``{subscription id: [{t, application, instance, text, chars}]}``, newest item first.
   ``text`` is the item as JSON, at most ``STREAM_ITEM_CHARS`` long; ``chars`` is how long it was in all.
 
-No Dash here: plain functions that the callbacks and tests call.
+No Dash and no words for the screen here: plain functions that the callbacks, the page and tests call.
 """
 
 import ids
@@ -20,7 +20,6 @@ from interop.adhoc import build_target, parse_arguments
 from interop.options import NOTHING_SENT, is_timeout
 
 TARGET_MODES = ("best", "all", "instances")  # glue.interop.subscribe refuses skipMine
-PALETTE_SIZE = 6  # CSS classes stream-server-0 … stream-server-5 (assets/app.css)
 ALL_SERVERS = ""  # the server filter's value that shows every server's items
 STATES = ("subscribing", "open", "failed", "closed-by-server", "publisher-gone", "closed-by-you")
 LIVE_STATES = ("subscribing", "open")
@@ -79,7 +78,7 @@ def build_request(request_id, stream, args_text, mode, instances, wait_timeout, 
     return request, None
 
 
-# --- the state, in words --------------------------------------------------------
+# --- the state ------------------------------------------------------------------
 
 
 def subscriptions(state):
@@ -92,58 +91,7 @@ def find(state, subscription_id):
     return next((sub for sub in subscriptions(state) if sub["id"] == subscription_id), None)
 
 
-def server_label(server):
-    """``Ticker Feed (a1b2c3)``: the application name, and the instance that tells two of them apart."""
-    server = server if isinstance(server, dict) else {}
-    application = _text(server.get("application")) or "unknown app"
-    instance = _text(server.get("instance"))
-    return f"{application} ({instance})" if instance else application
-
-
-def state_text(sub):
-    """What a subscription is doing, in words."""
-    state = sub.get("state")
-    if state == "subscribing":
-        return "subscribing…"
-    if state == "open":
-        servers = [s for s in sub.get("servers") or [] if isinstance(s, dict)]
-        count = len(servers)
-        names = ", ".join(server_label(s) for s in servers)
-        return f"open to {count} server{'s' if count != 1 else ''}" + (f": {names}" if names else "")
-    if state == "failed":
-        return f"failed: {_text(sub.get('reason')) or 'no reason given'}"
-    if state == "closed-by-server":
-        return "closed by the server"
-    if state == "publisher-gone":
-        return "closed: the publisher is gone"
-    if state == "closed-by-you":
-        return "closed by you"
-    return "unknown state"
-
-
-def describe_target(target):
-    if isinstance(target, str):
-        return target
-    if isinstance(target, list):
-        picked = [_text(t.get("instance")) for t in target if isinstance(t, dict)]
-        return "only " + ", ".join(p for p in picked if p)
-    return "?"
-
-
 # --- items ------------------------------------------------------------------------
-
-
-def cut_text(text, chars=None, limit=None):
-    """``(text, note)``: the item's JSON at most ``limit`` characters long, and a note when it was cut.
-
-    ``chars`` is how long the item was in all, as the page measured it before cutting.
-    """
-    limit = ids.STREAM_ITEM_CHARS if limit is None else limit
-    text = _text(text)
-    total = chars if isinstance(chars, int) and not isinstance(chars, bool) and chars > len(text) else len(text)
-    if total <= limit:
-        return text, ""
-    return text[:limit], f"… cut: {total:,} characters in all"
 
 
 def items_of(data, subscription_id, server=ALL_SERVERS):
@@ -153,36 +101,3 @@ def items_of(data, subscription_id, server=ALL_SERVERS):
     if server:
         items = [item for item in items if item.get("instance") == server]
     return items[: ids.STREAM_ITEMS_KEPT]
-
-
-def colour_class(colours, instance):
-    """The CSS class of a server's colour: its number in the order the page first saw it, round the palette."""
-    number = (colours or {}).get(instance) if isinstance(colours, dict) else None
-    if not isinstance(number, int) or isinstance(number, bool) or number < 0:
-        return "stream-server-unknown"
-    return f"stream-server-{number % PALETTE_SIZE}"
-
-
-def server_options(items, current=ALL_SERVERS):
-    """The server filter's options: all servers, then each server seen in the items (and the current pick)."""
-    seen = {}
-    for item in items or []:
-        instance = _text(item.get("instance"))
-        if instance and instance not in seen:
-            seen[instance] = server_label(item)
-    if current and current not in seen:
-        seen[current] = f"({current})"
-    options = [{"label": "All servers", "value": ALL_SERVERS}]
-    options += [{"label": label, "value": instance} for instance, label in sorted(seen.items(), key=lambda p: p[1])]
-    return options
-
-
-def summary_text(sub, shown, server=ALL_SERVERS):
-    """``3 items received · showing 3`` (and what is kept, and the filter)."""
-    received = sub.get("received") if isinstance(sub.get("received"), int) else 0
-    text = f"{received:,} item{'s' if received != 1 else ''} received · showing {shown}"
-    if received > ids.STREAM_ITEMS_KEPT:
-        text += f" (the latest {ids.STREAM_ITEMS_KEPT} are kept)"
-    if server:
-        text += " of one server"
-    return text

@@ -3,11 +3,11 @@
 import math
 import numbers
 
+from ids import MAX_NUMBER_TEXT
 from interop.answer import InvocationError
 
 NOT_NUMBERS = "The arguments must be numbers!"  # the vendor documentation's message
 ARGUMENTS = ("a", "b")
-MAX_NUMBER_TEXT = 400  # characters; longer "numbers" are refused before parsing
 
 
 def parse_number(value):

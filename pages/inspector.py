@@ -6,8 +6,6 @@ import dash_glue42
 from dash import dcc, html
 
 import ids
-from interop.adhoc import MAX_ARGS_CHARS
-from interop.servers import VIEW_METHODS, VIEWS, column_defs
 from pages.common import (
     DEFAULT_RESPONSE_TIMEOUT_MS,
     DEFAULT_WAIT_TIMEOUT_MS,
@@ -16,6 +14,7 @@ from pages.common import (
     timeout_field,
 )
 from pages.inspector_log import latency_chart, log_card, log_stores
+from pages.inspector_servers import VIEW_METHODS, VIEWS, column_defs
 from pages.inspector_streams import example_card, streams_card
 
 APP_NAME = "Inspector"
@@ -117,7 +116,7 @@ def invoke_card():
                         id=ids.ADHOC_ARGS,
                         value="{}",
                         rows=4,
-                        maxLength=MAX_ARGS_CHARS,
+                        maxLength=ids.MAX_ARGS_CHARS,
                         spellCheck=False,
                         className="font-monospace small mb-1",
                     ),

@@ -9,11 +9,11 @@ from dash import dcc, html
 
 import ids
 from interop.log import ANY, OUTCOMES
-from interop.log_file import MAX_FILE_BYTES
 from pages.inspector_text import latency_figure
 
+OUTCOME_LABELS = {"ok": "Answered ok", "failed": "Failed", "pending": "Pending or no answer"}  # OUTCOMES' words
 EXPORT_TITLE = "Saves the invocations the filter lets through: of the live log, or of the file you opened."
-FILE_LIMIT = f"JSON logs exported here, up to {MAX_FILE_BYTES // 1000} kB"
+FILE_LIMIT = f"JSON logs exported here, up to {ids.LOG_FILE_MAX_BYTES // 1000} kB"
 
 
 def latency_chart(figure=None):
@@ -58,12 +58,21 @@ def log_filter():
             select(ids.LOG_FILTER_APP, choices("All apps", []), "Only invocations this app made or served"),
             select(
                 ids.LOG_FILTER_OUTCOME,
-                choices("Any outcome", []) + [{"label": label, "value": value} for value, label in OUTCOMES.items()],
+                choices("Any outcome", []) + [{"label": OUTCOME_LABELS[value], "value": value} for value in OUTCOMES],
                 "Only invocations with this outcome",
             ),
             dbc.Col(html.Small(f"Open a log file: {FILE_LIMIT}", className="text-muted"), md=3),
         ],
         className="g-2 align-items-center mb-1",
+    )
+
+
+def file_note(file):
+    """What the banner says of an opened file: ``Showing bug.json (exported …, 3 invocations) — not the live bus``."""
+    count = file["count"]
+    return (
+        f"Showing {file['name']} (exported {file['exported_at']}, {count} invocation{'s' if count != 1 else ''})"
+        " — not the live bus"
     )
 
 
@@ -93,7 +102,7 @@ def header_buttons():
             dcc.Upload(
                 button("Open a log file…", title=FILE_LIMIT),
                 id=ids.LOG_UPLOAD,
-                max_size=MAX_FILE_BYTES,
+                max_size=ids.LOG_FILE_MAX_BYTES,
                 className="d-inline-block",
             ),
             button("Clear", ids.LOG_CLEAR, title="Hide the live records so far"),

@@ -9,9 +9,8 @@ from dash import dcc, html
 
 import ids
 from interop import streams
-from interop.adhoc import MAX_ARGS_CHARS
 from pages.common import DEFAULT_WAIT_TIMEOUT_MS, timeout_field
-from pages.inspector_text import clock
+from pages.inspector_text import clock, describe_target, instance_label
 
 TARGET_OPTIONS = [
     {"label": "best", "value": "best"},
@@ -19,6 +18,84 @@ TARGET_OPTIONS = [
     {"label": "specific instances", "value": "instances"},
 ]
 EMPTY_STATE = {"subscriptions": [], "colours": {}}
+PALETTE_SIZE = 6  # CSS classes stream-server-0 … stream-server-5 (assets/app.css)
+
+
+# --- a subscription, in words ------------------------------------------------------
+
+
+def state_text(sub):
+    """What a subscription is doing, in words."""
+    state = sub.get("state")
+    if state == "subscribing":
+        return "subscribing…"
+    if state == "open":
+        servers = [s for s in sub.get("servers") or [] if isinstance(s, dict)]
+        count = len(servers)
+        names = ", ".join(instance_label(s) for s in servers)
+        return f"open to {count} server{'s' if count != 1 else ''}" + (f": {names}" if names else "")
+    if state == "failed":
+        reason = sub.get("reason")
+        return f"failed: {reason if isinstance(reason, str) and reason else 'no reason given'}"
+    if state == "closed-by-server":
+        return "closed by the server"
+    if state == "publisher-gone":
+        return "closed: the publisher is gone"
+    if state == "closed-by-you":
+        return "closed by you"
+    return "unknown state"
+
+
+def summary_text(sub, shown, server=streams.ALL_SERVERS):
+    """``3 items received · showing 3`` (and what is kept, and the filter)."""
+    received = sub.get("received") if isinstance(sub.get("received"), int) else 0
+    text = f"{received:,} item{'s' if received != 1 else ''} received · showing {shown}"
+    if received > ids.STREAM_ITEMS_KEPT:
+        text += f" (the latest {ids.STREAM_ITEMS_KEPT} are kept)"
+    if server:
+        text += " of one server"
+    return text
+
+
+def server_options(items, current=streams.ALL_SERVERS):
+    """The server filter's options: all servers, then each server seen in the items (and the current pick)."""
+    seen = {}
+    for item in items or []:
+        instance = item.get("instance")
+        if isinstance(instance, str) and instance and instance not in seen:
+            seen[instance] = instance_label(item)
+    if current and current not in seen:
+        seen[current] = f"({current})"
+    options = [{"label": "All servers", "value": streams.ALL_SERVERS}]
+    options += [{"label": label, "value": instance} for instance, label in sorted(seen.items(), key=lambda p: p[1])]
+    return options
+
+
+# --- items ------------------------------------------------------------------------
+
+
+def cut_text(text, chars=None, limit=None):
+    """``(text, note)``: the item's JSON at most ``limit`` characters long, and a note when it was cut.
+
+    ``chars`` is how long the item was in all, as the page measured it before cutting.
+    """
+    limit = ids.STREAM_ITEM_CHARS if limit is None else limit
+    text = text if isinstance(text, str) else ""
+    total = chars if isinstance(chars, int) and not isinstance(chars, bool) and chars > len(text) else len(text)
+    if total <= limit:
+        return text, ""
+    return text[:limit], f"… cut: {total:,} characters in all"
+
+
+def colour_class(colours, instance):
+    """The CSS class of a server's colour: its number in the order the page first saw it, round the palette."""
+    number = (colours or {}).get(instance) if isinstance(colours, dict) else None
+    if not isinstance(number, int) or isinstance(number, bool) or number < 0:
+        return "stream-server-unknown"
+    return f"stream-server-{number % PALETTE_SIZE}"
+
+
+# --- the card ------------------------------------------------------------------------
 
 
 def stream_stores():
@@ -44,7 +121,7 @@ def streams_card():
                         id=ids.STREAM_ARGS,
                         value="{}",
                         rows=3,
-                        maxLength=MAX_ARGS_CHARS,
+                        maxLength=ids.MAX_ARGS_CHARS,
                         spellCheck=False,
                         className="font-monospace small mb-1",
                     ),
@@ -89,7 +166,7 @@ def subscription_card(sub, server=streams.ALL_SERVERS):
                 [
                     html.Span(str(request.get("stream") or "?"), className="fw-semibold me-2"),
                     html.Span(
-                        f"{at}target {streams.describe_target(request.get('target'))}  {args}",
+                        f"{at}target {describe_target(request.get('target'))}  {args}",
                         className="text-muted text-break me-2 font-monospace",
                     ),
                 ],
@@ -98,7 +175,7 @@ def subscription_card(sub, server=streams.ALL_SERVERS):
             html.Div(
                 [
                     html.Span(
-                        streams.state_text(sub),
+                        state_text(sub),
                         id=ids.stream_part("state", key),
                         className="me-auto small fw-semibold",
                         role="status",
@@ -106,7 +183,7 @@ def subscription_card(sub, server=streams.ALL_SERVERS):
                     html.Small("Show", className="text-muted"),
                     dbc.Select(
                         id=ids.stream_part("filter", key),
-                        options=streams.server_options([], server),
+                        options=server_options([], server),
                         value=server,
                         size="sm",
                         className="stream-filter",
@@ -128,20 +205,20 @@ def subscription_card(sub, server=streams.ALL_SERVERS):
 
 def item_view(item, colours):
     """One item: when it arrived, which server pushed it (in that server's colour), and its JSON as text."""
-    text, note = streams.cut_text(item.get("text"), item.get("chars"))
+    text, note = cut_text(item.get("text"), item.get("chars"))
     return html.Div(
         [
             html.Div(
                 [
                     html.Span(clock(item.get("t")), className="stream-time me-2"),
-                    html.Span(streams.server_label(item), className="stream-server"),
+                    html.Span(instance_label(item), className="stream-server"),
                 ],
                 className="small",
             ),
             html.Pre(text, className="stream-text mb-0"),
             *([html.Div(note, className="stream-cut small text-muted")] if note else []),
         ],
-        className=f"stream-item {streams.colour_class(colours, item.get('instance'))}",
+        className=f"stream-item {colour_class(colours, item.get('instance'))}",
         **{"data-instance": str(item.get("instance") or "")},
     )
 

@@ -7,16 +7,23 @@ module only words and draws them. Text from other apps stays one line of plain t
 import json
 from datetime import datetime
 
+import ids
 from interop.adhoc import pretty
-from interop.log import handled_count, number_or
-
-CHART_INVOCATIONS = 60  # the latency chart shows the latest answered invocations
+from interop.log import clip, handled_count, number_or
+from pages.app_names import app_name
 
 
 def clock(t_ms):
     """``12:00:01.234`` in local time, from milliseconds since the epoch."""
     moment = datetime.fromtimestamp(number_or(t_ms) / 1000)
     return moment.strftime("%H:%M:%S.") + f"{moment.microsecond // 1000:03d}"
+
+
+def instance_label(instance):
+    """``Ticker Feed (a1b2c3)``: the app's name (``app_name``), and the instance id that tells two apart."""
+    name = app_name(instance)
+    key = instance.get("instance") if isinstance(instance, dict) else None
+    return f"{name} ({key})" if isinstance(key, str) and key and key != name else name
 
 
 def describe_target(target, servers=()):
@@ -26,12 +33,8 @@ def describe_target(target, servers=()):
     if isinstance(target, str):
         return target
     filters = target if isinstance(target, list) else [target]
-    names = {s["instance"]: s["application"] for s in servers if s.get("instance")}
-    picked = []
-    for item in filters:
-        if isinstance(item, dict):
-            instance = item.get("instance")
-            picked.append(names.get(instance) or str(instance or item.get("application") or "?"))
+    names = {s["instance"]: s.get("application") for s in servers if s.get("instance")}
+    picked = [names.get(item.get("instance")) or app_name(item) for item in filters if isinstance(item, dict)]
     return "only " + ", ".join(picked) if picked else "?"
 
 
@@ -40,10 +43,15 @@ def one_line(text):
     return " ".join(str(text).splitlines())
 
 
+def caller_name(row):
+    """``app_name`` of a log row's caller (rows keep the application and instance as the records gave them)."""
+    return app_name({"application": row["caller"], "instance": row["caller_instance"]})
+
+
 def server_text(server):
     mark = " ✔" if server["handled"] else ""
     outcome = server["outcome"] if server["ok"] else f"error: {server['outcome'] or 'failed'}"
-    return f"{server['application']}{mark}: {outcome or 'ok'}"
+    return f"{app_name(server)}{mark}: {outcome or 'ok'}"
 
 
 def format_row(row):
@@ -52,7 +60,8 @@ def format_row(row):
     target = describe_target(row["target"], row["servers"])
     servers = " | ".join(server_text(s) for s in row["servers"]) or "no server"
     outcome = f"ERROR {row['error']} | {servers}" if row["error"] else servers
-    line = f"{clock(row['t'])}  {row['method']}  {row['caller']} → {target}  {latency:>7}  {row['args']}  ⇒  {outcome}"
+    caller = caller_name(row)
+    line = f"{clock(row['t'])}  {row['method']}  {caller} → {target}  {latency:>7}  {row['args']}  ⇒  {outcome}"
     return one_line(line)
 
 
@@ -71,13 +80,13 @@ def log_summary(rows, total, held=None):
     return text + (f" (the latest {shown} listed)" if total > shown else "")
 
 
-def latency_figure(rows, last=CHART_INVOCATIONS):
+def latency_figure(rows, last=ids.LATENCY_CHART_INVOCATIONS):
     """A plotly figure (a plain dict): round-trip latency of the ``last`` answered invocations, a trace
     per method and server. Few points keep each redraw cheap: it runs a couple of times a second."""
     answered = [row for row in rows if row["latency_ms"] is not None]
     traces = {}
     for row in sorted(answered, key=lambda r: r["t"])[-last:]:
-        servers = [s["application"] for s in row["servers"]] or ["no server"]
+        servers = [app_name(s) for s in row["servers"]] or ["no server"]
         for name in servers:
             trace = traces.setdefault(
                 f"{row['method']} @ {name}",
@@ -115,7 +124,7 @@ def result_view(entry):
     return pretty(ordered)
 
 
-def outcome_text(result, limit=160):
+def outcome_text(result, limit=ids.HISTORY_OUTCOME_CHARS):
     result = result or {}
     if result.get("error") is not None:
         error = result["error"]
@@ -129,7 +138,7 @@ def outcome_text(result, limit=160):
         if failures:
             text += f", {len(failures)} failed"
         text += " · returned " + json.dumps(invocation_result.get("returned"), ensure_ascii=False)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return clip(text, limit)
 
 
 def history_line(entry, names=None):
@@ -146,14 +155,12 @@ def history_line(entry, names=None):
 
 # --- one result, as the Interop Viewer shows it ------------------------------------------------------
 
-VIEW_CHARS = 20_000  # of each JSON view; the history keeps 20 results, each with three views
-
 
 def _server_label(instance, names=None):
-    if not isinstance(instance, dict):
-        return "unknown app"
-    name = instance.get("application") or (names or {}).get(instance.get("instance")) or "unknown app"
-    return f"{name} ({instance['instance']})" if instance.get("instance") else name
+    """``instance_label`` of a server glue reports, named from the servers store when glue gives no name."""
+    if isinstance(instance, dict) and not instance.get("application"):
+        instance = {**instance, "application": (names or {}).get(instance.get("instance"))}
+    return instance_label(instance)
 
 
 def result_status(entry):
@@ -190,7 +197,7 @@ def server_answers(entry, names=None):
     return answers + failures
 
 
-def _bounded(text, limit=VIEW_CHARS):
+def _bounded(text, limit=ids.RESULT_VIEW_CHARS):
     return text if len(text) <= limit else text[:limit] + f"\n… cut: {len(text):,} characters in all"
 
 

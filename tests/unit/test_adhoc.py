@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+import ids
 from interop import adhoc, options
 from tests.unit.samples import ENTRY
 
@@ -29,7 +30,7 @@ def test_adhc001_valid_json_objects_are_accepted(text, expected):
         ("[1, 2]", "The arguments must be a JSON object"),
         ('"text"', "The arguments must be a JSON object"),
         ("null", "The arguments must be a JSON object"),
-        ("x" * (adhoc.MAX_ARGS_CHARS + 1), "Arguments are limited to 100,000 characters"),
+        ("x" * (ids.MAX_ARGS_CHARS + 1), "Arguments are limited to 100,000 characters"),
     ],
 )
 def test_adhc002_invalid_json_is_refused_clearly(text, message):

@@ -8,13 +8,13 @@ from plotly.utils import PlotlyJSONEncoder
 
 import ids
 from callbacks import inspector
-from interop import servers
+from pages import inspector_servers as grid
 from tests.integration.dash_client import iter_components
 from tests.unit.test_servers import SNAPSHOT
 
 
 def test_cbin001_render_servers_gives_the_grid_rows_of_text_for_each_view():
-    rows, summary = inspector.render_servers(SNAPSHOT, servers.VIEW_METHODS, False)
+    rows, summary = inspector.render_servers(SNAPSHOT, grid.VIEW_METHODS, False)
     assert len(rows) == 4 and summary == "3 server instances · 3 methods (3 names)"
     assert [rows[0][key] for key in ("application", "instance", "method", "accepts", "streaming")] == [
         "Calc",
@@ -24,10 +24,10 @@ def test_cbin001_render_servers_gives_the_grid_rows_of_text_for_each_view():
         "yes",
     ]
     assert all(isinstance(value, str) for row in rows for value in row.values())  # shown as text, never HTML
-    assert {column for column in rows[0]} == {d["field"] for d in inspector.show_view(servers.VIEW_METHODS)}
-    rows, _ = inspector.render_servers(SNAPSHOT, servers.VIEW_BY_SERVER, True)
+    assert {column for column in rows[0]} == {d["field"] for d in inspector.show_view(grid.VIEW_METHODS)}
+    rows, _ = inspector.render_servers(SNAPSHOT, grid.VIEW_BY_SERVER, True)
     assert [r["method_count"] for r in rows] == [1, 1, 3]  # with the T42.* methods
-    assert {d["field"] for d in inspector.show_view(servers.VIEW_BY_SERVER)} == set(rows[0])
+    assert {d["field"] for d in inspector.show_view(grid.VIEW_BY_SERVER)} == set(rows[0])
 
 
 def test_cbin011_the_quick_filter_patches_only_its_own_grid_option():
@@ -40,7 +40,7 @@ def test_cbin011_the_quick_filter_patches_only_its_own_grid_option():
 
 def test_cbin012_a_grid_row_picks_its_method_or_its_stream_in_the_form_for_it():
     assert inspector.picked_method([{"method": "Sum", "streaming": ""}]) == "Sum"
-    for rows in ([], None, [{"method": "Multiply", "streaming": "yes"}], [{"method": servers.NO_METHODS}], [{}]):
+    for rows in ([], None, [{"method": "Multiply", "streaming": "yes"}], [{"method": grid.NO_METHODS}], [{}]):
         with pytest.raises(PreventUpdate):
             inspector.picked_method(rows)
     assert inspector.picked_stream([{"method": "Multiply", "streaming": "yes"}]) == "Multiply"
@@ -48,18 +48,32 @@ def test_cbin012_a_grid_row_picks_its_method_or_its_stream_in_the_form_for_it():
         with pytest.raises(PreventUpdate):
             inspector.picked_stream(rows)
     outputs = inspector.form_values(ids.SERVERS_GRID, True, "Sum", {}, SNAPSHOT, {})
-    assert outputs[0] == "Sum" and outputs[1] == "{}"  # the picker follows the grid
+    assert outputs["method"] == "Sum" and outputs["args"] == "{}"  # the picker follows the grid
+
+
+def invoke_adhoc(method, args_text, mode, instances=(), response_timeout=10_000, wait_timeout=0, history=None):
+    """``invoke_adhoc`` called as Dash calls it (keywords, the names of its wiring): ``(invoke, problem, history)``."""
+    outputs = inspector.invoke_adhoc(
+        clicks=1,
+        method=method,
+        args_text=args_text,
+        mode=mode,
+        instances=list(instances),
+        response_timeout=response_timeout,
+        wait_timeout=wait_timeout,
+        snapshot=SNAPSHOT,
+        history=history or {},
+    )
+    return outputs["invoke"], outputs["problem"], outputs["history"]
 
 
 def test_cbin003_invoke_refuses_invalid_json_and_sends_nothing():
-    invoke, problem, history = inspector.invoke_adhoc(1, "Sum", '{"a": ', "all", [], 10_000, 3_000, SNAPSHOT, {})
+    invoke, problem, history = invoke_adhoc("Sum", '{"a": ', "all", [], 10_000, 3_000)
     assert invoke is inspector.no_update and history is inspector.no_update and problem.startswith("Invalid JSON")
 
 
 def test_cbin004_invoke_targets_only_instances_that_offer_the_method():
-    invoke, problem, history = inspector.invoke_adhoc(
-        1, "Sum", '{"a": 1}', "instances", ["s1", "gone"], 1_000, 0, SNAPSHOT, {}
-    )
+    invoke, problem, history = invoke_adhoc("Sum", '{"a": 1}', "instances", ["s1", "gone"], 1_000, 0)
     assert problem == "" and invoke["target"] == [{"instance": "s1"}] and invoke["definition"] == {"name": "Sum"}
     [added] = history.to_plotly_json()["operations"]
     assert added["location"] == [invoke["invocationId"]]
@@ -71,15 +85,16 @@ def test_cbin004_invoke_targets_only_instances_that_offer_the_method():
         "result": None,
         "latency_ms": None,
     }  # pending: no result, no times yet
-    invoke, problem, history = inspector.invoke_adhoc(1, "Sum", "{}", "instances", ["gone"], 1_000, 0, SNAPSHOT, {})
+    invoke, problem, history = invoke_adhoc("Sum", "{}", "instances", ["gone"], 1_000, 0)
     assert invoke is inspector.no_update and history is inspector.no_update
     assert problem.startswith("Pick at least one server instance")
 
 
 def test_cbin005_picking_a_method_prefills_its_arguments():
     outputs = inspector.form_values(ids.ADHOC_METHOD, False, "Multiply", [], SNAPSHOT, {})
-    assert outputs[1] == '{\n  "a": 0,\n  "b": 0\n}'
-    assert all(o is inspector.no_update for i, o in enumerate(outputs) if i != 1)
+    assert outputs.pop("args") == '{\n  "a": 0,\n  "b": 0\n}'
+    assert set(outputs) == {"method", "target", "instances", "response_timeout", "wait_timeout"}
+    assert all(o is inspector.no_update for o in outputs.values())
     with pytest.raises(PreventUpdate):
         inspector.form_values(ids.ADHOC_METHOD, False, None, [], SNAPSHOT, {})
 
@@ -92,7 +107,7 @@ def test_cbin006_use_these_arguments_again():
     }
     reuse = ids.reuse_arguments("i1")
     outputs = inspector.form_values(reuse, True, "Multiply", {"i1": entry}, SNAPSHOT, {})
-    assert outputs[:4] == ("Sum", '{\n  "a": 1\n}', "all", [])
+    assert [outputs[key] for key in ("method", "args", "target", "instances")] == ["Sum", '{\n  "a": 1\n}', "all", []]
     with pytest.raises(PreventUpdate):  # buttons re-rendered with the history, not clicked
         inspector.form_values(reuse, False, "Multiply", {"i1": entry}, SNAPSHOT, {})
 
@@ -161,15 +176,15 @@ def test_cbin007_render_history_latest_first_with_status_servers_and_views():
 
 def test_cbin010_the_history_keeps_the_newest_and_each_result_finds_its_entry():
     history = {}
-    for n in range(inspector.HISTORY_KEPT + 2):
-        _, _, patch = inspector.invoke_adhoc(n, "Sum", "{}", "best", [], 1_000, 0, SNAPSHOT, history)
+    for _ in range(ids.INSPECTOR_HISTORY_KEPT + 2):
+        _, _, patch = invoke_adhoc("Sum", "{}", "best", [], 1_000, 0, history)
         for op in patch.to_plotly_json()["operations"]:
             if op["operation"] == "Assign":
                 history[op["location"][0]] = op["params"]["value"]
             else:
                 del history[op["location"][0]]
-    assert len(history) == inspector.HISTORY_KEPT
-    assert sorted(e["order"] for e in history.values()) == list(range(3, inspector.HISTORY_KEPT + 3))
+    assert len(history) == ids.INSPECTOR_HISTORY_KEPT
+    assert sorted(e["order"] for e in history.values()) == list(range(3, ids.INSPECTOR_HISTORY_KEPT + 3))
     newest = max(history.values(), key=lambda e: e["order"])
     result = {"invocationId": newest["id"], "invocationResult": {"returned": {"sum": 3}}, "error": None,
               "timing": {"invokedAt": 5_000, "settledAt": 5_035}}  # fmt: skip

@@ -2,6 +2,7 @@
 
 import json
 
+import ids
 from interop import log
 from pages import inspector_text
 from tests.unit.samples import ENTRY, S1, S2, T0, handled, invoked
@@ -43,7 +44,7 @@ def test_itxt004_latency_figure_has_a_trace_per_method_and_server():
 def test_itxt005_chart_shows_the_latest_invocations_only():
     rows = log.merge_records([invoked(f"i{n}", T0 + n, servers=(S1,), latency=n) for n in range(100)])
     [trace] = inspector_text.latency_figure(rows)["data"]
-    assert trace["y"] == list(range(100 - inspector_text.CHART_INVOCATIONS, 100))
+    assert trace["y"] == list(range(100 - ids.LATENCY_CHART_INVOCATIONS, 100))
 
 
 def test_itxt006_a_row_stays_one_line_whatever_the_apps_send():
@@ -79,3 +80,13 @@ def test_itxt009_the_summary_says_when_rows_are_left_out():
         "200 invocations · 0 handled records (showing the latest 200 of 250)"
     )
     assert inspector_text.log_summary(shown[:1], 1) == "1 invocation · 0 handled records"
+
+
+def test_itxt010_an_app_the_records_do_not_name_is_named_by_its_instance():
+    record = invoked("i1", T0, servers=({"instance": "s9"},))
+    record["app"] = ""
+    [row] = log.merge_records([record])
+    assert row["caller"] == "" and row["servers"][0]["application"] == ""  # interop keeps what the record says
+    line = inspector_text.format_row(row)
+    assert "  Sum  c1 → all  " in line and line.endswith("⇒  s9: " + '{"sum":3}')
+    assert [trace["name"] for trace in inspector_text.latency_figure([row])["data"]] == ["Sum @ s9"]

@@ -1,5 +1,6 @@
 """The interop log: merging records into rows, bounding them, what they keep of the apps' records."""
 
+import ids
 from interop import log
 from tests.unit.samples import S1, S2, T0, handled, invoked
 
@@ -57,7 +58,7 @@ def test_ilog005_duplicate_records_count_once():
 def test_ilog006_bounded_to_the_latest_200_rows():
     rows = log.merge_records([invoked(f"i{n}", T0 + n) for n in range(250)])
     shown = log.bound_rows(rows)
-    assert len(shown) == log.MAX_ROWS == 200
+    assert len(shown) == ids.LOG_ROWS == 200
     assert shown[0]["id"] == "i249" and shown[-1]["id"] == "i50"
 
 

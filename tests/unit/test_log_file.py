@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+import ids
 from interop import log, log_file
 from pages import inspector_text
 from tests.unit.samples import S1, S2, T0, handled, invoked
@@ -199,7 +200,7 @@ def document_with(*invocations, **header):
         (document_with(invocation_of()).replace("40", "NaN").encode(), "it holds NaN, which is not a number"),
         (document_with(invocation_of()).replace("40", "1e999").encode(), "latency_ms must be a number or null."),
         (b"[" * 100_000, "nested too deeply"),
-        (b" " * (log_file.MAX_FILE_BYTES + 1), "it is 150,001 bytes; the Inspector opens log files of up to 150,000."),
+        (b" " * (ids.LOG_FILE_MAX_BYTES + 1), "it is 150,001 bytes; the Inspector opens log files of up to 150,000."),
     ],
 )
 def test_lgfl006_a_file_that_is_not_a_log_is_refused_in_words(data, message):
@@ -249,7 +250,7 @@ def test_lgfl010_a_full_window_exported_opens_again():
         records.append(record)
     rows = log.merge_records(records)
     data = log_file.json_document(rows, NOW).encode()
-    assert len(data) < log_file.MAX_FILE_BYTES, len(data)  # about 116 kB
+    assert len(data) < ids.LOG_FILE_MAX_BYTES, len(data)  # about 116 kB
     file, problem = log_file.load(data, "full.json")
     assert problem is None and file["rows"] == rows
 
@@ -265,3 +266,11 @@ def test_lgfl012_the_any_choice_and_empty_values_filter_nothing():
     rows = sample_rows()
     assert log.filter_rows(rows, log.ANY, log.ANY, log.ANY) == rows == log.filter_rows(rows, "", None, "")
     assert log.active_filter(log.ANY, "Caller", "") == {"app": "Caller"}
+
+
+def test_lgfl013_a_files_name_is_one_line_clipped_like_every_python_clip():
+    name = "bug\nreport " + "x" * 200 + ".json"
+    _, problem = log_file.load(b"{nope", name)
+    shown = problem.split(" was not opened")[0]
+    assert shown == log.clip(" ".join(name.split()), ids.LOG_FILE_NAME_CHARS) and len(shown) == ids.LOG_FILE_NAME_CHARS
+    assert shown.startswith("bug report xx") and shown.endswith("x…")

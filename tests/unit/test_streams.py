@@ -87,32 +87,32 @@ def test_strs003_a_good_request_has_what_subscribe_needs():
 
 def test_strs004_states_in_words():
     servers = [{"application": "Ticker", "instance": "t1"}, {"application": "Ticker", "instance": "t2"}]
-    assert streams.state_text({"state": "subscribing"}) == "subscribing…"
-    assert streams.state_text({"state": "open", "servers": servers}) == "open to 2 servers: Ticker (t1), Ticker (t2)"
-    assert streams.state_text({"state": "open", "servers": servers[:1]}) == "open to 1 server: Ticker (t1)"
-    assert streams.state_text({"state": "failed", "reason": "No servers."}) == "failed: No servers."
-    assert streams.state_text({"state": "failed"}) == "failed: no reason given"
-    assert streams.state_text({"state": "closed-by-server"}) == "closed by the server"
-    assert streams.state_text({"state": "publisher-gone"}) == "closed: the publisher is gone"
-    assert streams.state_text({"state": "closed-by-you"}) == "closed by you"
-    assert streams.state_text({}) == "unknown state"
+    assert page.state_text({"state": "subscribing"}) == "subscribing…"
+    assert page.state_text({"state": "open", "servers": servers}) == "open to 2 servers: Ticker (t1), Ticker (t2)"
+    assert page.state_text({"state": "open", "servers": servers[:1]}) == "open to 1 server: Ticker (t1)"
+    assert page.state_text({"state": "failed", "reason": "No servers."}) == "failed: No servers."
+    assert page.state_text({"state": "failed"}) == "failed: no reason given"
+    assert page.state_text({"state": "closed-by-server"}) == "closed by the server"
+    assert page.state_text({"state": "publisher-gone"}) == "closed: the publisher is gone"
+    assert page.state_text({"state": "closed-by-you"}) == "closed by you"
+    assert page.state_text({}) == "unknown state"
 
 
 def test_strs005_an_oversized_item_is_cut_with_a_note():
     limit = ids.STREAM_ITEM_CHARS
-    assert streams.cut_text('{"a":1}', 7) == ('{"a":1}', "")
+    assert page.cut_text('{"a":1}', 7) == ('{"a":1}', "")
     # As the page sends it: already cut, with its whole length.
-    assert streams.cut_text("x" * limit, 12_345) == ("x" * limit, "… cut: 12,345 characters in all")
+    assert page.cut_text("x" * limit, 12_345) == ("x" * limit, "… cut: 12,345 characters in all")
     # Longer than the limit anyway (a tampered request): cut here too.
-    assert streams.cut_text("y" * (limit + 5)) == ("y" * limit, f"… cut: {limit + 5:,} characters in all")
-    assert streams.cut_text(None) == ("", "")
+    assert page.cut_text("y" * (limit + 5)) == ("y" * limit, f"… cut: {limit + 5:,} characters in all")
+    assert page.cut_text(None) == ("", "")
 
 
 def test_strs006_a_server_keeps_its_colour_round_a_small_palette():
     colours = {"t1": 0, "t2": 7, "bad": "x"}
-    assert streams.colour_class(colours, "t1") == "stream-server-0"
-    assert streams.colour_class(colours, "t2") == f"stream-server-{7 % streams.PALETTE_SIZE}"
-    assert streams.colour_class(colours, "bad") == streams.colour_class(colours, "nope") == "stream-server-unknown"
+    assert page.colour_class(colours, "t1") == "stream-server-0"
+    assert page.colour_class(colours, "t2") == f"stream-server-{7 % page.PALETTE_SIZE}"
+    assert page.colour_class(colours, "bad") == page.colour_class(colours, "nope") == "stream-server-unknown"
 
 
 def test_strs007_items_are_filtered_by_server_and_bounded():
@@ -122,11 +122,11 @@ def test_strs007_items_are_filtered_by_server_and_bounded():
     assert streams.items_of(None, "s1") == [] and streams.items_of(data, "other") == []
     many = {"s1": [{"instance": "t1", "text": str(n)} for n in range(ids.STREAM_ITEMS_KEPT + 50)]}
     assert len(streams.items_of(many, "s1")) == ids.STREAM_ITEMS_KEPT
-    assert streams.server_options(data["s1"][:2], "gone") == [
+    assert page.server_options(data["s1"][:2], "gone") == [
         {"label": "All servers", "value": ""},
         {"label": "(gone)", "value": "gone"},
-        {"label": "unknown app (t1)", "value": "t1"},
-        {"label": "unknown app (t2)", "value": "t2"},
+        {"label": "t1", "value": "t1"},
+        {"label": "t2", "value": "t2"},
     ]
 
 
@@ -188,7 +188,7 @@ def test_strs011_parts_render_each_card_from_the_snapshots():
     data = {"s1": [{"t": 0, "instance": "t2", "application": "B", "text": "2"}, {"t": 0, "instance": "t1"}]}
     state, options, summary, items = callbacks.parts("s1", STATE, data, "")
     assert state == "open to 0 servers"
-    assert [o["label"] for o in options] == ["All servers", "B (t2)", "unknown app (t1)"]  # by label
+    assert [o["label"] for o in options] == ["All servers", "B (t2)", "t1"]  # by label; t1: no app name, its instance
     assert summary == "2 items received · showing 2"
     assert [view.className for view in items] == ["stream-item stream-server-1", "stream-item stream-server-0"]
     assert callbacks.parts("unknown", STATE, data, None) == (
@@ -202,7 +202,7 @@ def test_strs011_parts_render_each_card_from_the_snapshots():
     # render_parts is the callback: the card's subscription comes from its filter's id (MATCH)
     assert callbacks.render_parts(STATE, data, "t1", ids.stream_part("filter", "s1"))[2] == summary
     lots = {**OPEN, "received": 1234}
-    assert streams.summary_text(lots, 100) == "1,234 items received · showing 100 (the latest 100 are kept)"
+    assert page.summary_text(lots, 100) == "1,234 items received · showing 100 (the latest 100 are kept)"
 
 
 def test_strs012_the_card_and_its_validation_parts():
