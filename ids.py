@@ -233,3 +233,8 @@ def javascript_constants():
         "/* Written by `python -m scripts.shared_js` from ids.py: edit that, not this. */\n"
         f"window.ioConnectShared = Object.freeze({json.dumps(values, indent=4)});\n"
     )
+
+
+# The Caller's and Sum Server's lists
+SUM_HISTORY_KEPT = 50  # Sum results the Caller's history shows, newest first
+HANDLED_KEPT = LOG_KEPT  # lines of a Sum Server's handled-invocations list: what its log window keeps

@@ -8,7 +8,7 @@ per Sum (invoke, handler, result), as in the real caller. They run in the
 same shell, with the same assets, compression and CSP as the real apps
 (``app.create_server`` mounts them). No history, pending status, interop log
 or inspector. The handler and the result text are the real apps' own
-functions (``interop.answer``, ``interop.sum``, ``pages.result_text``), so what
+functions (``callbacks.server.sum_invocation_handler``, ``pages.result_text``), so what
 the real apps pay above these figures is their bookkeeping, not their logic.
 
 ``gunicorn 'bench.lean:create_lean_server()'`` serves it (bench/__main__.py).
@@ -20,10 +20,9 @@ from dash.exceptions import PreventUpdate
 
 import ids
 from app import create_server
-from interop.answer import answer
-from interop.sum import compute_sum
+from callbacks.server import sum_invocation_handler
 from pages.common import client_root, lines_to_children
-from pages.result_text import describe_sum_result
+from pages.result_text import answer_lines, describe_sum, error_lines
 from registry import AppSpec, shell_spec
 
 SERVER_NAME = "Lean Server"
@@ -38,7 +37,8 @@ def server_layout():
 
 
 def handle_sum(invoke):
-    return answer(invoke, compute_sum)
+    result, _handled = sum_invocation_handler(invoke)  # the real handler; its handled list is not on this page
+    return result
 
 
 def register_server(app):
@@ -67,7 +67,10 @@ def sum_numbers(_, a, b):
 def sum_numbers_result_handler(result):
     if result is None:
         raise PreventUpdate
-    return lines_to_children(describe_sum_result(result))
+    error = result.get("error")
+    if error is not None:
+        return lines_to_children(error_lines(error, describe_sum, "Sum"))
+    return lines_to_children(answer_lines(result.get("invocationResult", {}), describe_sum, "Sum"))
 
 
 def register_caller(app):

@@ -1,12 +1,13 @@
 """Callbacks of the server app: the handlers of its two Interop methods, as the documentation writes them.
 
 ``sum_invocation_handler`` and ``send_message_invocation_handler`` are the
-vendor page's handlers: a Python callback with ``MethodRegister.invoke`` as
-Input, and ``result`` (Sum) or the component it updates (SendMessage) as
-Output. Each adds one Output: a line in the page's handled-invocations list,
-prepended with a ``Patch`` so the two handlers never overwrite each other's
-lines. What the interop log records of them (when, from whom, the answer) is
-taken around the components by assets/dash_glue42_activity.js, not here.
+vendor page's handlers, to hold beside it: the same decorator, the same steps
+in the same order with the same names. What this project adds is marked in
+the body with ``# Added:``, and each handler has one more Output: a line in
+the page's handled-invocations list, prepended with a ``Patch`` so the two
+handlers never overwrite each other's lines. What the interop log records of
+them (when, from whom, the answer) is taken around the components by
+assets/dash_glue42_activity.js, not here.
 """
 
 import time
@@ -15,58 +16,91 @@ from dash import Input, Output, Patch, html, no_update
 from dash.exceptions import PreventUpdate
 
 import ids
+from callbacks.collector import CallbackCollector
 from callbacks.common import register_client_common
-from interop.answer import answer
 from interop.message import clean_message
-from interop.sum import compute_sum, format_number
-from pages.result_text import server_name
+from interop.sum import format_number, is_number
+from pages.app_names import app_name
 
-MAX_HANDLED = ids.LOG_KEPT  # lines the handled-invocations list keeps
-
-
-def handled_line(method, invoke, outcome):
-    """``12:00:01 Sum from Caller with {'a': 1, 'b': 2}: sum = 3``: one line of the handled list (text)."""
-    caller = server_name(invoke.get("caller"))
-    return f"{time.strftime('%H:%M:%S')} {method} from {caller} with {invoke.get('args')!r}: {outcome}\n"
+app = CallbackCollector()
 
 
-def add_handled(line):
-    """A Patch that puts ``line`` on top of the handled-invocations list and keeps it to MAX_HANDLED lines."""
+def handled(method, invoke, outcome):
+    """A Patch that puts ``12:00:01 Sum from Caller with {'a': 1, 'b': 2}: sum = 3`` on top of the handled list
+    and keeps the list to ids.HANDLED_KEPT lines."""
+    line = f"{time.strftime('%H:%M:%S')} {method} from {app_name(invoke.get('caller'))} with {invoke.get('args')!r}"
     patch = Patch()
-    patch.prepend(line)
-    del patch[MAX_HANDLED]
+    patch.prepend(f"{line}: {outcome}\n")
+    del patch[ids.HANDLED_KEPT]
     return patch
 
 
-def sum_outcome(result):
-    """How the handled list says what Sum answered."""
-    if "error" in result:
-        return f"refused: {result['error']['message']}"
-    return f"sum = {format_number(result['invocationResult']['sum'])}"
-
-
+# Handler for the "Sum" Interop method.
+@app.callback(
+    Output(ids.REGISTER_SUM, "result"),
+    Output(ids.HANDLED_LIST, "children", allow_duplicate=True),
+    Input(ids.REGISTER_SUM, "invoke"),
+    prevent_initial_call=True,
+)
 def sum_invocation_handler(invoke):
-    """Handler for the "Sum" Interop method; ``answer`` always returns the invocationId, even on errors."""
+
     if invoke is None:
         raise PreventUpdate
 
-    result = answer(invoke, compute_sum)
-    return result, add_handled(handled_line("Sum", invoke, sum_outcome(result)))
+    invocationId = invoke.get("invocationId")
+    args = invoke.get("args", {})
+    # Added: args that are not an object hold no numbers.
+    args = args if isinstance(args, dict) else {}
+    a = args.get("a")
+    b = args.get("b")
+
+    are_numbers = is_number(a) and is_number(b)
+    if are_numbers:
+        total = float(a) + float(b)
+
+        # When a method isn't void, you must always return the assigned `invocationId`,
+        # otherwise the caller won't receive the result.
+        return {
+            "invocationId": invocationId,
+            "invocationResult": {
+                "sum": total,
+            },
+        }, handled("Sum", invoke, f"sum = {format_number(total)}")
+    else:
+        return {
+            "invocationId": invocationId,
+            "error": {
+                "message": "The arguments must be numbers!",
+            },
+        }, handled("Sum", invoke, "refused: not numbers")
 
 
+# Handler for the "SendMessage" Interop method.
+@app.callback(
+    Output(ids.MESSAGE, "children"),
+    Output(ids.HANDLED_LIST, "children", allow_duplicate=True),
+    Input(ids.REGISTER_SEND_MESSAGE, "invoke"),
+    prevent_initial_call=True,
+)
 def send_message_invocation_handler(invoke):
-    """Handler for the "SendMessage" Interop method: shows the text; a refused one keeps the last message."""
-    if invoke is None:
-        raise PreventUpdate
 
-    message, problem = clean_message(invoke.get("args"))
-    if problem:
-        return no_update, add_handled(handled_line("SendMessage", invoke, f"refused: {problem}"))
-    return message, add_handled(handled_line("SendMessage", invoke, "shown"))
+    if invoke is not None:
+        args = invoke.get("args", {})
+        # Added: text only, up to the length the Caller checks too; a refused one keeps the last message.
+        message, problem = clean_message(args)
+        if problem:
+            return no_update, handled("SendMessage", invoke, f"refused: {problem}")
+        return message, handled("SendMessage", invoke, "shown")
+    raise PreventUpdate
 
 
+# The framework sets MethodRegister.error when registering fails.
+@app.callback(
+    Output(ids.REGISTER_ERRORS, "children"),
+    Input(ids.REGISTER_SUM, "error"),
+    Input(ids.REGISTER_SEND_MESSAGE, "error"),
+)
 def registration_errors(sum_error, send_message_error):
-    """Shows MethodRegister.error, set by the framework when registering fails."""
     problems = [
         f"{name} is not registered: {error.get('message', error)}"
         for name, error in (("Sum", sum_error), ("SendMessage", send_message_error))
@@ -75,22 +109,7 @@ def registration_errors(sum_error, send_message_error):
     return [html.Div(text, className="alert alert-danger py-1 mb-2") for text in problems]
 
 
-def register(app):
-    app.callback(
-        Output(ids.REGISTER_SUM, "result"),
-        Output(ids.HANDLED_LIST, "children", allow_duplicate=True),
-        Input(ids.REGISTER_SUM, "invoke"),
-        prevent_initial_call=True,
-    )(sum_invocation_handler)
-    app.callback(
-        Output(ids.MESSAGE, "children"),
-        Output(ids.HANDLED_LIST, "children", allow_duplicate=True),
-        Input(ids.REGISTER_SEND_MESSAGE, "invoke"),
-        prevent_initial_call=True,
-    )(send_message_invocation_handler)
-    app.callback(
-        Output(ids.REGISTER_ERRORS, "children"),
-        Input(ids.REGISTER_SUM, "error"),
-        Input(ids.REGISTER_SEND_MESSAGE, "error"),
-    )(registration_errors)
-    register_client_common(app)
+def register(dash_app):
+    """Give this module's callbacks, and those every client app has, to the server app's ``Dash``."""
+    app.register(dash_app)
+    register_client_common(dash_app)

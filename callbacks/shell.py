@@ -4,25 +4,42 @@ from dash import ALL, MATCH, ClientsideFunction, Input, Output, State, ctx, no_u
 from dash.exceptions import PreventUpdate
 
 import ids
+from callbacks.collector import CallbackCollector
 from pages.shell import EMPTY_SLOT_CLASS, MAX_FRAMES, SLOT_CLASS, frame_card, frame_record
 
 FULL = f"The shell holds at most {MAX_FRAMES} apps. Remove one to add another."
 # Dash Pages' own location component (dash.page_container).
 PAGES_LOCATION = "_pages_location"
 
+app = CallbackCollector()
 
+
+@app.callback(
+    Output(ids.NOT_FOUND_PATH, "children"),
+    Input(ids.NOT_FOUND_PATH, "id"),
+    State(PAGES_LOCATION, "pathname"),
+)
 def name_missing_page(_mounted, pathname):
     """The 404 page names the address that has no page (as text)."""
     return pathname
 
 
-def slot_updates(slot, children, class_name):
-    """Outputs for every slot: only ``slot`` changes, the others keep their iframes."""
-    children_out = [no_update] * MAX_FRAMES
-    classes_out = [no_update] * MAX_FRAMES
-    children_out[slot] = children
-    classes_out[slot] = class_name
-    return children_out, classes_out
+app.clientside_callback(
+    ClientsideFunction(namespace="ioconnectShell", function_name="copyListing"),
+    Output(ids.copy_code(MATCH), "children"),
+    Input(ids.copy_code(MATCH), "n_clicks"),
+    State(ids.copy_code(MATCH), "id"),
+    prevent_initial_call=True,
+)
+
+
+def changed(frames, slot=None, children=None, class_name=None, notice=None):
+    """``manage_frames``' outputs: the frames, and every slot's children and class of which only ``slot``
+    changes (the others keep their iframes)."""
+    slots, classes = [no_update] * MAX_FRAMES, [no_update] * MAX_FRAMES
+    if slot is not None:
+        slots[slot], classes[slot] = children, class_name
+    return {"frames": frames, "slots": slots, "classes": classes, "notice": notice}
 
 
 def add_app(frames, app_name, addable):
@@ -33,7 +50,7 @@ def add_app(frames, app_name, addable):
     used = {f["slot"] for f in frames}
     free = [slot for slot in range(MAX_FRAMES) if slot not in used]
     if not free:
-        return no_update, [no_update] * MAX_FRAMES, [no_update] * MAX_FRAMES, FULL
+        return changed(no_update, notice=FULL)
     # An unnumbered instance ("Caller") counts as number 1, so the next is "Caller 2".
     number = max((f.get("number") or 1 for f in frames if f["app"] == app_name), default=0) + 1
     record = frame_record(
@@ -44,8 +61,7 @@ def add_app(frames, app_name, addable):
         slot=free[0],
         loads_last=bool(template.get("loads_last")),
     )
-    children, classes = slot_updates(record["slot"], frame_card(record), SLOT_CLASS)
-    return [*frames, record], children, classes, None
+    return changed([*frames, record], record["slot"], frame_card(record), SLOT_CLASS)
 
 
 def remove_frame(key, frames):
@@ -53,10 +69,20 @@ def remove_frame(key, frames):
     record = next((f for f in frames if f["key"] == key), None)
     if record is None:
         raise PreventUpdate
-    children, classes = slot_updates(record["slot"], None, EMPTY_SLOT_CLASS)
-    return [f for f in frames if f["key"] != key], children, classes, None
+    return changed([f for f in frames if f["key"] != key], record["slot"], None, EMPTY_SLOT_CLASS)
 
 
+@app.callback(
+    output=dict(
+        frames=Output(ids.FRAMES_STORE, "data"),
+        slots=Output(ids.frame_slot(ALL), "children"),
+        classes=Output(ids.frame_slot(ALL), "className"),
+        notice=Output(ids.SHELL_NOTICE, "children"),
+    ),
+    inputs=dict(add_clicks=Input(ids.add_app(ALL), "n_clicks"), remove_clicks=Input(ids.remove_frame(ALL), "n_clicks")),
+    state=dict(frames=State(ids.FRAMES_STORE, "data"), addable=State(ids.ADDABLE_STORE, "data")),
+    prevent_initial_call=True,
+)
 def manage_frames(add_clicks, remove_clicks, frames, addable):
     """One callback for adding and removing, as both write the same slots."""
     trigger = ctx.triggered_id
@@ -70,44 +96,26 @@ def manage_frames(add_clicks, remove_clicks, frames, addable):
     raise PreventUpdate
 
 
-def register(app):
-    app.callback(
-        Output(ids.NOT_FOUND_PATH, "children"),
-        Input(ids.NOT_FOUND_PATH, "id"),
-        State(PAGES_LOCATION, "pathname"),
-    )(name_missing_page)
-    app.clientside_callback(
-        ClientsideFunction(namespace="ioconnectShell", function_name="copyListing"),
-        Output(ids.copy_code(MATCH), "children"),
-        Input(ids.copy_code(MATCH), "n_clicks"),
-        State(ids.copy_code(MATCH), "id"),
-        prevent_initial_call=True,
-    )
-    app.callback(
-        Output(ids.FRAMES_STORE, "data"),
-        Output(ids.frame_slot(ALL), "children"),
-        Output(ids.frame_slot(ALL), "className"),
-        Output(ids.SHELL_NOTICE, "children"),
-        Input(ids.add_app(ALL), "n_clicks"),
-        Input(ids.remove_frame(ALL), "n_clicks"),
-        State(ids.FRAMES_STORE, "data"),
-        State(ids.ADDABLE_STORE, "data"),
-        prevent_initial_call=True,
-    )(manage_frames)
-    # Connection status comes from the platform's own glue, in the page.
-    app.clientside_callback(
-        ClientsideFunction(namespace="ioconnectShell", function_name="watchConnections"),
-        Input(ids.GLUE, "glueReady"),
-    )
-    # MATCH, not ALL: one small callback per badge, which also runs for badges
-    # added later. (An ALL output over badges that slots add and remove left
-    # Dash 4's callback queue stuck after the first removal.)
-    app.clientside_callback(
-        ClientsideFunction(namespace="ioconnectShell", function_name="frameStatus"),
-        Output(ids.frame_status(MATCH), "children"),
-        Output(ids.frame_status(MATCH), "color"),
-        Output(ids.frame_spinner(MATCH), "className"),
-        Input(ids.CONNECTED_STORE, "data"),
-        Input(ids.frame_status(MATCH), "id"),
-        State(ids.app_frame(MATCH), "title"),
-    )
+# Connection status comes from the platform's own glue, in the page.
+app.clientside_callback(
+    ClientsideFunction(namespace="ioconnectShell", function_name="watchConnections"),
+    Input(ids.GLUE, "glueReady"),
+)
+
+# MATCH, not ALL: one small callback per badge, which also runs for badges
+# added later. (An ALL output over badges that slots add and remove left
+# Dash 4's callback queue stuck after the first removal.)
+app.clientside_callback(
+    ClientsideFunction(namespace="ioconnectShell", function_name="frameStatus"),
+    Output(ids.frame_status(MATCH), "children"),
+    Output(ids.frame_status(MATCH), "color"),
+    Output(ids.frame_spinner(MATCH), "className"),
+    Input(ids.CONNECTED_STORE, "data"),
+    Input(ids.frame_status(MATCH), "id"),
+    State(ids.app_frame(MATCH), "title"),
+)
+
+
+def register(dash_app):
+    """Give this module's callbacks to the shell's ``Dash``."""
+    app.register(dash_app)

@@ -1,12 +1,13 @@
 """The source the guide shows, read from the running code so it cannot drift from it.
 
-Python comes from ``inspect``; JavaScript is cut out of the asset file by
-the function's name. ``pages.guide`` shows it as a fenced block of
+Python comes from ``inspect``: a callback's source begins with the
+``@app.callback(...)`` written above it, which is what registers it, so the
+listing is what runs. JavaScript is cut out of the asset file by the
+function's name. ``pages.guide`` shows it as a fenced block of
 ``dcc.Markdown``, which escapes it and highlights it in the browser.
 """
 
 import difflib
-import importlib
 import inspect
 import json
 import re
@@ -14,7 +15,8 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
-from guide.topics import Callback, File, JavaScript, Python
+import ids
+from guide.topics import File, JavaScript, Python
 
 ROOT = Path(__file__).resolve().parent.parent
 ASSETS = ROOT / "assets"
@@ -132,66 +134,53 @@ def file_source(path, language):
     )
 
 
-class _Registrations:
-    """Stands in for a ``Dash`` app in a module's ``register(app)``: keeps each function's dependencies and options."""
-
-    def __init__(self):
-        self.by_function = {}
-
-    def callback(self, *dependencies, **options):
-        def record(function):
-            self.by_function[function.__name__] = (dependencies, options)
-            return function
-
-        return record
-
-    def clientside_callback(self, *args, **kwargs):
-        pass
+IDS_NAME = re.compile(r"\bids\.([A-Z][A-Z0-9_]*)\b")
+DOCSTRING = '"""'
 
 
-def wiring_of(module_name, function_name):
-    """``(dependencies, options)`` that ``module.register(app)`` passes to ``app.callback`` for the function."""
-    registrations = _Registrations()
-    importlib.import_module(module_name).register(registrations)
-    return registrations.by_function[function_name]
+def with_ids_resolved(line):
+    """``line`` with each ``ids.NAME`` written as its value: ``Output(ids.REGISTER_SUM, "result")`` reads
+    ``Output("io-connect-register-sum", "result")``, as the documentation writes it."""
 
+    def value(match):
+        resolved = getattr(ids, match.group(1), None)
+        return json.dumps(resolved) if isinstance(resolved, str) else match.group(0)
 
-def decorator_text(dependencies, options):
-    """``@app.callback(...)`` as the documentation writes it, for these dependencies and options."""
-    lines = ["@app.callback("]
-    for dependency in dependencies:
-        duplicate = ", allow_duplicate=True" if getattr(dependency, "allow_duplicate", False) else ""
-        component, prop = json.dumps(dependency.component_id), json.dumps(dependency.component_property)
-        lines.append(f"    {type(dependency).__name__}({component}, {prop}{duplicate}),")
-    lines += [f"    {key}={value!r}," for key, value in options.items()]
-    return "\n".join([*lines, ")"])
-
-
-def callback_source(reference):
-    """A callback as a reader would copy it: its decorator, from its real registration, and its function."""
-    module_name = reference.name.partition(":")[0]
-    function = python_source(getattr(importlib.import_module(module_name), reference.function))
-    decorator = decorator_text(*wiring_of(module_name, reference.function))
-    return Source(
-        name=function.name,
-        path=function.path,
-        first_line=function.first_line,
-        last_line=function.last_line,
-        text=f"{decorator}\n{function.text}",
-        language="python",
-    )
+    return IDS_NAME.sub(value, line)
 
 
 def _comparable(line):
-    return line.strip().rstrip(",").replace("'", '"')
+    return with_ids_resolved(line.strip()).rstrip(",").replace("'", '"')
+
+
+def _docstring_lines(lines):
+    """Which of ``lines`` belong to a docstring (a block that opens with three double quotes)."""
+    inside, marks = False, []
+    for line in lines:
+        if inside:
+            marks.append(True)
+            inside = not line.endswith(DOCSTRING)
+        else:
+            opens = line.startswith(DOCSTRING)
+            marks.append(opens)
+            inside = opens and (line == DOCSTRING or not line[len(DOCSTRING) :].endswith(DOCSTRING))
+    return marks
 
 
 def added_lines(documented, ours):
-    """For each line of ``ours``, whether it is code added to ``documented`` (blank lines, comments and
-    docstrings never are: the code is what a reader compares)."""
+    """For each line of ``ours``, whether it is code added to ``documented``.
+
+    Lines compare with our ``ids.NAME`` read as the id it names, quotes and a
+    trailing comma aside. Blank lines, docstrings and comments are never
+    added (the code is what a reader compares), but for our ``# Added:``
+    comments, which belong to the addition they introduce.
+    """
     theirs = [_comparable(line) for line in documented.splitlines()]
     mine = [_comparable(line) for line in ours.splitlines()]
-    added = [bool(line) and not line.startswith(("#", '"""')) for line in mine]
+    added = [
+        bool(line) and not in_docstring and (not line.startswith("#") or line.startswith("# Added"))
+        for line, in_docstring in zip(mine, _docstring_lines(mine), strict=True)
+    ]
     for tag, _, _, start, end in difflib.SequenceMatcher(None, theirs, mine, autojunk=False).get_opcodes():
         if tag == "equal":
             added[start:end] = [False] * (end - start)
@@ -201,9 +190,7 @@ def added_lines(documented, ours):
 def source_of(reference):
     """The :class:`Source` a topic's code reference (``guide.topics.Python``, ``Callback``, ``JavaScript``,
     ``File``) names."""
-    if isinstance(reference, Callback):
-        return callback_source(reference)
-    if isinstance(reference, Python):
+    if isinstance(reference, Python):  # a Callback too
         return python_source(reference.obj)
     if isinstance(reference, JavaScript):
         return js_source(reference.asset, reference.name)

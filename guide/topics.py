@@ -29,18 +29,12 @@ class Python:
 
 
 @dataclass(frozen=True)
-class Callback:
-    """A Dash callback of this project, shown as a reader would write it: ``@app.callback(...)`` and the function.
+class Callback(Python):
+    """A Dash callback of this project: its source, which begins with the ``@app.callback(...)`` that registers it.
 
-    ``name`` is ``"module:function"``; the decorator is written from what the
-    module's ``register(app)`` really registers for that function
-    (``guide.source.callback_source``). The documentation's callback of the
-    same name (``guide.vendor``), if it has one, is shown beside it, with the
-    lines this project adds marked.
+    The documentation's callback of the same name (``guide.vendor``), if it
+    has one, is shown beside it, with the lines this project adds marked.
     """
-
-    name: str
-    why: str
 
     @property
     def function(self):
@@ -142,9 +136,11 @@ TOPICS = (
             "it, or when the callback raises `PreventUpdate` or fails, the caller waits for the whole timeout, "
             "and so does every invocation queued behind it. (Our compatibility script answers a handler "
             "callback that fails on the server with an error at once; a missing `invocationId` it cannot fix.)",
-            "So our handler never computes the answer directly. `interop.answer.answer()` runs the "
-            "computation and always returns a result with the `invocationId`: the sum, the documented "
-            "error message for bad arguments, or a generic error when anything else goes wrong.",
+            "So our handler is the documentation's, step by step: the `invocationId`, the `args`, the check, "
+            "and one of the two documented answers, each with the `invocationId`. What we add is marked, and "
+            "it is what another app could send to make the handler raise or answer `inf`: `args` that are not "
+            "an object, and numbers the documentation's `is_number` lets through (`nan`, `1e309`, `true`, two "
+            "numbers whose sum is infinite), which our stricter `is_number` refuses. Every invocation is answered.",
             "A void method's handler just updates the page: SendMessage writes the text into the `message` component.",
             "Each handler is listed beside the documentation's, with what we add marked: one more Output, a "
             "line in the server's handled-invocations list (a `Patch` that prepends it, so the two handlers "
@@ -162,13 +158,12 @@ TOPICS = (
         ),
         code=(
             Callback("callbacks.server:sum_invocation_handler", "The Sum handler: `invoke` in, `result` out."),
-            Python("interop.answer:answer", "Every invocation gets a result with its invocationId, even on failure."),
+            Python("interop.sum:is_number", "The documentation's check, stricter: it never raises."),
             JavaScript(
                 "dash_glue42_compat.js",
                 "useAnswerFailedHandlers",
                 "When the handler callback's request fails (an exception, a restarting server), answer at once.",
             ),
-            Python("interop.sum:compute_sum", "The computation and the documentation's error message."),
             Callback("callbacks.server:send_message_invocation_handler", "The void method: update the page."),
         ),
     ),
@@ -258,15 +253,18 @@ TOPICS = (
             "When an invocation settles, dash_glue42 sets the `MethodInvoke`'s `result` to an object with the "
             "`invocationId` and either an `invocationResult` or an `error`. A Python callback with that "
             "`result` as Input reads it, as the documentation's `sum_numbers_result_handler` does.",
-            "`invocationResult.returned` is what the (first) server returned; with several servers, "
-            "`all_return_values` and `all_errors` hold one entry per server. `error` is set only when every "
-            "targeted server failed, or none answered in time.",
-            "Errors from glue are technical (“Invocation timed out”). `pages.result_text` turns them into "
-            "sentences that say what happened and within which limit. The text is always rendered as text, "
+            "`invocationResult.returned` is what the first server to settle returned, and that may be a "
+            "server that failed; `all_return_values` and `all_errors` hold one entry per server, and "
+            "`called_with` the arguments. `error` is set only when every targeted server failed (it then holds "
+            "the same lists), or when no server offered the method in time.",
+            "Our result callback keeps the documentation's steps (`error`, `hasError`, `invocationResult`) and "
+            "reads nothing else. When more than one server answered or failed, it shows a line per server, "
+            "named as every screen names an app; otherwise one line, as the documentation's.",
+            "Errors from glue are technical (“Invocation timeout (1 ms) reached…”). `pages.result_text` "
+            "words them plainly, with the limit the message names. The text is always rendered as text, "
             "never as HTML: it comes from another app.",
-            "A result carries `sent`, what its invocation was sent with (arguments, target, options), which "
-            "the page adds around `MethodInvoke`: so the callback needs no store to know what it answers. "
-            "Its one addition is a second Output, the history, a `Patch` that prepends one line.",
+            "Its one more Output is the history, a `Patch` that prepends one line: the arguments, from the "
+            "result's `called_with`, and what came back.",
             "Dash drops the output of a callback that is triggered again while its request is out. Results "
             "that settle close together would be lost that way; our compatibility script hands them to the "
             "result callback one at a time, as dash_glue42 hands invocations to a handler.",
@@ -283,8 +281,8 @@ TOPICS = (
         code=(
             Callback("callbacks.caller:sum_numbers_result_handler", "The result callback: the lines and the history."),
             Callback("callbacks.caller:send_message_result_handler", "A void method's result: who received it."),
-            Python("pages.result_text:describe_sum_result", "A result becomes lines: one, or one per server."),
-            Python("pages.result_text:explain_error", "Readable errors, with the limit that was hit."),
+            Python("pages.result_text:answer_lines", "An invocationResult becomes lines: one, or one per server."),
+            Python("pages.result_text:explain_error", "Readable errors, with the limit the message names."),
         ),
     ),
     Topic(
@@ -297,7 +295,8 @@ TOPICS = (
             "registered the method first. `all` is every server that offers it. `skipMine` is every server "
             "except the calling app itself.",
             "With `all` and `skipMine`, each server's answer is in `invocationResult.all_return_values` and "
-            "each failure in `all_errors`, so the Caller shows one line per server.",
+            "each failure in `all_errors`, so when more than one server answered or failed, the Caller shows "
+            "one line per server.",
             "The Caller can serve Sum as well: its switch mounts a `MethodRegister` for Sum, which is when "
             "`skipMine` differs from `all`.",
         ),
@@ -312,9 +311,9 @@ TOPICS = (
             Step("Choose skipMine and click Sum.", "Two lines again: the servers, not the Caller."),
         ),
         code=(
-            Python("pages.result_text:per_server_lines", "One line per answering server, then one per failure."),
+            Python("pages.result_text:per_server_lines", "A line per answering server, then one per failure."),
             Python("callbacks.caller:serve_sum", "Registering from the caller is mounting a component."),
-            Python("callbacks.caller:caller_sum_handler", "The caller's handler: the documented one, with `answer()`."),
+            Python("callbacks.caller:caller_sum_handler", "The caller's handler: the Sum Server's, the same rules."),
         ),
     ),
     Topic(

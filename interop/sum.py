@@ -1,51 +1,38 @@
-"""The ``Sum`` method: argument validation and the computation."""
+"""The ``Sum`` method's rule for its arguments, and how its numbers read."""
 
 import math
 import numbers
+import sys
 
 from ids import MAX_NUMBER_TEXT
-from interop.answer import InvocationError
 
-NOT_NUMBERS = "The arguments must be numbers!"  # the vendor documentation's message
-ARGUMENTS = ("a", "b")
+# Any two numbers within this add up to a finite float: a sum can never overflow to inf.
+LARGEST_ADDEND = sys.float_info.max / 2
 
 
-def parse_number(value):
-    """Return ``value`` as a finite float, or ``None`` when it is not a number.
+def is_number(s):
+    """Whether ``s`` is an argument Sum adds: the documentation's helper, stricter.
 
-    Accepts ints, floats and numeric strings. Refuses booleans (``True`` is an
-    int in Python), ``nan``/``inf`` in any spelling, and anything that only
-    becomes finite by accident of parsing.
+    The documentation's ``float(s)`` test lets through what no sum should take:
+    ``nan`` and ``inf`` in any spelling, ``1e309`` (it parses to inf), booleans
+    (``True`` is an int in Python), and strings long enough to take time to
+    parse. And a number over half the largest float is refused, so that
+    ``float(a) + float(b)`` of two accepted arguments is always finite (the
+    result travels as JSON, which has no inf). It never raises: whatever a
+    caller sends, the handler answers.
     """
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, numbers.Real):
-        number = float(value)
-    elif isinstance(value, str):
-        text = value.strip()
-        if not text or len(text) > MAX_NUMBER_TEXT:
-            return None
-        try:
-            number = float(text)
-        except ValueError:
-            return None
-    else:
-        return None
-    return number if math.isfinite(number) else None
-
-
-def compute_sum(args, caller=None):
-    """Handler body for ``Sum``: ``{"sum": a + b}`` or :class:`InvocationError`."""
-    unexpected = sorted(set(args) - set(ARGUMENTS))
-    if unexpected:
-        raise InvocationError(f"{NOT_NUMBERS} Unexpected argument(s): {', '.join(map(str, unexpected))}.")
-    a, b = (parse_number(args.get(name)) for name in ARGUMENTS)
-    if a is None or b is None:
-        raise InvocationError(NOT_NUMBERS)
-    total = a + b
-    if not math.isfinite(total):
-        raise InvocationError(NOT_NUMBERS)
-    return {"sum": total}
+    if isinstance(s, bool):
+        return False
+    if isinstance(s, str):
+        if len(s) > MAX_NUMBER_TEXT:
+            return False
+    elif not isinstance(s, numbers.Real):
+        return False
+    try:
+        number = float(s)
+    except (ValueError, OverflowError):
+        return False
+    return math.isfinite(number) and abs(number) <= LARGEST_ADDEND
 
 
 def format_number(value):

@@ -1,47 +1,37 @@
 """Turning a ``MethodInvoke.result`` into lines a person can read.
 
-A result is ``{"invocationId", "invocationResult", "error"}``, and ``sent``,
-what its invocation was sent with, which the activity seam adds
-(assets/dash_glue42_activity.js). With target
-``best`` one server answers; with ``all``/``skipMine`` every server's answer
-is in ``invocationResult.all_return_values`` and every server's failure in
-``invocationResult.all_errors``. The invoke promise (and so ``error``) only
-fails when every targeted server failed.
+A result is ``{"invocationId", "invocationResult", "error"}``, as dash_glue42
+sets it, and these functions read nothing else of it. ``invocationResult``
+is glue's: ``called_with``, ``returned`` and ``executed_by`` of the first
+server to settle (which may be one that failed), and every server's answer
+in ``all_return_values`` and failure in ``all_errors``, each with its
+``executed_by``. When every targeted server fails, glue rejects the
+invocation with that same object, and it is the ``error``; an error raised
+before any server ran ("no server") has a ``message`` and no servers.
+
+So an answer and an error are read alike: a line per server whenever more
+than one server answered or failed, each named by ``pages.app_names``;
+otherwise one line, as the documentation's result handler writes it.
 """
 
 import re
 
-from interop.options import DEFAULT_TARGET
 from interop.sum import format_number
+from pages.app_names import distinct_app_names
+
+TIMEOUT_MS = re.compile(r"timeout \((\d+) ms\)", re.IGNORECASE)  # glue's "Invocation timeout (1 ms) reached …"
 
 
-def server_name(instance):
-    """A readable name for an interop instance (``executed_by``/``caller``)."""
-    if not isinstance(instance, dict):
-        return "unknown app"
-    return instance.get("application") or instance.get("applicationName") or instance.get("instance") or "unknown app"
-
-
-def explain_error(error, method, options=None):
-    """A clear message for an invocation failure, from the error glue reports."""
-    options = options or {}
-    if not isinstance(error, dict):
-        return f"{method} failed."
-    message = str(error.get("message") or "")
+def explain_error(error, method):
+    """The error's own message, with glue's "no server" and timeout messages in plainer words."""
+    message = str(error.get("message") or "") if isinstance(error, dict) else ""
     lowered = message.lower()
     if "can not find a method" in lowered or "no server" in lowered or "cannot find" in lowered:
-        wait = options.get("waitTimeoutMs")
-        waited = f" within {wait} ms" if wait else ""
-        return f"No server offers {method}{waited}."
+        return f"No server offers {method}."
     if "timeout" in lowered or "timed out" in lowered:
-        limit = options.get("methodResponseTimeoutMs")
-        within = f" within {limit} ms" if limit else ""
+        limit = TIMEOUT_MS.search(message)
+        within = f" within {limit.group(1)} ms" if limit else ""
         return f"No answer from {method}{within} (timed out)."
-    per_server = error.get("all_errors")
-    if isinstance(per_server, list) and per_server:
-        messages = {str(e.get("message") or "") for e in per_server if isinstance(e, dict)}
-        if len(messages) == 1:
-            return messages.pop() or f"{method} failed."
     return message or f"{method} failed."
 
 
@@ -50,71 +40,80 @@ def by_name(name):
     return [int(part) if part.isdigit() else part.lower() for part in re.split(r"(\d+)", name)]
 
 
-def per_server_lines(invocation_result, describe):
-    """One line per answering server, then one per server that failed, each by server name.
+def entries(outcome, key):
+    """The servers' entries under ``key`` ("all_return_values" or "all_errors") of an invocationResult or error."""
+    listed = outcome.get(key) if isinstance(outcome, dict) else None
+    return [entry for entry in listed if isinstance(entry, dict)] if isinstance(listed, list) else []
+
+
+def per_server_lines(outcome, describe, method):
+    """A line per server that answered (as ``describe`` words its answer), then per server that failed, each in
+    name order; ``None`` when at most one server did either.
 
     glue lists servers in the order they registered, which changes as apps
     come and go; by name, the same servers always read the same way.
     """
-    answers = [
-        (server_name(entry.get("executed_by")), describe(entry.get("returned")))
-        for entry in invocation_result.get("all_return_values") or []
-    ]
-    failures = [
-        (server_name(entry.get("executed_by")), entry.get("message") or "failed")
-        for entry in invocation_result.get("all_errors") or []
-    ]
-    lines = [("ok", f"{name}: {text}") for name, text in sorted(answers, key=lambda a: by_name(a[0]))]
-    lines += [("error", f"{name}: {text}") for name, text in sorted(failures, key=lambda f: by_name(f[0]))]
-    return lines
+    answers, failures = entries(outcome, "all_return_values"), entries(outcome, "all_errors")
+    if len(answers) + len(failures) < 2:
+        return None
+    names = distinct_app_names([entry.get("executed_by") for entry in answers + failures])
+    texts = [describe(entry.get("returned")) for entry in answers]
+    texts += [explain_error(entry, method) for entry in failures]
+    kinds = ["ok"] * len(answers) + ["error"] * len(failures)
+    lines = sorted(zip(kinds, names, texts, strict=True), key=lambda line: (line[0] == "error", by_name(line[1])))
+    return [(kind, f"{name}: {text}") for kind, name, text in lines]
 
 
 def describe_sum(returned):
+    """What one server's answer to Sum says: ``Sum is 42``."""
     value = returned.get("sum") if isinstance(returned, dict) else None
     if value is None:
         return "returned no sum"
     return f"Sum is {format_number(value)}"
 
 
-def sent_with(result):
-    """``{"args", "target", "options"}`` the invocation of ``result`` was sent with (the defaults when unknown)."""
-    sent = result.get("sent") if isinstance(result, dict) else None
-    sent = sent if isinstance(sent, dict) else {}
-    options = sent.get("options")
-    return {
-        "args": sent.get("args"),
-        "target": sent.get("target") or DEFAULT_TARGET,
-        "options": options if isinstance(options, dict) else {},
-    }
+def answer_lines(invocationResult, describe, method):
+    """Lines of ``(kind, text)`` for an invocationResult: a line per server, or the one answer as ``describe``
+    words it (taken from ``all_return_values``: ``returned`` alone may be a failed server's)."""
+    lines = per_server_lines(invocationResult, describe, method)
+    if lines is not None:
+        return lines
+    [answer] = entries(invocationResult, "all_return_values") or [invocationResult or {}]
+    return [("ok", describe(answer.get("returned")))]
 
 
-def describe_sum_result(result):
-    """Lines of ``(kind, text)`` for a Sum result; kind is "ok" or "error"."""
-    if not isinstance(result, dict):
-        return []
-    sent = sent_with(result)
-    target, options = sent["target"], sent["options"]
-    if result.get("error") is not None:
-        return [("error", explain_error(result["error"], "Sum", options))]
-    invocation_result = result.get("invocationResult") or {}
-    if target == DEFAULT_TARGET:
-        return [("ok", describe_sum(invocation_result.get("returned")))]
-    return per_server_lines(invocation_result, describe_sum)
+def error_lines(error, describe, method):
+    """Lines of ``(kind, text)`` for an error: a line per server when several failed, else the error's message."""
+    return per_server_lines(error, describe, method) or [("error", explain_error(error, method))]
 
 
-def describe_send_result(result):
-    """Lines for a SendMessage result: who received the message."""
-    if not isinstance(result, dict):
-        return []
-    if result.get("error") is not None:
-        return [("error", explain_error(result["error"], "SendMessage", sent_with(result)["options"]))]
-    invocation_result = result.get("invocationResult") or {}
-    receivers = [server_name(e.get("executed_by")) for e in invocation_result.get("all_return_values") or []]
-    if not receivers:
-        receivers = [server_name(invocation_result.get("executed_by"))]
+def describe_delivery(_returned):
+    """What one server's answer to SendMessage (a void method) says."""
+    return "delivered"
+
+
+def delivery_lines(invocationResult):
+    """Lines for a SendMessage (void) invocationResult: who received the message, then who failed to."""
+    answers = entries(invocationResult, "all_return_values") or [invocationResult or {}]
+    failures = entries(invocationResult, "all_errors")
+    names = distinct_app_names([entry.get("executed_by") for entry in answers + failures])
+    receivers = sorted(names[: len(answers)], key=by_name)
     lines = [("ok", f"Message delivered to {', '.join(receivers)}")]
-    lines += [
-        ("error", f"{server_name(e.get('executed_by'))}: {e.get('message') or 'failed'}")
-        for e in invocation_result.get("all_errors") or []
-    ]
-    return lines
+    failed = sorted(zip(names[len(answers) :], failures, strict=True), key=lambda pair: by_name(pair[0]))
+    return lines + [("error", f"{name}: {explain_error(entry, 'SendMessage')}") for name, entry in failed]
+
+
+def history_line(result, lines):
+    """``'37' + '5': Sum Server 1: Sum is 42; Sum Server 2: Sum is 42``: the arguments and what came back.
+
+    The arguments are glue's ``called_with``, of the invocationResult (or of
+    the error, when every server failed) or else of its first answer.
+    """
+    outcome = result.get("error") or result.get("invocationResult")
+    called_with = outcome.get("called_with") if isinstance(outcome, dict) else None
+    if not isinstance(called_with, dict):
+        first = (entries(outcome, "all_return_values") + entries(outcome, "all_errors") or [{}])[0]
+        called_with = first.get("called_with")
+    args = called_with if isinstance(called_with, dict) else {}
+    summary = "; ".join(text for _, text in lines)
+    return f"{args.get('a')!r} + {args.get('b')!r}: {summary}\n"

@@ -16,9 +16,9 @@ from playwright.sync_api import expect
 import ids
 from harness.browser import callback_requests
 from interop.options import BAD_TIMEOUT, NOTHING_SENT
-from interop.sum import NOT_NUMBERS
 from pages.common import DEFAULT_WAIT_TIMEOUT_MS
 
+NOT_NUMBERS = "The arguments must be numbers!"  # the documentation's message
 QUICK_MS = 5_000  # generous on a loaded 2-core machine; a hung invocation waits 10 s
 SERVER_CALLBACKS = callback_requests("/server/")
 CALLER_CALLBACKS = callback_requests("/caller/")
@@ -141,7 +141,7 @@ def test_brws008_five_clicks_150_ms_apart_are_five_invocations_and_five_results(
     history = shell.wait_for_lines(shell.caller.locator(f"#{ids.SUM_HISTORY}"), 5, timeout_ms=QUICK_MS)
     assert len(shell.wait_settled("Caller", 5, args={"a": str(a), "b": 5})) == 5
     shell.wait_handlers_done()
-    assert history == [f"'{a}' + 5 (best): Sum is {a + 5}"] * 5
+    assert history == [f"'{a}' + 5: Sum is {a + 5}"] * 5
     assert handled_own(shell, a) == 5
     assert len(shell.lines(shell.caller.locator(f"#{ids.SUM_HISTORY}"))) == 5
     expect(shell.caller.locator(f"#{ids.PENDING_STATUS}")).to_have_text("")
@@ -183,7 +183,7 @@ def test_brws011_no_server_pending_and_timeout_messages(shell):
     shell.caller.locator(f"#{ids.WAIT_TIMEOUT}").fill("1500")
     shell.sum(1, 2)
     expect(shell.caller.locator(f"#{ids.PENDING_STATUS}")).to_contain_text("Waiting for Sum (best)")
-    expect(result_lines(shell)).to_have_text(["No server offers Sum within 1500 ms."], timeout=QUICK_MS)
+    expect(result_lines(shell)).to_have_text(["No server offers Sum."], timeout=QUICK_MS)
     expect(shell.caller.locator(f"#{ids.PENDING_STATUS}")).to_have_text("")
 
     shell.caller.locator(f"#{ids.SERVE_SUM}").check()  # the caller serves Sum itself, answering in ~10 ms
@@ -217,7 +217,7 @@ def test_brws012_invalid_timeouts_send_nothing(shell):
             "waitTimeoutMs": 4000 if box is wait else DEFAULT_WAIT_TIMEOUT_MS,
         }
     assert shell.wait_for_lines(shell.caller.locator(f"#{ids.SUM_HISTORY}"), 3, timeout_ms=QUICK_MS) == [
-        f"'{a}' + '{b}' (best): Sum is {a + b}" for b in (102, 101, 100)
+        f"'{a}' + '{b}': Sum is {a + b}" for b in (102, 101, 100)
     ]
 
 
@@ -225,8 +225,8 @@ def test_brws012_invalid_timeouts_send_nothing(shell):
 def test_brws013_the_console_stays_quiet(shell):
     shell.sum(1, 2, target="all")
     expect(result_lines(shell)).to_have_count(2, timeout=QUICK_MS)
-    shell.sum("x", 2)
-    expect(result_lines(shell)).to_have_text([NOT_NUMBERS], timeout=QUICK_MS)
+    shell.sum("x", 2)  # still to all: each server refuses it, on a line of its own
+    expect(result_lines(shell)).to_have_text([f"Sum Server {n}: {NOT_NUMBERS}" for n in (1, 2)], timeout=QUICK_MS)
     assert shell.problems() == []
     assert len(shell.console) < 10, shell.console[:20]
 
@@ -271,7 +271,7 @@ def test_brws015_clicks_while_invocations_are_pending_each_get_their_own_result(
         route.continue_()
     history = shell.wait_for_lines(shell.caller.locator(f"#{ids.SUM_HISTORY}"), 3, timeout_ms=QUICK_MS)
     assert sorted(history) == [
-        f"'{n}' + '{10 * n}' (all): Sum Server 1: Sum is {11 * n}; Sum Server 2: Sum is {11 * n}" for n in (1, 2, 3)
+        f"'{n}' + '{10 * n}': Sum Server 1: Sum is {11 * n}; Sum Server 2: Sum is {11 * n}" for n in (1, 2, 3)
     ]
     assert len(shell.lines(shell.caller.locator(f"#{ids.SUM_HISTORY}"))) == 3
     expect(status).to_have_text("")
@@ -302,7 +302,7 @@ def test_brws016_results_that_settle_while_the_result_callback_is_out_are_all_sh
         shell.wait_until(lambda a=a: handled_own(shell, a) == 1)
     held[0].continue_()
     history = shell.wait_for_lines(shell.caller.locator(f"#{ids.SUM_HISTORY}"), 3, timeout_ms=QUICK_MS)
-    assert sorted(history) == [f"'{a}' + '10' (best): Sum is {a + 10}" for a in numbers]
+    assert sorted(history) == [f"'{a}' + '10': Sum is {a + 10}" for a in numbers]
     assert len(shell.lines(shell.caller.locator(f"#{ids.SUM_HISTORY}"))) == 3
     shell.page.context.unroute(CALLER_CALLBACKS)
 

@@ -237,6 +237,7 @@ def test_rout018_a_sum_over_http_invoke_then_result(client):
     result = {
         "invocationId": "seam-1",
         "invocationResult": {
+            "called_with": invoke["argumentObj"],
             "returned": {"sum": 42},
             "all_return_values": [{"executed_by": {"application": "Sum Server 1"}, "returned": {"sum": 42}}],
         },
@@ -248,9 +249,10 @@ def test_rout018_a_sum_over_http_invoke_then_result(client):
         client, "/caller/", inputs=[(ids.INVOKE_SUM, "result", result)], outputs=SUM_RESULT_OUTPUTS
     )
     body = response.get_json()["response"]
-    assert body[ids.SUM_RESULT]["children"][0]["props"]["children"] == "Sum Server 1: Sum is 42"
+    # One server answered: one line, as the documentation's; the callback reads the invocationResult alone.
+    assert body[ids.SUM_RESULT]["children"][0]["props"]["children"] == "Sum is 42"
     line = body[ids.SUM_HISTORY]["children"]["operations"][0]["params"]["value"]
-    assert line == "'40' + '2' (all): Sum Server 1: Sum is 42\n"
+    assert line == "'40' + '2': Sum is 42\n"
 
 
 # The six callbacks a reader holds beside the vendor's Interop page: its Input, its Output, its States.

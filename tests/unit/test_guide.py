@@ -13,9 +13,10 @@ from dash import dcc, html
 import callbacks.server
 import ids
 import registry
+from callbacks.collector import CallbackCollector
 from callbacks.shell import PAGES_LOCATION
 from guide import source as guide_source
-from guide.source import Source, source_of
+from guide.source import Source, added_lines, source_of
 from guide.topics import BY_SLUG, TOPICS, Callback, File, JavaScript, Python
 from guide.vendor import SNIPPETS
 from pages import site
@@ -87,9 +88,12 @@ def registered_decorator(app, reference):
     """``@app.callback(...)`` for a callback as the running app registered it: read from Dash's callback map."""
     module, _, function = reference.name.partition(":")
     handler = getattr(importlib.import_module(module), function)
-    dash_app = app.extensions["dash_apps"][module.rpartition(".")[2]]
-    [(key, entry)] = [
-        (k, e) for k, e in dash_app.callback_map.items() if getattr(e.get("callback"), "__wrapped__", 0) is handler
+    # The app that registered it (callbacks.inspector_log's callbacks are the Inspector's).
+    [(dash_app, key, entry)] = [
+        (a, k, e)
+        for a in app.extensions["dash_apps"].values()
+        for k, e in a.callback_map.items()
+        if getattr(e.get("callback"), "__wrapped__", 0) is handler
     ]
     outputs = entry["output"] if isinstance(entry["output"], list) else [entry["output"]]
     [listed] = [c for c in dash_app._callback_list if c["output"] == key]
@@ -124,19 +128,13 @@ def js_function_as_written(path, name):
 
 
 @pytest.mark.parametrize("topic", TOPICS, ids=lambda t: t.slug)
-def test_guid002_each_listing_is_the_source_of_what_it_names(app, topic):
-    """The text on the page is what ``inspect`` (or the asset file) holds, character for character; a callback's
-    decorator is what the running app registered for it."""
+def test_guid002_each_listing_is_the_source_of_what_it_names(topic):
+    """The text on the page is what ``inspect`` (or the asset file) holds, character for character."""
     page = topic_page(topic, APPS)
     shown = listings(page)
     assert len(shown) == len(topic.code)
     for reference in topic.code:
-        if isinstance(reference, Callback):
-            function = getattr(importlib.import_module(reference.name.partition(":")[0]), reference.function)
-            name = f"{function.__module__}.{function.__qualname__}"
-            expected = registered_decorator(app, reference) + "\n" + textwrap.dedent(inspect.getsource(function))
-            expected = expected.rstrip("\n")
-        elif isinstance(reference, Python):
+        if isinstance(reference, Python):  # a Callback too: its source begins with its decorator
             name = f"{reference.obj.__module__}.{reference.obj.__qualname__}"
             expected = textwrap.dedent(inspect.getsource(reference.obj)).rstrip("\n")
         elif isinstance(reference, JavaScript):
@@ -171,9 +169,32 @@ def test_guid004_the_handler_topic_shows_the_sum_handler_the_server_registers():
     shown = listings(page)
     handler = callbacks.server.sum_invocation_handler
     listing = shown[f"{handler.__module__}.{handler.__qualname__}"]
-    assert listing.startswith('@app.callback(\n    Output("io-connect-register-sum", "result"),\n')
-    assert '    Input("io-connect-register-sum", "invoke"),\n' in listing
+    assert listing.startswith('@app.callback(\n    Output(ids.REGISTER_SUM, "result"),\n')
+    assert '    Input(ids.REGISTER_SUM, "invoke"),\n' in listing
     assert "\ndef sum_invocation_handler(invoke):\n" in listing
+
+
+def shown_decorator(reference):
+    """The ``@app.callback(...)`` a callback's listing begins with, each ``ids.NAME`` read as its id."""
+    text = source_of(reference).text
+    decorator = text[: text.index("\ndef ")]
+    return "\n".join(guide_source.with_ids_resolved(line) for line in decorator.splitlines())
+
+
+CALLBACKS_SHOWN = sorted({r for t in TOPICS for r in t.code if isinstance(r, Callback)}, key=lambda r: r.name)
+PYTHON_CALLBACKS_SHOWN = [  # callbacks shown as plain Python (no documentation's beside them), in a module's collector
+    Callback(r.name, r.why)
+    for t in TOPICS
+    for r in t.code
+    if type(r) is Python and isinstance(getattr(inspect.getmodule(r.obj), "app", None), CallbackCollector)
+]
+
+
+@pytest.mark.parametrize("reference", CALLBACKS_SHOWN + PYTHON_CALLBACKS_SHOWN, ids=lambda r: r.name)
+def test_guid018_a_listings_decorator_is_what_the_running_app_registered(app, reference):
+    """What the reader sees above the function is what runs: the app's callback map, written back as a decorator,
+    is the listing's decorator with each id constant read as its id."""
+    assert shown_decorator(reference) == registered_decorator(app, reference)
 
 
 def test_guid005_a_listing_is_one_fenced_block_whatever_backticks_it_holds():
@@ -350,7 +371,9 @@ DOCUMENTED_TOPICS = ("invoke", "results", "handler")
 
 @pytest.mark.parametrize("slug", DOCUMENTED_TOPICS)
 def test_guid016_each_documented_callback_stands_beside_the_documentations_with_our_lines_marked(slug):
-    """Short enough to read at a glance; the vendor's snippet beside it; only what we add is marked."""
+    """Short enough to read at a glance; the vendor's snippet beside it; only what we add is marked: a line of
+    code the documentation does not have (our id constants read as the ids they name), and our ``# Added:``
+    comments."""
     page = topic_page(BY_SLUG[slug], APPS)
     shown, added = listings(page), marked(page)
     vendor_blocks = [c for c in walk(page) if isinstance(c, html.Div) and "vendor-listing" in (c.className or "")]
@@ -362,17 +385,51 @@ def test_guid016_each_documented_callback_stands_beside_the_documentations_with_
     for reference in callbacks_shown:
         name = reference.name.replace(":", ".")
         lines = shown[name].splitlines()
-        assert len(lines) <= 30, (name, len(lines))
+        assert len(lines) <= 40, (name, len(lines))
         documented = {line.strip().rstrip(",") for line in SNIPPETS.get(reference.function, "").splitlines()}
         for line in lines:
-            is_code = line.strip() and not line.strip().startswith(("#", '"""'))
-            ours = line.strip().rstrip(",").replace("'", '"') not in documented
-            assert (line in added[name]) == bool(is_code and ours) or line.strip() in ("", ")", "}"), (name, line)
+            text = line.strip()
+            is_code = text and not text.startswith(("#", '"""'))
+            ours = guide_source.with_ids_resolved(text).rstrip(",").replace("'", '"') not in documented
+            should = bool(is_code and ours) or text.startswith("# Added:")
+            assert (line in added[name]) == should or text in ("", ")", "}"), (name, line)
 
 
 def test_guid017_the_lines_we_add_are_exactly_the_handlers_addition():
-    """The Sum handler beside the documentation's: its documented Input and Output are not marked, the handled
-    list's Output is."""
+    """The Sum handler beside the documentation's: its documented decorator lines and steps are not marked; the
+    handled list's Output and its Patch, and the one ``# Added:`` line with its comment, are."""
     added = marked(topic_page(BY_SLUG["handler"], APPS))["callbacks.server.sum_invocation_handler"]
-    assert '    Output("handled-invocations", "children", allow_duplicate=True),' in added
-    assert not [line for line in added if "io-connect-register-sum" in line or line.startswith("def ")]
+    assert added == [
+        '    Output(ids.HANDLED_LIST, "children", allow_duplicate=True),',
+        "    prevent_initial_call=True,",
+        "    # Added: args that are not an object hold no numbers.",
+        "    args = args if isinstance(args, dict) else {}",
+        '        }, handled("Sum", invoke, f"sum = {format_number(total)}")',
+        '        }, handled("Sum", invoke, "refused: not numbers")',
+    ]
+
+
+def test_guid019_ids_read_as_the_ids_they_name():
+    resolve = guide_source.with_ids_resolved
+    assert resolve('    Output(ids.REGISTER_SUM, "result"),') == '    Output("io-connect-register-sum", "result"),'
+    assert resolve("State(ids.NUMBER_A, 'value'), ids.NUMBER_B") == 'State("number-a", \'value\'), "number-b"'
+    # Only string constants of ids.py: a function, a number, a name it lacks, or another module's, stay as written.
+    for line in ("ids.frame_slot(ALL)", "ids.LOG_KEPT", "ids.NO_SUCH_ID", "myids.REGISTER_SUM", "kids.MESSAGE"):
+        assert resolve(line) == line
+
+
+def test_guid020_added_lines_marks_code_and_added_comments_only():
+    documented = 'def f(x):\n    # theirs\n    y = g("io-connect")\n    return y'
+    ours = "\n".join(
+        [
+            "def f(x):",
+            '    """Ours, in two',
+            '    lines."""',
+            "    # a comment of ours",
+            "    y = g(ids.GLUE)",
+            "    # Added: one more step.",
+            "    y = h(y)",
+            "    return y",
+        ]
+    )
+    assert added_lines(documented, ours) == [False, False, False, False, False, True, True, False]

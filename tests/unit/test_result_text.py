@@ -1,118 +1,137 @@
-import pytest
+"""pages.result_text: a MethodInvoke.result, read from the invocationResult or the error alone."""
 
-from pages.result_text import describe_send_result, describe_sum_result, explain_error, sent_with, server_name
+from pages.result_text import (
+    answer_lines,
+    delivery_lines,
+    describe_delivery,
+    describe_sum,
+    error_lines,
+    explain_error,
+    history_line,
+)
 
 S1 = {"application": "Sum Server 1", "instance": "a"}
 S2 = {"application": "Sum Server 2", "instance": "b"}
+NOT_NUMBERS = "The arguments must be numbers!"
 
 
-def ok(returned, *entries, errors=(), target=None):
-    """A result as the page hands it to a result callback; ``target`` is what the activity seam says it was sent to."""
-    sent = {} if target is None else {"sent": {"args": {"a": 1, "b": 2}, "target": target, "options": {}}}
+def outcome(*answers, errors=(), returned=None):
+    """glue's invocationResult: ``returned`` is the first server to settle's, which may have failed."""
     return {
-        **sent,
-        "invocationId": "x",
-        "error": None,
-        "invocationResult": {
-            "returned": returned,
-            "all_return_values": [{"executed_by": s, "returned": r} for s, r in entries],
-            "all_errors": [{"executed_by": s, "message": m} for s, m in errors],
-        },
+        "called_with": {"a": 1, "b": 2},
+        "returned": returned if returned is not None else (answers[0][1] if answers else None),
+        "all_return_values": [{"executed_by": s, "returned": r} for s, r in answers],
+        "all_errors": [{"executed_by": s, "message": m} for s, m in errors],
     }
 
 
-def test_rslt001_best_is_one_line():
-    assert describe_sum_result(ok({"sum": 42.0}, (S1, {"sum": 42.0}))) == [("ok", "Sum is 42")]
+def sum_lines(invocation_result):
+    return answer_lines(invocation_result, describe_sum, "Sum")
 
 
-def test_rslt002_all_is_one_line_per_server_plus_errors():
-    result = ok({"sum": 3}, (S1, {"sum": 3}), (S2, {"sum": 3}), errors=[({"application": "Caller"}, "boom")])
-    assert describe_sum_result({**result, "sent": {"target": "all"}}) == [
+def test_rslt001_one_answer_is_one_line_as_the_documentations():
+    assert sum_lines(outcome((S1, {"sum": 42.0}))) == [("ok", "Sum is 42")]
+    assert sum_lines(outcome((S2, {"sum": 1}))) == [("ok", "Sum is 1")]  # whatever the target was
+
+
+def test_rslt002_several_answers_and_failures_are_a_line_per_server():
+    result = outcome((S2, {"sum": 3}), (S1, {"sum": 3}), errors=[({"application": "Caller"}, "boom")])
+    assert sum_lines(result) == [
         ("ok", "Sum Server 1: Sum is 3"),
         ("ok", "Sum Server 2: Sum is 3"),
         ("error", "Caller: boom"),
     ]
 
 
-def test_rslt003_skipmine_single_server_still_named():
-    result = ok({"sum": 1}, (S2, {"sum": 1}), target="skipMine")
-    assert describe_sum_result(result) == [("ok", "Sum Server 2: Sum is 1")]
-    # The same answer sent to best (or with no `sent`) reads as the one answer, unnamed.
-    assert describe_sum_result(ok({"sum": 1}, (S2, {"sum": 1}), target="best")) == [("ok", "Sum is 1")]
-    assert describe_sum_result(ok({"sum": 1}, (S2, {"sum": 1}))) == [("ok", "Sum is 1")]
+def test_rslt003_one_answer_and_one_failure_are_two_lines_not_returned_alone():
+    """``returned`` is the first server to settle's: here the one that failed, so it is not the answer."""
+    result = outcome((S2, {"sum": 1}), errors=[(S1, NOT_NUMBERS)], returned={})
+    assert sum_lines(result) == [("ok", "Sum Server 2: Sum is 1"), ("error", f"Sum Server 1: {NOT_NUMBERS}")]
 
 
-def test_rslt004_server_error_message_is_shown():
-    result = {"invocationId": "x", "invocationResult": None, "error": {"message": "The arguments must be numbers!"}}
-    assert describe_sum_result(result) == [("error", "The arguments must be numbers!")]
+def test_rslt004_a_servers_error_message_is_shown():
+    error = {"message": NOT_NUMBERS, "all_errors": [{"executed_by": S1, "message": NOT_NUMBERS}]}
+    assert error_lines(error, describe_sum, "Sum") == [("error", NOT_NUMBERS)]
 
 
-def test_rslt005_no_server_and_timeout_are_explained():
-    missing = {"message": 'Can not find a method matching "Sum" with server filter "best"'}
+def test_rslt005_no_server_and_timeout_are_said_plainly_with_the_limit_the_message_names():
+    missing = {"message": 'Can not find a method matching {"name":"Sum"} with server filter "best"'}
     timeout = {"message": "Invocation timeout (1 ms) reached for method name: Sum, target instance: {...}"}
-    assert explain_error(missing, "Sum", {"waitTimeoutMs": 3000}) == "No server offers Sum within 3000 ms."
-    assert (
-        explain_error(timeout, "Sum", {"methodResponseTimeoutMs": 1}) == "No answer from Sum within 1 ms (timed out)."
-    )
+    assert explain_error(missing, "Sum") == "No server offers Sum."
+    assert explain_error(timeout, "Sum") == "No answer from Sum within 1 ms (timed out)."
+    assert explain_error({"message": "Method timed out"}, "Sum") == "No answer from Sum (timed out)."
+    assert explain_error({"message": ""}, "Sum") == explain_error(None, "Sum") == "Sum failed."
 
 
-def test_rslt006_all_failed_with_one_message_shows_it_once():
-    error = {"message": "x", "all_errors": [{"message": "The arguments must be numbers!"}] * 2}
-    assert explain_error(error, "Sum") == "The arguments must be numbers!"
-
-
-def test_rslt007_send_result_names_receivers():
-    assert describe_send_result(ok(None, (S1, None), (S2, None))) == [
-        ("ok", "Message delivered to Sum Server 1, Sum Server 2")
+def test_rslt006_when_several_servers_failed_each_says_why():
+    error = {
+        "message": NOT_NUMBERS,
+        "all_errors": [{"executed_by": S2, "message": NOT_NUMBERS}, {"executed_by": S1, "message": NOT_NUMBERS}],
+    }
+    assert error_lines(error, describe_sum, "Sum") == [
+        ("error", f"Sum Server 1: {NOT_NUMBERS}"),
+        ("error", f"Sum Server 2: {NOT_NUMBERS}"),
     ]
 
 
-def test_rslt008_server_name_falls_back():
-    assert server_name({"instance": "i-1"}) == "i-1"
-    assert server_name(None) == "unknown app"
+def test_rslt007_send_result_names_receivers_and_who_failed():
+    assert delivery_lines(outcome((S2, None), (S1, None))) == [
+        ("ok", "Message delivered to Sum Server 1, Sum Server 2")
+    ]
+    assert delivery_lines({"executed_by": S1}) == [("ok", "Message delivered to Sum Server 1")]
+    timeout = "Invocation timeout (5 ms) reached for method name: SendMessage"
+    assert delivery_lines(outcome((S1, None), errors=[(S2, timeout)])) == [
+        ("ok", "Message delivered to Sum Server 1"),
+        ("error", "Sum Server 2: No answer from SendMessage within 5 ms (timed out)."),
+    ]
+    both = {"all_errors": [{"executed_by": S1, "message": "x"}, {"executed_by": S2, "message": "y"}]}
+    assert error_lines(both, describe_delivery, "SendMessage") == [
+        ("error", "Sum Server 1: x"),
+        ("error", "Sum Server 2: y"),
+    ]
+
+
+def test_rslt008_two_servers_of_one_name_are_told_apart_by_instance():
+    twin = {"application": "Sum Server 1", "instance": "c"}
+    assert sum_lines(outcome((S1, {"sum": 3}), (twin, {"sum": 3}))) == [
+        ("ok", "Sum Server 1 (a): Sum is 3"),
+        ("ok", "Sum Server 1 (c): Sum is 3"),
+    ]
+    assert sum_lines(outcome(({"instance": "i-1"}, {"sum": 3}), (None, {"sum": 3}))) == [
+        ("ok", "i-1: Sum is 3"),
+        ("ok", "unknown app: Sum is 3"),
+    ]
 
 
 def test_rslt009_servers_read_in_name_order_whatever_order_they_registered_in():
     s10 = {"application": "Sum Server 10"}
-    result = ok({"sum": 3}, (s10, {"sum": 3}), (S2, {"sum": 3}), (S1, {"sum": 3}), target="all")
-    assert [text for _, text in describe_sum_result(result)] == [
+    result = outcome((s10, {"sum": 3}), (S2, {"sum": 3}), (S1, {"sum": 3}))
+    assert [text for _, text in sum_lines(result)] == [
         "Sum Server 1: Sum is 3",
         "Sum Server 2: Sum is 3",
         "Sum Server 10: Sum is 3",
     ]
 
 
-def test_rslt010_sent_with_gives_the_defaults_for_a_missing_or_bad_sent():
-    defaults = {"args": None, "target": "best", "options": {}}
-    for result in (None, "x", [], {}, {"sent": None}, {"sent": "all"}, {"sent": {}}, {"sent": {"target": ""}}):
-        assert sent_with(result) == defaults, result
-    assert sent_with({"sent": {"args": {"a": 1}, "target": "all", "options": [1, 2]}}) == {
-        "args": {"a": 1},
-        "target": "all",
-        "options": {},  # options that are not an object are none
-    }
-    full = {"args": {"message": "hi"}, "target": "skipMine", "options": {"waitTimeoutMs": 5}}
-    assert sent_with({"sent": full, "invocationId": "x"}) == full
+def test_rslt010_the_history_line_reads_the_arguments_from_called_with():
+    lines = [("ok", "Sum Server 1: Sum is 42"), ("ok", "Sum Server 2: Sum is 42")]
+    result = {"error": None, "invocationResult": {**outcome(), "called_with": {"a": "37", "b": "5"}}}
+    assert history_line(result, lines) == "'37' + '5': Sum Server 1: Sum is 42; Sum Server 2: Sum is 42\n"
+    # Without the invocationResult's own, the first answer's.
+    first = {"all_return_values": [{"executed_by": S1, "returned": {"sum": 3}, "called_with": {"a": 1, "b": 2}}]}
+    assert history_line({"invocationResult": first}, [("ok", "Sum is 3")]) == "1 + 2: Sum is 3\n"
+    # An error: its own, else nothing to say.
+    assert history_line({"error": {"called_with": {"a": "x", "b": 1}}}, [("error", "e")]) == "'x' + 1: e\n"
+    assert history_line({"error": {"message": "e"}}, [("error", "e")]) == "None + None: e\n"
 
 
-@pytest.mark.parametrize("target", ["all", "skipMine"])
-def test_rslt011_describe_sum_result_reads_the_target_from_sent(target):
-    result = ok({"sum": 3}, (S2, {"sum": 3}), (S1, {"sum": 3}), errors=[(S1, "boom")], target=target)
-    assert describe_sum_result(result) == [
-        ("ok", "Sum Server 1: Sum is 3"),
-        ("ok", "Sum Server 2: Sum is 3"),
-        ("error", "Sum Server 1: boom"),
-    ]
+def test_rslt011_nothing_outside_the_invocation_result_is_read():
+    """``sent`` and ``timing`` (the activity seam's) change nothing."""
+    result = {"error": None, "invocationResult": outcome((S1, {"sum": 3}), (S2, {"sum": 3}))}
+    claims = {"sent": {"args": {"a": 9}, "target": "best", "options": {"waitTimeoutMs": 5}}, "timing": {}}
+    assert history_line({**result, **claims}, []) == history_line(result, []) == "1 + 2: \n"
 
 
-def test_rslt012_failures_are_explained_with_the_options_from_sent():
-    timeout = {"message": "Invocation timeout (250 ms) reached for method name: Sum"}
-    sent = {"args": {}, "target": "best", "options": {"methodResponseTimeoutMs": 250, "waitTimeoutMs": 40}}
-    assert describe_sum_result({"error": timeout, "sent": sent}) == [
-        ("error", "No answer from Sum within 250 ms (timed out).")
-    ]
-    assert describe_sum_result({"error": timeout}) == [("error", "No answer from Sum (timed out).")]
-    missing = {"message": 'Can not find a method matching "SendMessage"'}
-    assert describe_send_result({"error": missing, "sent": sent}) == [
-        ("error", "No server offers SendMessage within 40 ms.")
-    ]
+def test_rslt012_an_answer_without_a_sum_says_so():
+    assert describe_sum({"total": 3}) == describe_sum(None) == "returned no sum"
+    assert sum_lines({"returned": {"sum": 0.5}}) == [("ok", "Sum is 0.5")]  # no all_return_values: `returned`
