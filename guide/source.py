@@ -149,6 +149,17 @@ def with_ids_resolved(line):
     return IDS_NAME.sub(value, line)
 
 
+def ids_named(text):
+    """``[(NAME, value)]`` of the string ids ``text`` names as ``ids.NAME``, in order of first use: what a reader
+    who copies the listing writes in place of ``ids.NAME``."""
+    named = {}
+    for name in IDS_NAME.findall(text):
+        value = getattr(ids, name, None)
+        if isinstance(value, str):
+            named.setdefault(name, value)
+    return list(named.items())
+
+
 def _comparable(line):
     return with_ids_resolved(line.strip()).rstrip(",").replace("'", '"')
 

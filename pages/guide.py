@@ -11,7 +11,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 import ids
-from guide.source import added_lines, source_of
+from guide.source import added_lines, ids_named, source_of
 from guide.topics import GUIDE_PATH, TOPICS, Callback, neighbours
 from guide.vendor import SNIPPETS
 from pages.shell import WORKSPACE_PATH, frame_card, frame_record, loads_later
@@ -62,12 +62,23 @@ def beside_the_documentation(reference, source, block):
     )
     if documented is None:
         ours = html.Small("The documentation has no such callback: all of it is ours.", className="text-muted d-block")
-        return html.Div([ours, block], className="px-3")
+        return html.Div([ours, block, ids_legend(source)], className="px-3")
     theirs = html.Small("The documentation's (io.Connect Dash, Interop):", className="text-muted d-block mb-1")
     vendor = html.Div(
         dcc.Markdown(fenced_text(documented, "python"), dedent=False), className="code-listing vendor-listing"
     )
-    return html.Div([theirs, vendor, ours, block], className="px-3")
+    return html.Div([theirs, vendor, ours, block, ids_legend(source)], className="px-3")
+
+
+def ids_legend(source):
+    """The ids a listing names by their ``ids.py`` constant, as the strings a copy of it would write."""
+    named = ids_named(source.text)
+    if not named:
+        return None
+    parts = ["The ids, for a copy of your own: "]
+    for number, (name, value) in enumerate(named):
+        parts += [", " if number else "", html.Code(f"ids.{name}"), " is ", html.Code(f'"{value}"')]
+    return html.Small([*parts, "."], className="text-muted d-block mt-1 ids-legend")
 
 
 def code_listing(reference, number):

@@ -433,3 +433,19 @@ def test_guid020_added_lines_marks_code_and_added_comments_only():
         ]
     )
     assert added_lines(documented, ours) == [False, False, False, False, False, True, True, False]
+
+
+def test_guid021_a_callback_listing_says_what_each_id_constant_is():
+    """A reader who copies a listing has no ids.py: the legend under it gives each constant's string, in order."""
+    assert guide_source.ids_named(
+        "Input(ids.SUM_BUTTON), State(ids.NUMBER_A), ids.SUM_BUTTON, ids.frame_slot(ALL)"
+    ) == [
+        ("SUM_BUTTON", "sum-numbers-btn"),
+        ("NUMBER_A", "number-a"),
+    ]
+    assert guide_source.ids_named("ids.LOG_KEPT, ids.NO_SUCH_ID") == []
+    [topic] = [t for t in TOPICS if any(getattr(r, "function", "") == "sum_invocation_handler" for r in t.code)]
+    legends = [
+        text_of(c) for c in walk(topic_page(topic, APPS)) if "ids-legend" in (getattr(c, "className", None) or "")
+    ]
+    assert any('ids.REGISTER_SUM is "io-connect-register-sum"' in legend for legend in legends), legends
