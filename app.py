@@ -6,7 +6,7 @@ import flask
 from dash import html
 
 import registry
-from hosting import desktop, glue42_bundle, health, proxy, security, static_files
+from hosting import desktop, glue42_bundle, health, page_scripts, proxy, security, static_files
 from hosting.dash_compat import set_up_now
 from pages import site
 
@@ -16,7 +16,7 @@ ASSETS = ROOT / "assets"
 DEFAULTS = {
     # Debug mode and Dash dev tools: off unless IOCONNECT_DEBUG=true.
     "DEBUG": False,
-    # Serve assets/dash_glue42_compat.js. Only turned off to show what breaks without it.
+    # Load assets/dash_glue42_compat.js in every app that lists it. Only turned off to show what breaks without it.
     "DASH_GLUE42_COMPAT": True,
     # Where users reach the app: the default base URL of io.Connect Desktop definitions.
     "PUBLIC_BASE_URL": "http://127.0.0.1:8050",
@@ -26,11 +26,12 @@ DEFAULTS = {
     # How many reverse proxies stand in front of the app (hosting/proxy.py). 0: X-Forwarded-* is not trusted.
     "PROXY_HOPS": 0,
 }
-COMPAT_SCRIPT = r"dash_glue42_compat\.js"
+COMPAT_SCRIPT = "dash_glue42_compat.js"
 
 
 def create_dash_app(server, spec, debug=False, compat=True, shared_static_prefix=None):
     """Mount one registry entry on ``server`` and return its ``Dash`` instance."""
+    scripts = tuple(name for name in spec.scripts if compat or name != COMPAT_SCRIPT)
     app = static_files.SharedStaticDash(
         f"ioconnect_{spec.name}",
         server=server,
@@ -39,7 +40,10 @@ def create_dash_app(server, spec, debug=False, compat=True, shared_static_prefix
         update_title=None,  # keep document.title stable: glue names apps after it
         assets_folder=str(ASSETS),
         serve_locally=True,
-        assets_ignore="" if compat else COMPAT_SCRIPT,
+        assets_ignore=page_scripts.IGNORE_SCRIPTS,  # Dash would load them all, by name: the page loads `scripts`
+        scripts=scripts,
+        # Dash's renderer tells callback_requests.js of each callback request and of its outcome.
+        hooks=page_scripts.RENDERER_HOOKS if page_scripts.CALLBACK_REQUESTS in scripts else None,
         shared_static_prefix=shared_static_prefix,
         libraries=spec.libraries,
         use_pages=spec.register_pages is not None,

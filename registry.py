@@ -40,9 +40,24 @@ class AppSpec:
     # page its scripts would share one main thread with theirs and hold back the first Sum (bench/first_sum.py).
     # An app's second and later instances in a page load then too (pages.shell.loads_later).
     loads_last: bool = False
+    # The scripts of assets/ its page loads, in this order (hosting.page_scripts): only those it uses.
+    scripts: tuple[str, ...] = ()
     width: int = 720  # window size in io.Connect Desktop
     height: int = 560
 
+
+# Scripts of assets/, in load order. Each is a plain script that runs once, so the order is the dependencies':
+#   _shared.js               the ids and limits ids.py shares with JavaScript: every other script reads them;
+#   callback_requests.js     Dash's callback requests, watched (the renderer's hooks): the compat fixes 7 and 9 and
+#                            the activity seam ask it when a callback has answered or failed;
+#   dash_glue42_compat.js    wraps dash_glue42's components, once, before Dash renders (docs/compat.md);
+#   app_names.js             an instance's display name (pages/app_names.py's rule);
+#   dash_glue42_activity.js  the interop log: an observer of the compat wrappers, so it comes after them.
+# An app with dash_glue42 components loads the first three; one that records its interop (every client app) the
+# next two; then its own page's scripts; frame_height.js last, in an app the shell embeds (its card's height).
+COMPAT_SCRIPTS = ("_shared.js", "callback_requests.js", "dash_glue42_compat.js")
+RECORDING_SCRIPTS = ("app_names.js", "dash_glue42_activity.js")
+EMBEDDED_SCRIPTS = ("frame_height.js",)
 
 # In the Workspace's reading order: the Caller, the servers it calls, then the Inspector that watches them.
 CLIENT_APPS = (
@@ -54,6 +69,7 @@ CLIENT_APPS = (
         register_callbacks=callbacks.caller.register,
         shell_instances=1,
         validation_layout=pages.server.sum_registration,
+        scripts=(*COMPAT_SCRIPTS, *RECORDING_SCRIPTS, "caller.js", *EMBEDDED_SCRIPTS),
     ),
     AppSpec(
         name="server",
@@ -62,6 +78,7 @@ CLIENT_APPS = (
         layout=pages.server.layout,
         register_callbacks=callbacks.server.register,
         shell_instances=2,
+        scripts=(*COMPAT_SCRIPTS, *RECORDING_SCRIPTS, *EMBEDDED_SCRIPTS),
         width=640,
         height=480,
     ),
@@ -75,6 +92,7 @@ CLIENT_APPS = (
         validation_layout=pages.inspector.added_later,
         libraries=("dash_ag_grid",),
         loads_last=True,
+        scripts=(*COMPAT_SCRIPTS, *RECORDING_SCRIPTS, "inspector.js", "inspector_streams.js", *EMBEDDED_SCRIPTS),
         width=1200,
         height=900,
     ),
@@ -92,6 +110,8 @@ def shell_spec(client_apps):
         is_platform=True,
         register_pages=partial(pages.site.register_pages, client_apps),
         routing_inputs=pages.shell.ROUTING_INPUTS,
+        # The platform: no component to record, nothing to post its height to; it sizes the apps' cards (shell.js).
+        scripts=(*COMPAT_SCRIPTS, "shell.js"),
     )
 
 

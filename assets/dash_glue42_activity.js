@@ -26,21 +26,19 @@
  *   - each `MethodInvoke.result` carries `sent` {args, target, options}, what its invocation was sent with,
  *     and `timing` {invokedAt, settledAt}: a result callback needs no store to know what it answers.
  *
- * It loads before dash_glue42_compat.js (assets load by file name), so the compat layer wraps these
- * wrappers: the seam sees glue's result the moment it settles, before the compat layer hands results to
- * Dash one at a time.
+ * It wraps nothing: it observes the compat layer's wrappers (window.dashGlue42Compat.observe, in
+ * dash_glue42_compat.js), so each component is wrapped once, and it loads after that script (registry.py
+ * lists each app's scripts). It sees glue's result the moment it settles, before the compat layer hands
+ * results to Dash one at a time. Without the compat layer (DASH_GLUE42_COMPAT off) it records nothing.
  *
  * window.ioConnectActivity: records(), pending(), subscribe(listener), contextName(instance); the Caller's
  * pending status (assets/caller.js) and the browser tests read it.
  */
 (function () {
     "use strict";
-    var original = window.dash_glue42;
-    var React = window.React;
-    if (!original || !React || original.__ioConnectActivity) {
+    if (window.ioConnectActivity) {
         return;
     }
-    var h = React.createElement;
     var SHARED = window.ioConnectShared; // ids and limits, from ids.py (assets/_shared.js)
     var KEPT = SHARED.LOG_KEPT;
     var TEXT_LIMIT = SHARED.LOG_TEXT_LIMIT;
@@ -74,13 +72,6 @@
 
     function methodName(definition) {
         return definition && typeof definition === "object" ? definition.name : definition;
-    }
-
-    function appName(instance) {
-        if (!instance || typeof instance !== "object") {
-            return "unknown app";
-        }
-        return instance.application || instance.applicationName || instance.instance || "unknown app";
     }
 
     /* ---- the window and its publishing ---------------------------------- */
@@ -185,34 +176,35 @@
         return Object.assign({}, invoke, {invocationId: newId()});
     }
 
-    function ObservedMethodInvoke(props) {
-        var invoke = React.useMemo(function () { return withInvocationId(props.invoke); }, [props.invoke]);
-        var out = React.useRef({}); // invocationId -> {record, sent}
-        React.useEffect(function () {
-            if (invoke && typeof invoke === "object" && invoke.definition) {
-                out.current[invoke.invocationId] = {
+    /* A component's own invocation: ids are only unique per component (a callback may choose its own). */
+    function key(props, invocationId) {
+        return JSON.stringify([props.id, invocationId]);
+    }
+
+    var out = {}; // key -> {record, sent}: invocations gone out and not settled
+
+    var invokeObserver = {
+        invoking: withInvocationId,
+        invoked: function (invoke, props) {
+            if (typeof invoke === "object" && invoke.definition) {
+                out[key(props, invoke.invocationId)] = {
                     record: invocationOut(invoke),
                     sent: {args: invoke.argumentObj, target: invoke.target, options: invoke.options}
                 };
             }
-        }, [invoke]);
-        var setPropsRef = React.useRef(props.setProps);
-        setPropsRef.current = props.setProps;
-        var setProps = React.useCallback(function (changes) {
-            var result = changes && changes.result;
-            var invocation = result && out.current[result.invocationId];
+        },
+        /* The result carries what its invocation was sent with, and when it went and settled. */
+        settled: function (result, props) {
+            var invocation = out[key(props, result.invocationId)];
             if (!invocation) {
-                return setPropsRef.current(changes);
+                return undefined;
             }
-            delete out.current[result.invocationId];
+            delete out[key(props, result.invocationId)];
             invocationSettled(invocation.record, result);
             var timing = {invokedAt: invocation.record.t, settledAt: invocation.record.t + invocation.record.latency_ms};
-            return setPropsRef.current(Object.assign({}, changes, {
-                result: Object.assign({}, result, {sent: invocation.sent, timing: timing})
-            }));
-        }, []);
-        return h(original.MethodInvoke, Object.assign({}, props, {invoke: invoke, setProps: setProps}));
-    }
+            return Object.assign({}, result, {sent: invocation.sent, timing: timing});
+        }
+    };
 
     /* ---- MethodRegister: the server's side -------------------------------- */
 
@@ -222,7 +214,7 @@
             id: String(invoke.invocationId),
             t: Date.now(),
             method: method,
-            caller: appName(invoke.caller),
+            caller: window.ioConnectAppName(invoke.caller), // assets/app_names.js
             caller_instance: (invoke.caller && invoke.caller.instance) || "",
             args: json(invoke.args),
             outcome: "",
@@ -263,70 +255,45 @@
         return shown ? [true, "shown"] : [false, "refused"];
     }
 
-    function ObservedMethodRegister(props) {
-        var latest = React.useRef(props);
-        latest.current = props;
-        var waiting = React.useRef({}); // invocationId -> record, for a returning method
-        var setProps = React.useCallback(function (changes) {
-            var p = latest.current;
-            if (!changes || !changes.invoke) {
-                return p.setProps(changes);
-            }
-            var invoke = changes.invoke;
+    var waiting = {}; // key -> record: invocations of a returning method, until its handler answers
+
+    var registerObserver = {
+        arrived: function (invoke, props) {
             if (!invoke.invocationId) {
                 invoke = Object.assign({}, invoke, {invocationId: newId()});
             }
-            var record = invocationArrived(methodName(p.definition), invoke);
-            if (p.returns) {
-                waiting.current[invoke.invocationId] = record;
+            var record = invocationArrived(methodName(props.definition), invoke);
+            if (props.returns) {
+                var k = key(props, invoke.invocationId);
+                waiting[k] = record;
                 // dash_glue42 drops an invocation its handler did not answer in time, and says nothing.
-                var limit = Number(p.methodResponseTimeoutMs) > 0 ? Number(p.methodResponseTimeoutMs) : DEFAULT_RESPONSE_MS;
+                var limit = Number(props.methodResponseTimeoutMs) > 0 ? Number(props.methodResponseTimeoutMs) : DEFAULT_RESPONSE_MS;
                 setTimeout(function () {
-                    if (waiting.current[invoke.invocationId] === record) {
-                        delete waiting.current[invoke.invocationId];
+                    if (waiting[k] === record) {
+                        delete waiting[k];
                         invocationAnswered(record, false, "no answer from the handler within " + limit + " ms");
                     }
                 }, limit);
             } else {
                 var requests = window.ioConnectCallbackRequests;
-                var answered = requests ? requests.expect(p.id, "invoke", invoke.invocationId)
+                var answered = requests ? requests.expect(props.id, "invoke", invoke.invocationId)
                     : Promise.resolve({reason: "no-handler", responses: []});
                 answered.then(function (answer) {
                     invocationAnswered.apply(null, [record].concat(voidOutcome(answer)));
                 });
             }
-            return p.setProps(Object.assign({}, changes, {invoke: invoke}));
-        }, []);
-        var result = props.result;
-        React.useEffect(function () {
-            var record = result && waiting.current[result.invocationId];
+            return invoke;
+        },
+        answered: function (result, props) {
+            var k = key(props, result.invocationId);
+            var record = waiting[k];
             if (record) {
-                delete waiting.current[result.invocationId];
+                delete waiting[k];
                 var error = result.error;
                 invocationAnswered(record, !error, error ? error.message || json(error) : json(result.invocationResult));
             }
-        }, [result]);
-        return h(original.MethodRegister, Object.assign({}, props, {setProps: setProps}));
-    }
-
-    /* ---- in place of dash_glue42's components ----------------------------- */
-
-    function copyStatics(from, to) {
-        ["propTypes", "defaultProps", "displayName"].forEach(function (key) {
-            if (from[key] !== undefined) {
-                to[key] = from[key];
-            }
-        });
-        return to;
-    }
-
-    /* `result` also carries `sent` and `timing`, which the exact propTypes would refuse in debug mode. */
-    function withAnnotatedResult(component) {
-        if (component.propTypes && window.PropTypes) {
-            component.propTypes = Object.assign({}, component.propTypes, {result: window.PropTypes.object});
         }
-        return component;
-    }
+    };
 
     window.ioConnectActivity = {
         records: records,
@@ -334,6 +301,7 @@
             return invoked.filter(function (r) { return r.pending; }).map(function (r) { return Object.assign({}, r); });
         },
         published: function () { return published; },
+        subscribers: function () { return listeners.length; }, // for the tests: who in this page watches the log
         /* listener() after every change; returns the unsubscribe function. */
         subscribe: function (listener) {
             listeners.push(listener);
@@ -344,10 +312,14 @@
         contextName: contextName
     };
 
-    // The exports of window.dash_glue42 are getter-only: the object is replaced with a copy.
-    window.dash_glue42 = Object.assign({}, original, {
-        MethodInvoke: withAnnotatedResult(copyStatics(original.MethodInvoke, ObservedMethodInvoke)),
-        MethodRegister: copyStatics(original.MethodRegister, ObservedMethodRegister),
-        __ioConnectActivity: true
-    });
+    var compat = window.dashGlue42Compat; // assets/dash_glue42_compat.js
+    if (compat && window.dash_glue42) {
+        compat.observe(invokeObserver);
+        compat.observe(registerObserver);
+        // `result` also carries `sent` and `timing`, which the exact propTypes would refuse in debug mode.
+        var MethodInvoke = window.dash_glue42.MethodInvoke;
+        if (MethodInvoke.propTypes && window.PropTypes) {
+            MethodInvoke.propTypes = Object.assign({}, MethodInvoke.propTypes, {result: window.PropTypes.object});
+        }
+    }
 })();

@@ -59,8 +59,19 @@
  *    connected" notice, callbacks/common.py) and do not start glue there, and say why
  *    in window.ioConnectNotConnected.
  *
- * What the apps do through these components is recorded by the activity seam
- * (dash_glue42_activity.js), which loads first, so these fixes wrap it.
+ * Observers: the wrappers of MethodInvoke and MethodRegister are the only
+ * ones, and others may watch them rather than wrap them again:
+ * window.dashGlue42Compat.observe(observer) returns a function that stops
+ * it. An observer has any of these hooks; each gets the component's props
+ * too. A hook that returns something replaces the value it was given.
+ *   invoking(invoke)  MethodInvoke got a new `invoke`, before it passes it on
+ *                     (once per value; keep it free of side effects);
+ *   invoked(invoke)   MethodInvoke has sent it;
+ *   settled(result)   glue settled an invocation: the `result` Dash will get;
+ *   arrived(invoke)   MethodRegister got an invocation: the `invoke` Dash will get;
+ *   answered(result)  MethodRegister got its handler's `result`.
+ * With no observer, nothing changes. The activity seam
+ * (dash_glue42_activity.js, loaded after this script) is one.
  */
 (function () {
     "use strict";
@@ -115,12 +126,51 @@
         }, [next]);
     }
 
+    /* ---- observers ---------------------------------------------------------- */
+
+    var observers = [];
+
+    /* `value` as every observer's `hook` leaves it (an observer that throws is skipped, and said so). */
+    function observed(hook, value, props) {
+        observers.slice().forEach(function (observer) {
+            if (typeof observer[hook] !== "function") {
+                return;
+            }
+            try {
+                var replaced = observer[hook](value, props);
+                if (replaced !== undefined) {
+                    value = replaced;
+                }
+            } catch (error) {
+                console.error(error);
+            }
+        });
+        return value;
+    }
+
+    function useLatest(value) {
+        var ref = React.useRef(value);
+        ref.current = value;
+        return ref;
+    }
+
     function StableMethodInvoke(props) {
+        var latest = useLatest(props);
+        // eslint-disable-next-line react-hooks/exhaustive-deps
+        var invoke = React.useMemo(function () { return observed("invoking", props.invoke, props); }, [props.invoke]);
+        React.useEffect(function () {
+            if (invoke) {
+                observed("invoked", invoke, latest.current);
+            }
+        }, [invoke, latest]);
         var inTurn = useResultsInTurn(props.id, props.setProps);
         var setProps = useStableSetProps(function (changes) {
-            return changes && changes.result ? inTurn(changes.result) : props.setProps(changes);
+            if (changes && changes.result) {
+                return inTurn(observed("settled", changes.result, latest.current));
+            }
+            return props.setProps(changes);
         });
-        var passed = Object.assign({}, props, {setProps: setProps});
+        var passed = Object.assign({}, props, {invoke: invoke, setProps: setProps});
         delete passed.result; // MethodInvoke never reads it: a new result need not re-render it
         return h(original.MethodInvoke, passed);
     }
@@ -150,7 +200,19 @@
     }
 
     function StableMethodRegister(props) {
-        var setProps = useStableSetProps(props.setProps);
+        var latest = useLatest(props);
+        var setProps = useStableSetProps(function (changes) {
+            var invoke = changes && changes.invoke && observed("arrived", changes.invoke, latest.current);
+            if (invoke && invoke !== changes.invoke) {
+                changes = Object.assign({}, changes, {invoke: invoke});
+            }
+            return props.setProps(changes);
+        });
+        React.useEffect(function () {
+            if (props.result) {
+                observed("answered", props.result, latest.current);
+            }
+        }, [props.result, latest]);
         useAnswerFailedHandlers(props.id, props.returns, setProps);
         var definitionKey = JSON.stringify(props.definition);
         // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -262,4 +324,16 @@
         __ioConnectCompat: true
     });
     window.dash_glue42 = patched;
+    window.dashGlue42Compat = {
+        /* Watch MethodInvoke and MethodRegister (the hooks are in this file's header); returns the unsubscribe. */
+        observe: function (observer) {
+            observers.push(observer);
+            return function () {
+                var index = observers.indexOf(observer);
+                if (index >= 0) {
+                    observers.splice(index, 1);
+                }
+            };
+        }
+    };
 })();

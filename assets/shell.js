@@ -1,6 +1,7 @@
 /*
- * The platform shell (/): the apps' connection badges, from the platform's own glue instance, and the
- * guide's copy buttons. Clientside because they need the page's glue or its clipboard.
+ * The platform shell (/): the apps' connection badges, from the platform's own glue instance, the guide's
+ * copy buttons, and each embedded app's card as tall as its content. Clientside because they need the
+ * page's glue, its clipboard or its iframes.
  */
 (function () {
     "use strict";
@@ -65,6 +66,24 @@
             }, LOADS_LAST_AFTER_MS);
         }
     }
+
+    /*
+     * Each embedded app posts its content height (assets/frame_height.js): size the iframe that posted it.
+     * Only from this page's own origin.
+     */
+    window.addEventListener("message", function (event) {
+        var height = event.data && event.data[SHARED.FRAME_HEIGHT_MESSAGE];
+        if (event.origin !== window.location.origin || typeof height !== "number") {
+            return;
+        }
+        var frames = document.getElementsByTagName("iframe");
+        for (var i = 0; i < frames.length; i += 1) {
+            if (frames[i].contentWindow === event.source) {
+                frames[i].style.height = height + "px";
+                frames[i].dataset.contentHeight = String(height);
+            }
+        }
+    });
 
     window.dash_clientside = Object.assign({}, window.dash_clientside, {
         ioconnectShell: {

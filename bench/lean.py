@@ -5,9 +5,10 @@ handler, one caller page with nothing but ``MethodInvoke``, the inputs and
 the result, wired as the vendor's Interop page writes it: a Python callback
 writes ``invoke``, another reads ``result``. That is three HTTP round trips
 per Sum (invoke, handler, result), as in the real caller. They run in the
-same shell, with the same assets, compression and CSP as the real apps
-(``app.create_server`` mounts them). No history, pending status, interop log
-or inspector. The handler and the result text are the real apps' own
+same shell, with the same compression and CSP as the real apps
+(``app.create_server`` mounts them), and the scripts every app with
+dash_glue42 components loads (``registry.COMPAT_SCRIPTS``). No history,
+pending status, interop log or inspector. The handler and the result text are the real apps' own
 functions (``callbacks.server.sum_invocation_handler``, ``pages.result_text``), so what
 the real apps pay above these figures is their bookkeeping, not their logic.
 
@@ -23,7 +24,7 @@ from app import create_server
 from callbacks.server import sum_invocation_handler
 from pages.common import client_root, lines_to_children
 from pages.result_text import answer_lines, describe_sum, error_lines
-from registry import AppSpec, shell_spec
+from registry import COMPAT_SCRIPTS, EMBEDDED_SCRIPTS, AppSpec, shell_spec
 
 SERVER_NAME = "Lean Server"
 CALLER_NAME = "Lean Caller"
@@ -92,6 +93,7 @@ LEAN_CLIENT_APPS = (
         layout=server_layout,
         register_callbacks=register_server,
         shell_instances=1,
+        scripts=(*COMPAT_SCRIPTS, *EMBEDDED_SCRIPTS),
     ),
     AppSpec(
         name="leancaller",
@@ -100,6 +102,7 @@ LEAN_CLIENT_APPS = (
         layout=caller_layout,
         register_callbacks=register_caller,
         shell_instances=1,
+        scripts=(*COMPAT_SCRIPTS, *EMBEDDED_SCRIPTS),
     ),
 )
 LEAN_SHELL = shell_spec(LEAN_CLIENT_APPS)

@@ -14,7 +14,7 @@ import dash
 from flask import has_request_context, request
 from flask_compress import Compress
 
-from hosting import glue42_bundle, page_titles
+from hosting import glue42_bundle, page_scripts, page_titles
 
 ONE_YEAR = 365 * 24 * 3600
 STATIC_PARTS = ("_dash-component-suites/", "_favicon.ico")
@@ -27,18 +27,23 @@ OPTIONAL_LIBRARIES = ("dash_ag_grid",)
 class SharedStaticDash(dash.Dash):
     """A ``Dash`` whose page loads static files from ``shared_static_prefix`` (a documented override point).
 
-    With Dash Pages, the page also carries the title of the page asked for (``hosting.page_titles``).
+    With Dash Pages, the page also carries the title of the page asked for (``hosting.page_titles``). Of the
+    assets folder's scripts, the page loads ``scripts`` alone, in that order (``hosting.page_scripts``).
     """
 
-    def __init__(self, *args, shared_static_prefix=None, libraries=(), **kwargs):
+    def __init__(self, *args, shared_static_prefix=None, libraries=(), scripts=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.shared_static_prefix = shared_static_prefix
         self.left_out_libraries = tuple(name for name in OPTIONAL_LIBRARIES if name not in libraries)
+        self.page_scripts = page_scripts.check_scripts(self.config.assets_folder, scripts)
 
     def interpolate_index(self, **kwargs):
         if self.use_pages and has_request_context():
             kwargs["title"] = page_titles.html_title(self, request.path)
         kwargs["scripts"] = without_library_scripts(kwargs.get("scripts", ""), self.left_out_libraries)
+        kwargs["scripts"] = page_scripts.with_scripts(
+            kwargs["scripts"], page_scripts.script_tags(self, self.page_scripts)
+        )
         own = self.config.requests_pathname_prefix
         shared = self.shared_static_prefix
         if shared and shared != own:

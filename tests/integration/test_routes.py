@@ -8,6 +8,7 @@ import pytest
 
 import ids
 import registry
+from app import COMPAT_SCRIPT as COMPAT
 from tests.integration.dash_client import SUM_RESULT_OUTPUTS, call_callback, find_component, iter_components, layout_ids
 
 EXPECTED_IDS = {
@@ -125,15 +126,20 @@ def test_rout010_bare_prefix_redirects(client):
     assert response.status_code in (301, 308) and response.headers["Location"].endswith("/server/")
 
 
-def test_rout011_assets_are_served_to_every_app(client):
-    for prefix in ("/", "/server/", "/caller/", "/inspector/"):
-        html = client.get(prefix).text
-        assert "dash_glue42_compat.js" in html and "dash_glue42_activity.js" in html
-
-
 def scripts(html):
     """The file names of the scripts a page loads."""
     return [src.split("?")[0].rsplit("/", 1)[-1] for src in re.findall(r'<script[^>]* src="([^"]+)"', html)]
+
+
+def asset_scripts(html):
+    """The file names of the scripts of assets/ a page loads, in order."""
+    return [src.split("?")[0] for src in re.findall(r'<script[^>]* src="[^"]*/assets/([^"]+)"', html)]
+
+
+@pytest.mark.parametrize("spec", registry.APPS, ids=lambda spec: spec.name)
+def test_rout011_each_app_loads_the_scripts_its_entry_lists_in_that_order(client, spec):
+    assert spec.scripts, spec.name
+    assert asset_scripts(client.get(spec.prefix).text) == list(spec.scripts)
 
 
 def test_rout012_compat_script_can_be_left_out(app):
@@ -143,9 +149,9 @@ def test_rout012_compat_script_can_be_left_out(app):
 
     without = create_server({"DASH_GLUE42_COMPAT": False}).test_client()
     for prefix in ("/", "/server/", "/caller/", "/inspector/"):
-        assert "dash_glue42_compat.js" in scripts(app.test_client().get(prefix).text), prefix
-        loaded = scripts(without.get(prefix).text)
-        assert "dash_glue42_compat.js" not in loaded and "dash_glue42_activity.js" in loaded, prefix
+        assert COMPAT in scripts(app.test_client().get(prefix).text), prefix
+        loaded = asset_scripts(without.get(prefix).text)
+        assert loaded == [name for name in asset_scripts(app.test_client().get(prefix).text) if name != COMPAT], prefix
 
 
 def test_rout013_sum_handler_answers_over_http(client):
