@@ -41,14 +41,3 @@ class CallbackCollector:
                 dash_app.callback(*args, **kwargs)(function)
             else:
                 dash_app.clientside_callback(function, *args, **kwargs)
-
-    def wiring_of(self, function):
-        """``(args, kwargs)`` recorded for the server callback ``function`` (what the guide and tests read)."""
-        for kind, recorded, args, kwargs in self._records:
-            if kind == "serverside" and recorded is function:
-                return args, kwargs
-        raise LookupError(f"{function.__name__} is not a callback of this module")
-
-    def functions(self):
-        """The server callbacks' functions, in order."""
-        return [function for kind, function, _, _ in self._records if kind == "serverside"]
