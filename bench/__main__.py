@@ -29,7 +29,7 @@ from typing import NamedTuple
 from urllib.parse import urlparse
 
 from bench import first_sum, lean, wrk
-from bench.figures import TARGETS, render_table
+from bench.figures import TARGETS, against_baseline_table, render_table
 from harness.browser import (
     CHROMIUM_FLAGS,
     ROOT,
@@ -41,9 +41,9 @@ from harness.browser import (
 )
 
 PROBES = (Path(__file__).parent / "probes.js").read_text()
-# The last revision before the instrumentation refactor (each app's interop records kept by one activity seam,
-# assets/dash_glue42_activity.js): measured beside it, the current tree shows what the refactor costs.
-BASELINE_REV = "e4add05"
+# The last revision before the lesson's callbacks were written beside their functions and each app loaded only its
+# own scripts: measured beside it, the current tree shows what that reshaping costs.
+BASELINE_REV = "6332553"
 RESULTS = ROOT / "bench" / "results"
 # pair_*: the pair's blocks per side (after one warm-up block each), Sums per block, how long a thawed page runs
 # before its block, and between typing and clicking (what a driver round trip gave the page before, so a Sum's
@@ -543,6 +543,7 @@ def main(argv=None):
     from playwright.sync_api import sync_playwright
 
     runs = []
+    against_baseline = None
     with tempfile.TemporaryDirectory(prefix="ioconnect-bench-") as tmp, sync_playwright() as playwright:
         tmp = Path(tmp)
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
@@ -555,35 +556,41 @@ def main(argv=None):
         lean_server = LiveServer(tmp / "lean.log", app=LEAN_SERVER_APP, ACCESS_LOG="0")
         try:
             floor = floor_side(lean_server)
-            if not (args.smoke or args.no_baseline):
-                tree = baseline_tree(args.baseline, tmp / "baseline")
+            with contextlib.ExitStack() as baseline_stack:
+                baseline_server = None
+                if not (args.smoke or args.no_baseline):
+                    tree = baseline_tree(args.baseline, tmp / "baseline")
+                    baseline_stack.callback(
+                        subprocess.run, ["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT, check=False
+                    )
+                    baseline_server = LiveServer(tmp / "baseline.log", root=tree, ACCESS_LOG="0")
+                    baseline_stack.callback(baseline_server.stop)
+                    run = measure(browser, baseline_server, f"baseline {args.baseline}", counts, "baseline")
+                    pair = (real_side("baseline", baseline_server), floor)
+                    run["baseline_paired"] = measure_pair(playwright, tmp, pair, counts)
+                    runs.append(run)
+                app_server = LiveServer(tmp / "current.log", ACCESS_LOG="0")
                 try:
-                    server = LiveServer(tmp / "baseline.log", root=tree, ACCESS_LOG="0")
-                    try:
-                        run = measure(browser, server, f"baseline {args.baseline}", counts, "baseline")
-                        pair = (real_side("baseline", server), floor)
-                        run["baseline_paired"] = measure_pair(playwright, tmp, pair, counts)
-                        run["server_errors"] = server.errors()
-                        runs.append(run)
-                    finally:
-                        server.stop()
+                    current = measure(browser, app_server, "current", counts, "current")
+                    floor_run = measure_floor(browser, lean_server, counts)
+                    current["paired"] = measure_pair(playwright, tmp, (real_side("current", app_server), floor), counts)
+                    if baseline_server is not None:
+                        # The before-and-after question itself, asked the paired way: figures taken one after
+                        # the other drift with the host (the floor's own p50 moved by a third within one run).
+                        pair = (real_side("current", app_server), real_side("baseline", baseline_server))
+                        against_baseline = measure_pair(playwright, tmp, pair, counts)
+                    current["server_errors"] = app_server.errors()
+                    runs += [current, floor_run]
                 finally:
-                    subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT, check=False)
-            app_server = LiveServer(tmp / "current.log", ACCESS_LOG="0")
-            try:
-                current = measure(browser, app_server, "current", counts, "current")
-                floor_run = measure_floor(browser, lean_server, counts)
-                current["paired"] = measure_pair(playwright, tmp, (real_side("current", app_server), floor), counts)
-                current["server_errors"] = app_server.errors()
-                runs += [current, floor_run]
-            finally:
-                app_server.stop()
+                    app_server.stop()
+                if baseline_server is not None:
+                    run["server_errors"] = baseline_server.errors()
             floor_run["server_errors"] = lean_server.errors()
         finally:
             lean_server.stop()
             browser.close()
 
-    return report_of(args, counts, runs, first)
+    return report_of(args, counts, runs, first, against_baseline)
 
 
 def first_sum_figures(browser, workdir, baseline_rev, runs):
@@ -597,12 +604,17 @@ def first_sum_figures(browser, workdir, baseline_rev, runs):
         subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT, check=False)
 
 
-def report_of(args, counts, runs, first):
+def report_of(args, counts, runs, first, against_baseline=None):
     report = {"machine": machine(), "counts": counts, "targets": TARGETS, "runs": runs, "first_sum": first}
+    if against_baseline is not None:
+        report["against_baseline"] = against_baseline
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, indent=2))
     if runs:
         print(render_table(report))
+        print()
+    if against_baseline is not None:
+        print(against_baseline_table(against_baseline, first["baseline"]))
         print()
     print(first_sum.table(first))
     print(f"\nFigures written to {args.json}")

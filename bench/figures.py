@@ -161,3 +161,19 @@ def render_table(report):
     lines.append("")
     lines.append(f"{m['date']}, {m['cpus']} cores, {m['system']}, Python {m['python']}, headless Chromium, localhost.")
     return "\n".join(lines)
+
+
+def against_baseline_table(pair, baseline):
+    """Markdown: this tree's Sum against the baseline's, in alternating blocks with the other side frozen."""
+    cost = pair["main_thread_ms_per_sum"]
+    return "\n".join(
+        [
+            f"| this tree against {baseline}, alternating blocks, the other side frozen | current | baseline "
+            "| current ÷ baseline |",
+            "|---|---|---|---|",
+            f"| Sum round trip, best (p50 / p95) | {ms(pair['current'])} | {ms(pair['baseline'])} "
+            f"| {pair['ratio']:.2f}× |",
+            f"| main-thread time per Sum, in tasks | {cost['current']['task']:.1f} ms | "
+            f"{cost['baseline']['task']:.1f} ms | {cost['ratio']:.2f}× |",
+        ]
+    )
