@@ -1,10 +1,12 @@
 """Application factory: one Flask server, every Dash app of the registry mounted on it."""
 
+import math
 from pathlib import Path
 
 import flask
 from dash import html
 
+import ids
 import registry
 from hosting import desktop, glue42_bundle, health, page_scripts, proxy, security, static_files
 from hosting.dash_compat import set_up_now
@@ -12,6 +14,11 @@ from pages import site
 
 ROOT = Path(__file__).resolve().parent
 ASSETS = ROOT / "assets"
+# What a callback request holds besides an uploaded log file: its ids, the file's name, Dash's JSON around them.
+REQUEST_JSON_BYTES = 64 * 1024
+# The largest request: a log file of ids.LOG_FILE_MAX_BYTES opened, which travels base64 (4 bytes for every 3)
+# inside the JSON of its callback request. deploy/nginx.conf's client_max_body_size must let it through.
+MAX_REQUEST_BYTES = 4 * math.ceil(ids.LOG_FILE_MAX_BYTES / 3) + REQUEST_JSON_BYTES
 
 DEFAULTS = {
     # Debug mode and Dash dev tools: off unless IOCONNECT_DEBUG=true.
@@ -20,9 +27,8 @@ DEFAULTS = {
     "DASH_GLUE42_COMPAT": True,
     # Where users reach the app: the default base URL of io.Connect Desktop definitions.
     "PUBLIC_BASE_URL": "http://127.0.0.1:8050",
-    # Larger request bodies get 413. A callback request carries at most one
-    # SendMessage text (interop.message.MAX_MESSAGE_CHARS) plus a little JSON.
-    "MAX_CONTENT_LENGTH": 256 * 1024,
+    # Larger request bodies get 413. The largest a page sends: an opened log file (MAX_REQUEST_BYTES).
+    "MAX_CONTENT_LENGTH": MAX_REQUEST_BYTES,
     # How many reverse proxies stand in front of the app (hosting/proxy.py). 0: X-Forwarded-* is not trusted.
     "PROXY_HOPS": 0,
 }

@@ -116,12 +116,15 @@ LOG_KEPT = 20  # records of each kind in an app's log window; also the lines of 
 LOG_TEXT_LIMIT = 200  # characters of args or outcome a log record carries
 LOG_ROWS = 200  # rows the inspector's log shows
 LOG_PUBLISH_MS = 100  # an app publishes its log window at most this often, this long after a change
-LOG_FILE_MAX_BYTES = 150_000  # a log file the inspector opens: it travels base64 in a request of 256 KiB at most
+# A log file the Inspector opens: the largest a full window exports (interop/log_file.py; measured by lgfl015:
+# 4.37 MB, every text at LOG_TEXT_LIMIT in characters JSON writes six bytes long). app.py's MAX_CONTENT_LENGTH
+# and deploy/nginx.conf's client_max_body_size derive from it (the upload travels base64 in a JSON request).
+LOG_FILE_MAX_BYTES = 4_500_000
 PENDING_SHOWN_AFTER_MS = 150  # the Caller shows an invocation as pending once it has waited this long
 CODE_BLOCK_PREFIX = "guide-code-"
 STREAM_ITEMS_KEPT = 100  # items the inspector keeps of each stream subscription (older ones are dropped)
 STREAM_ITEM_CHARS = 2000  # characters of one item's JSON kept; a longer item is cut, with a note
-STREAM_DATA_CHARS = 150_000  # JSON the items store may hold in all (a callback request is limited to 256 KiB)
+STREAM_DATA_CHARS = 150_000  # JSON the items store may hold in all (a callback request is limited: app.py)
 STREAM_FLUSH_MS = 250  # the page sends the items to Python at most this often
 STREAM_SUBSCRIPTIONS_KEPT = 8  # subscriptions listed at once; the oldest closed ones are forgotten first
 STREAM_ARGS_SHOWN = 200  # characters of a subscription's arguments (as JSON) its card shows
@@ -130,7 +133,7 @@ STREAM_ARGS_SHOWN = 200  # characters of a subscription's arguments (as JSON) it
 MAX_TIMEOUT_MS = 300_000  # methodResponseTimeoutMs and waitTimeoutMs a person may choose, at most
 MAX_NUMBER_TEXT = 400  # characters of a Sum argument given as text: longer "numbers" are refused before parsing
 MAX_MESSAGE_CHARS = 10_000  # characters of a SendMessage text the server shows (the Caller sends no more)
-MAX_ARGS_CHARS = 100_000  # characters of JSON arguments the Inspector's editors take (a request is 256 KiB at most)
+MAX_ARGS_CHARS = 100_000  # characters of JSON arguments the Inspector's editors take (a request is limited: app.py)
 INSPECTOR_HISTORY_KEPT = 20  # the Inspector's own invocations it remembers, and shows
 HISTORY_OUTCOME_CHARS = 160  # characters of what an invocation returned, on its line of the Inspector's history
 RESULT_VIEW_CHARS = 20_000  # characters of each JSON view of a result (the history keeps 20, three views each)

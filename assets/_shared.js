@@ -16,7 +16,7 @@ window.ioConnectShared = Object.freeze({
     "LOG_PUBLISH_MS": 100,
     "LOG_UPLOAD": "inspector-log-upload",
     "LOG_FILE_PROBLEM": "inspector-log-file-problem",
-    "LOG_FILE_MAX_BYTES": 150000,
+    "LOG_FILE_MAX_BYTES": 4500000,
     "PENDING_STATUS": "pending-status",
     "PENDING_BOX": "pending-box",
     "PENDING_SHOWN_AFTER_MS": 150,

@@ -1,61 +1,40 @@
-"""The invocation log as a file: JSON to attach to a bug report, CSV for a spreadsheet, and a JSON log read back.
+"""The invocation log as a JSON file, to attach to a bug report, and a JSON log read back.
 
 Pure functions, no Dash: the Inspector's callbacks only call them
 (``callbacks/inspector_log.py``). The rows are those of
 :func:`interop.log.merge_records`. Everything in them but the times came from
-other apps, so a file read back is checked field by field before a single
-row of it is shown, and it is shown as text, like the live log.
+other apps, so a file read back is checked against the format's schema
+(``interop/log_schema.py``) before a single row of it is shown, and it is shown
+as text, like the live log. (CSV is the log grid's own export.)
 
 The JSON document::
 
-    {"format": "io-connect-dash-interop-log", "version": 1,
+    {"format": "io-connect-dash-interop-log", "version": 2,
      "exported_at": "2026-05-04T12:00:01.234Z", "exported_at_ms": ...,
      "software": {"ioconnect-dash-interop": "0.1.0", "dash": ..., "dash_glue42": ..., ...},
      "source": "live bus" or the file it was read from, "filter": {...}, "apps": [...],
      "count": 2, "invocations": [{...}, {...}]}
 
-The invocations are one compact line each: a window of 200 rows then stays
-well under what the Inspector can open again (``ids.LOG_FILE_MAX_BYTES``), and a
-reader still finds one invocation per line.
+The invocations are one compact line each, so a reader (or a diff) finds one
+invocation per line. An export is bounded as the schema bounds a file (the newest
+``ids.LOG_ROWS`` rows, texts clipped to ``ids.LOG_TEXT_LIMIT``), so a file exported
+here opens again; the largest such file sets ``ids.LOG_FILE_MAX_BYTES``.
 """
 
 import base64
 import binascii
-import csv
 import importlib.metadata
-import io
 import json
-import math
 import tomllib
 from datetime import UTC, datetime
 from pathlib import Path
 
 import ids
 from interop.log import clip
+from interop.log_schema import FORMAT, VERSION, VERSION_FIELDS, clean_target, validate
 
-FORMAT = "io-connect-dash-interop-log"
-VERSION = 1
 PROJECT = "ioconnect-dash-interop"
 LIBRARIES = ("dash", "dash_glue42", "dash-bootstrap-components")
-LATEST_MS = 253_402_300_799_999  # 9999-12-31T23:59:59.999Z: later times cannot be shown as a date
-CSV_COLUMNS = (
-    "time_iso",
-    "method",
-    "caller",
-    "caller_instance",
-    "target",
-    "args",
-    "latency_ms",
-    "server",
-    "server_instance",
-    "outcome",
-    "ok",
-    "handled",
-    "error",
-    "id",
-)
-# A spreadsheet runs a cell that starts with one of these as a formula (OWASP, "CSV Injection").
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def iso(t_ms):
@@ -83,40 +62,47 @@ def software_versions():
     return versions
 
 
-def clean_target(target):
-    """A target as text (``best``, ``all``, …) or a list of instance filters of plain values; anything else
-    an app sent is dropped, so what the log shows of it is always text."""
-    if target is None or isinstance(target, str):
-        return target
-    items = target if isinstance(target, list) else [target]
-    return [
-        {key: value for key, value in item.items() if isinstance(value, str | int | float | bool) or value is None}
-        for item in items
-        if isinstance(item, dict)
-    ]
-
-
 # --- export --------------------------------------------------------------------
 
 
+def bounded_target(target):
+    """The target as the schema bounds it: a list of filters whose JSON is longer than a text is written as
+    that JSON, clipped (the log shows a target as text anyway)."""
+    target = clean_target(target)
+    if isinstance(target, list):
+        text = json.dumps(target, ensure_ascii=False, separators=(",", ":"))
+        return target if len(text) <= ids.LOG_TEXT_LIMIT else clip(text)
+    return None if target is None else clip(target)
+
+
+def text_or_none(value):
+    return None if value is None else clip(value)
+
+
+def exported_server(server):
+    entry = {key: clip(server[key]) for key in ("application", "instance", "outcome")}
+    entry.update(ok=server["ok"], handled=server["handled"])
+    if "handler_ms" in server:  # version 2: the server's own handling time
+        entry["handler_ms"] = server["handler_ms"]
+    return entry
+
+
 def invocation(row):
-    """One invocation of the JSON document."""
+    """One invocation of the JSON document, its texts clipped as the schema bounds them (the apps' records
+    clip args, outcomes and errors already; ids and names are short, but come from other apps)."""
     return {
-        "id": row["id"],
-        "method": row["method"],
-        "caller": row["caller"],
-        "caller_instance": row["caller_instance"],
-        "target": clean_target(row["target"]),
-        "args": row["args"],
+        "id": clip(row["id"]),
+        "method": clip(row["method"]),
+        "caller": clip(row["caller"]),
+        "caller_instance": clip(row["caller_instance"]),
+        "target": bounded_target(row["target"]),
+        "args": clip(row["args"]),
         "start_ms": row["t"],
         "start_iso": iso(row["t"]),
         "latency_ms": row["latency_ms"],
-        "error": row["error"],
+        "error": text_or_none(row["error"]),
         "reported_by_caller": row["reported_by_caller"],
-        "servers": [
-            {key: server[key] for key in ("application", "instance", "outcome", "ok", "handled")}
-            for server in row["servers"]
-        ],
+        "servers": [exported_server(server) for server in row["servers"][: ids.LOG_ROWS]],
     }
 
 
@@ -126,20 +112,22 @@ def apps_seen(rows):
     for row in rows:
         seen.add((row["caller"], row["caller_instance"]))
         seen.update((server["application"], server["instance"]) for server in row["servers"])
-    return [{"application": app, "instance": instance} for app, instance in sorted(seen)]
+    return [{"application": clip(app), "instance": clip(instance)} for app, instance in sorted(seen)]
 
 
 def json_document(rows, now, source="live bus", filters=None):
-    """The JSON log of ``rows`` (newest first, as the log shows them), exported at ``now`` (an aware datetime)."""
+    """The JSON log of the newest ``ids.LOG_ROWS`` of ``rows`` (newest first, as the log shows them), exported
+    at ``now`` (an aware datetime)."""
+    rows = list(rows)[: ids.LOG_ROWS]
     header = {
         "format": FORMAT,
         "version": VERSION,
         "exported_at": iso(now.timestamp() * 1000),
         "exported_at_ms": round(now.timestamp() * 1000),
         "software": software_versions(),
-        "source": source,
-        "filter": filters or {},
-        "apps": apps_seen(rows),
+        "source": clip(source),
+        "filter": {key: clip(value) for key, value in (filters or {}).items()},
+        "apps": apps_seen(rows)[: 3 * ids.LOG_ROWS],
         "count": len(rows),
     }
     text = json.dumps(header, indent=2, ensure_ascii=False)
@@ -149,61 +137,11 @@ def json_document(rows, now, source="live bus", filters=None):
     return text[:-2] + f",\n  {invocations}\n}}\n"
 
 
-def safe_cell(value):
-    """A text cell a spreadsheet shows as text: an apostrophe before a leading ``= + - @``, tab or CR."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
-def target_text(target):
-    target = clean_target(target)
-    if target is None or isinstance(target, str):
-        return target or ""
-    return json.dumps(target, ensure_ascii=False, separators=(",", ":"))
-
-
-def csv_lines(row):
-    """One line per server of the invocation; an invocation no server answered gets one line of its own."""
-    latency = "" if row["latency_ms"] is None else row["latency_ms"]
-    common = {
-        "time_iso": iso(row["t"]),
-        "method": safe_cell(row["method"]),
-        "caller": safe_cell(row["caller"]),
-        "caller_instance": safe_cell(row["caller_instance"]),
-        "target": safe_cell(target_text(row["target"])),
-        "args": safe_cell(row["args"]),
-        "latency_ms": latency,
-        "error": safe_cell(row["error"]),
-        "id": safe_cell(row["id"]),
-    }
-    servers = row["servers"] or [None]
-    for server in servers:
-        each = {"server": "", "server_instance": "", "outcome": "", "ok": "", "handled": ""}
-        if server is not None:
-            each = {
-                "server": safe_cell(server["application"]),
-                "server_instance": safe_cell(server["instance"]),
-                "outcome": safe_cell(server["outcome"]),
-                "ok": "true" if server["ok"] else "false",
-                "handled": "true" if server["handled"] else "false",
-            }
-        yield [{**common, **each}[column] for column in CSV_COLUMNS]
-
-
-def csv_document(rows):
-    """The CSV log of ``rows``: a header, then a line per (invocation, server)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(CSV_COLUMNS)
-    for row in rows:
-        writer.writerows(csv_lines(row))
-    return buffer.getvalue()
-
-
 def export(kind, rows, now, source="live bus", filters=None):
-    """``(text, file name, media type)`` of the ``json`` or ``csv`` export of ``rows``."""
-    if kind == "csv":
-        return csv_document(rows), file_name(now, "csv"), "text/csv"
+    """``(text, file name, media type)`` of the JSON export of ``rows`` (``kind`` is ``"json"``: the log grid
+    exports CSV itself)."""
+    if kind != "json":
+        raise ValueError(f"this module exports JSON, not {kind!r}")
     return json_document(rows, now, source, filters), file_name(now, "json"), "application/json"
 
 
@@ -218,65 +156,29 @@ def _refuse_constant(name):
     raise Refused(f"it holds {name}, which is not a number JSON allows")
 
 
-def _number(value, where, low=0, high=LATEST_MS, optional=False):
-    if value is None and optional:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise Refused(f"{where} must be a number" + (" or null" if optional else ""))
-    if not low <= value <= high:
-        raise Refused(f"{where} must be between {low} and {high}")
-    return value
+def server_from_entry(server, version):
+    """A row's server from a checked entry: ``handler_ms`` only where the file gives it (version 2 on), so a
+    row read back is the row exported, and a version 1 file's rows have none."""
+    row_server = server.model_dump(include={"application", "instance", "outcome", "ok", "handled"})
+    if version >= VERSION_FIELDS["handler_ms"] and "handler_ms" in server.model_fields_set:
+        row_server["handler_ms"] = server.handler_ms
+    return row_server
 
 
-def _string(value, where, optional=False):
-    if value is None and optional:
-        return None
-    if not isinstance(value, str):
-        raise Refused(f"{where} must be text" + (" or null" if optional else ""))
-    return value
-
-
-def _flag(value, where):
-    if not isinstance(value, bool):
-        raise Refused(f"{where} must be true or false")
-    return value
-
-
-def _server(server, where):
-    if not isinstance(server, dict):
-        raise Refused(f"{where} must be an object")
+def row_from_invocation(item, version):
+    """A log row from a checked invocation (:class:`interop.log_schema.Invocation`) of a file of ``version``."""
     return {
-        "application": _string(server.get("application"), f"{where}: application"),
-        "instance": _string(server.get("instance"), f"{where}: instance"),
-        "outcome": _string(server.get("outcome"), f"{where}: outcome"),
-        "ok": _flag(server.get("ok"), f"{where}: ok"),
-        "handled": _flag(server.get("handled"), f"{where}: handled"),
-    }
-
-
-def row_from_invocation(item, number):
-    """A log row from invocation ``number`` (1-based) of a file, or :class:`Refused` saying what is wrong."""
-    where = f"invocation {number}"
-    if not isinstance(item, dict):
-        raise Refused(f"{where} must be an object")
-    servers = item.get("servers")
-    if not isinstance(servers, list):
-        raise Refused(f"{where}: servers must be a list")
-    target = item.get("target")
-    if target is not None and not isinstance(target, str | list | dict):
-        raise Refused(f"{where}: target must be text, a list of instances or null")
-    return {
-        "id": _string(item.get("id"), f"{where}: id"),
-        "t": _number(item.get("start_ms"), f"{where}: start_ms"),
-        "method": _string(item.get("method"), f"{where}: method"),
-        "caller": _string(item.get("caller"), f"{where}: caller"),
-        "caller_instance": _string(item.get("caller_instance"), f"{where}: caller_instance"),
-        "target": clean_target(target),
-        "args": _string(item.get("args"), f"{where}: args"),
-        "latency_ms": _number(item.get("latency_ms"), f"{where}: latency_ms", high=10**9, optional=True),
-        "error": _string(item.get("error"), f"{where}: error", optional=True),
-        "servers": [_server(server, f"{where}, server {n}") for n, server in enumerate(servers, 1)],
-        "reported_by_caller": _flag(item.get("reported_by_caller"), f"{where}: reported_by_caller"),
+        "id": item.id,
+        "t": item.start_ms,
+        "method": item.method,
+        "caller": item.caller,
+        "caller_instance": item.caller_instance,
+        "target": item.target,
+        "args": item.args,
+        "latency_ms": item.latency_ms,
+        "error": item.error,
+        "servers": [server_from_entry(server, version) for server in item.servers],
+        "reported_by_caller": item.reported_by_caller,
     }
 
 
@@ -294,13 +196,12 @@ def parse_document(text):
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise Refused("its version must be a whole number from 1")
     if version > VERSION:
-        raise Refused(f"it is a version {version} log, from a newer Inspector; this one reads version {VERSION}")
-    invocations = document.get("invocations")
-    if not isinstance(invocations, list):
-        raise Refused("its invocations must be a list")
-    exported_at = _string(document.get("exported_at"), "exported_at")
-    rows = [row_from_invocation(item, number) for number, item in enumerate(invocations, 1)]
-    return rows, exported_at
+        raise Refused(f"it is a version {version} log, from a newer Inspector; this one reads up to version {VERSION}")
+    try:
+        checked = validate(document)
+    except ValueError as error:
+        raise Refused(str(error)) from None
+    return [row_from_invocation(item, version) for item in checked.invocations], checked.exported_at
 
 
 def load(data, name):

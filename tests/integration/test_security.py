@@ -73,5 +73,6 @@ def test_secu004_callbacks_that_fail_inside_get_a_generic_500(client):
 
 
 def test_secu005_request_bodies_are_limited(client):
-    response = client.post("/server/_dash-update-component", data=b"x" * 300_000, content_type="application/json")
+    too_big = b"x" * (client.application.config["MAX_CONTENT_LENGTH"] + 1)
+    response = client.post("/server/_dash-update-component", data=too_big, content_type="application/json")
     assert response.status_code == 413
