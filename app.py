@@ -27,8 +27,12 @@ DEFAULTS = {
     "DASH_GLUE42_COMPAT": True,
     # Where users reach the app: the default base URL of io.Connect Desktop definitions.
     "PUBLIC_BASE_URL": "http://127.0.0.1:8050",
-    # Larger request bodies get 413. The largest a page sends: an opened log file (MAX_REQUEST_BYTES).
+    # Larger request bodies get 413. The largest a page sends: an opened log file (MAX_REQUEST_BYTES), and only
+    # the apps that take files (AppSpec.takes_files: the Inspector) accept one that large.
     "MAX_CONTENT_LENGTH": MAX_REQUEST_BYTES,
+    # Every other request: a callback request carries at most one SendMessage text
+    # (ids.MAX_MESSAGE_CHARS) and the Inspector's arguments (ids.MAX_ARGS_CHARS), plus a little JSON.
+    "MAX_SMALL_REQUEST_BYTES": 256 * 1024,
     # How many reverse proxies stand in front of the app (hosting/proxy.py). 0: X-Forwarded-* is not trusted.
     "PROXY_HOPS": 0,
 }
@@ -94,6 +98,8 @@ def create_server(config=None, apps=registry.APPS):
     }
     static_files.init_app(server)
     glue42_bundle.init_app(server, shell.prefix)
+    # Before any other check reads a body.
+    security.limit_request_bodies(server, [spec.prefix for spec in apps if spec.takes_files])
     security.init_app(server, server.extensions["dash_apps"].values())
     desktop.init_app(server)
     site.init_app(server, shell.prefix)

@@ -40,6 +40,9 @@ class AppSpec:
     # page its scripts would share one main thread with theirs and hold back the first Sum (bench/first_sum.py).
     # An app's second and later instances in a page load then too (pages.shell.loads_later).
     loads_last: bool = False
+    # Whether its callback requests may carry a file (the Inspector opens log files): only these accept bodies up
+    # to MAX_CONTENT_LENGTH; every other request is held to MAX_SMALL_REQUEST_BYTES (hosting.security).
+    takes_files: bool = False
     # The scripts of assets/ its page loads, in this order (hosting.page_scripts): only those it uses.
     scripts: tuple[str, ...] = ()
     width: int = 720  # window size in io.Connect Desktop
@@ -92,6 +95,7 @@ CLIENT_APPS = (
         validation_layout=pages.inspector.added_later,
         libraries=("dash_ag_grid",),
         loads_last=True,
+        takes_files=True,
         scripts=(*COMPAT_SCRIPTS, *RECORDING_SCRIPTS, "inspector.js", "inspector_streams.js", *EMBEDDED_SCRIPTS),
         width=1200,
         height=900,

@@ -65,3 +65,20 @@ def reject_malformed_callbacks(server, dash_apps):
         if not well_formed:
             abort(400, description="Not a callback request of this app.")
         return None
+
+
+def limit_request_bodies(server, file_prefixes):
+    """Hold every request body to ``MAX_SMALL_REQUEST_BYTES``, but those under ``file_prefixes``.
+
+    An opened log file makes the largest request (``MAX_CONTENT_LENGTH``, which Werkzeug enforces for every
+    route, streamed bodies included). Only the apps that take files need that much; every other app keeps the
+    small limit, so no other endpoint reads megabytes from anyone who asks.
+    """
+    small = server.config["MAX_SMALL_REQUEST_BYTES"]
+    prefixes = tuple(file_prefixes)
+
+    @server.before_request
+    def refuse_large_bodies():
+        length = request.content_length
+        if length is not None and length > small and not request.path.startswith(prefixes):
+            abort(413)

@@ -74,5 +74,19 @@ def test_secu004_callbacks_that_fail_inside_get_a_generic_500(client):
 
 def test_secu005_request_bodies_are_limited(client):
     too_big = b"x" * (client.application.config["MAX_CONTENT_LENGTH"] + 1)
-    response = client.post("/server/_dash-update-component", data=too_big, content_type="application/json")
+    response = client.post("/inspector/_dash-update-component", data=too_big, content_type="application/json")
     assert response.status_code == 413
+
+
+def test_secu010_only_the_app_that_takes_files_accepts_a_large_body(client):
+    """An opened log file is the one large request: every other app keeps the small limit."""
+    config = client.application.config
+    large = b"x" * (config["MAX_SMALL_REQUEST_BYTES"] + 1)
+    assert len(large) < config["MAX_CONTENT_LENGTH"]
+    for path in ("/server/_dash-update-component", "/caller/_dash-update-component", "/_dash-update-component"):
+        assert client.post(path, data=large, content_type="application/json").status_code == 413, path
+    # The Inspector reads it, and refuses it as what it is: not a callback request (400), not as too large.
+    response = client.post("/inspector/_dash-update-component", data=large, content_type="application/json")
+    assert response.status_code == 400
+    small = b"x" * config["MAX_SMALL_REQUEST_BYTES"]
+    assert client.post("/server/_dash-update-component", data=small, content_type="application/json").status_code == 400
