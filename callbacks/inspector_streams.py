@@ -21,6 +21,7 @@ from dash.exceptions import PreventUpdate
 
 import ids
 from callbacks.collector import CallbackCollector
+from callbacks.json_box import toolbar_outputs
 from interop import adhoc, streams
 from interop.servers import find_method, instances_offering
 from pages import inspector_servers, inspector_streams
@@ -64,6 +65,19 @@ def prefill_arguments(stream, snapshot):
     if not stream:
         raise PreventUpdate
     return adhoc.prefill(find_method(snapshot, stream))
+
+
+@app.callback(
+    Output(ids.STREAM_ARGS, "value", allow_duplicate=True),
+    Output(ids.json_status(ids.STREAM_ARGS), "children"),
+    Output(ids.json_status(ids.STREAM_ARGS), "className"),
+    Input(ids.json_action(ids.STREAM_ARGS, ALL), "n_clicks"),
+    State(ids.STREAM_ARGS, "value"),
+    prevent_initial_call=True,
+)
+def stream_json_tools(_clicks, text):
+    """Format, Compact or Fix the stream's arguments: the new text, or where the text is wrong (unchanged)."""
+    return toolbar_outputs(ctx.triggered_id, bool(ctx.triggered and ctx.triggered[0].get("value")), text)
 
 
 @app.callback(

@@ -11,6 +11,7 @@ import ids
 from interop import streams
 from pages.common import DEFAULT_WAIT_TIMEOUT_MS, timeout_field
 from pages.inspector_text import clock, describe_target, instance_label
+from pages.json_box import json_toolbar
 
 TARGET_OPTIONS = [
     {"label": "best", "value": "best"},
@@ -125,6 +126,7 @@ def streams_card():
                         spellCheck=False,
                         className="font-monospace small mb-1",
                     ),
+                    json_toolbar(ids.STREAM_ARGS),
                     dbc.Label("Target", html_for=ids.STREAM_TARGET, className="small mb-0 me-2"),
                     dbc.RadioItems(id=ids.STREAM_TARGET, options=TARGET_OPTIONS, value="best", inline=True),
                     dbc.Checklist(id=ids.STREAM_INSTANCES, options=[], value=[], className="small ms-3 mb-1"),
