@@ -187,8 +187,8 @@ def stream_part(kind, subscription):
 
 
 def stream_item(subscription, number):
-    """One received item of a subscription: its number (from 1, in the order received) keeps its place in the list,
-    so an item expanded stays expanded as newer ones arrive above it."""
+    """One received item of a subscription, by its number (from 1, in the order received): the page keeps which
+    items are open by this id, as each redraw of the list makes its elements anew."""
     return f"{STREAM_ITEM_PREFIX}{subscription}-{number}"
 
 
@@ -243,6 +243,7 @@ SHARED_WITH_JAVASCRIPT = (
     "STREAM_SUBSCRIPTIONS_KEPT",
     "STREAM_ARGS_SHOWN",
     "STREAM_COPY_STATUS",
+    "STREAM_LIST",
 )
 
 

@@ -28,5 +28,6 @@ window.ioConnectShared = Object.freeze({
     "STREAM_FLUSH_MS": 250,
     "STREAM_SUBSCRIPTIONS_KEPT": 8,
     "STREAM_ARGS_SHOWN": 200,
-    "STREAM_COPY_STATUS": "inspector-stream-copy-status"
+    "STREAM_COPY_STATUS": "inspector-stream-copy-status",
+    "STREAM_LIST": "inspector-stream-list"
 });

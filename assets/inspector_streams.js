@@ -332,6 +332,11 @@
             return;
         }
         watching = true;
+        OPEN_KEPT = SHARED.STREAM_ITEMS_KEPT * SHARED.STREAM_SUBSCRIPTIONS_KEPT;
+        var list = document.getElementById(SHARED.STREAM_LIST);
+        if (list) {
+            drawn.observe(list, {childList: true, subtree: true});
+        }
         withGlue().then(function (glue) {
             glue.interop.serverRemoved(function (server) {
                 if (server && server.instance) {
@@ -357,14 +362,58 @@
         }
     }
 
-    /* An item opened: its JSON indented, as text, written once (Dash gives the <pre> no children to replace). */
+    /*
+     * Which items are open, by item id (ids.stream_item), with their indented JSON once written. Dash makes the
+     * list's elements anew each time it draws it (a new item, every STREAM_FLUSH_MS at most), so an element cannot
+     * hold this: `reopen` opens them again as they are drawn. Insertion order: the oldest are forgotten first.
+     */
+    var openItems = new Map();
+    var OPEN_KEPT = 0; // set from the shared limits once they are read (every item of every subscription)
+
+    /* An item opened: its JSON indented, as text (Dash gives the <pre> no children, so it leaves this alone). */
     function openEntry(details) {
+        var item = details.closest(".stream-item");
         var pre = details.querySelector(".stream-pretty");
         var line = details.querySelector(".stream-text");
-        if (pre && line && !pre.textContent) {
-            pre.textContent = indented(line.textContent);
+        if (!pre || !line) {
+            return;
+        }
+        var key = item && item.id;
+        var text = (key && openItems.get(key)) || indented(line.textContent);
+        if (key) {
+            openItems.delete(key);
+            openItems.set(key, text);
+            while (openItems.size > OPEN_KEPT) {
+                openItems.delete(openItems.keys().next().value);
+            }
+        }
+        if (pre.textContent !== text) {
+            pre.textContent = text;
         }
     }
+
+    /* The items just drawn in `root` that were open: open again, before the browser paints them closed. */
+    function reopen(root) {
+        if (!openItems.size || !root.querySelectorAll) {
+            return;
+        }
+        root.querySelectorAll(".stream-item[id] > details.stream-entry:not([open])").forEach(function (details) {
+            if (openItems.has(details.parentElement.id)) {
+                openEntry(details);
+                details.open = true;
+            }
+        });
+    }
+
+    var drawn = new MutationObserver(function (mutations) {
+        mutations.forEach(function (mutation) {
+            mutation.addedNodes.forEach(function (node) {
+                if (node.nodeType === 1) {
+                    reopen(node.matches(".stream-item") ? node.parentElement : node);
+                }
+            });
+        });
+    });
 
     function say(text) {
         setProps(SHARED.STREAM_COPY_STATUS, {children: text});
@@ -388,8 +437,13 @@
 
     document.addEventListener("toggle", function (event) {
         var details = event.target;
-        if (details && details.classList && details.classList.contains("stream-entry") && details.open) {
+        if (!details || !details.classList || !details.classList.contains("stream-entry")) {
+            return;
+        }
+        if (details.open) {
             openEntry(details);
+        } else if (details.parentElement) {
+            openItems.delete(details.parentElement.id); // closed (an element drawn anew starts closed: no event)
         }
     }, true); // toggle does not bubble: listen on the way down
 
@@ -408,6 +462,8 @@
             (card ? card.querySelectorAll("details.stream-entry") : []).forEach(function (details) {
                 if (open) {
                     openEntry(details);
+                } else {
+                    openItems.delete(details.parentElement.id); // now: a redraw may come before the toggle event
                 }
                 details.open = open;
             });

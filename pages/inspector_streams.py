@@ -238,41 +238,37 @@ def item_view(item, colours, subscription=None):
     as text. Opened, it shows the JSON indented (the page writes that when it opens: only what is read is formatted);
     Copy puts it on the clipboard.
 
-    An item's number gives it an id, so Dash's list keeps each item's element (and whether it is open) as newer
-    items arrive above it.
+    An item's number gives it an id (``ids.stream_item``): Dash makes the list's elements anew each time it is
+    drawn, so the page keeps which items are open by that id, and opens them again.
     """
     text, note = cut_text(item.get("text"), item.get("chars"))
     number = item.get("n")
     numbered = isinstance(number, int) and not isinstance(number, bool) and isinstance(subscription, str)
+
     return html.Div(
         [
-            html.Div(
+            html.Details(
                 [
-                    html.Details(
+                    html.Summary(
                         [
-                            html.Summary(
-                                [
-                                    html.Span(clock(item.get("t")), className="stream-time"),
-                                    html.Span(instance_label(item), className="stream-server"),
-                                    html.Span(text, className="stream-text"),
-                                ],
-                                className="small",
-                            ),
-                            html.Pre(className="stream-pretty mb-0"),  # written by the page when opened
+                            html.Span(clock(item.get("t")), className="stream-time"),
+                            html.Span(instance_label(item), className="stream-server"),
+                            html.Span(text, className="stream-text"),
                         ],
-                        className="stream-entry",
+                        className="small",
                     ),
-                    html.Button(
-                        "Copy",
-                        type="button",
-                        title="Copy this item's data as JSON",
-                        className="btn btn-sm btn-link py-0 px-1 stream-copy",
-                        **{"data-stream-copy": str(number) if numbered else ""},
-                    ),
+                    html.Pre(className="stream-pretty mb-0"),  # written by the page when opened
                 ],
-                className="d-flex align-items-start gap-1",
+                className="stream-entry",
             ),
-            *([html.Div(note, className="stream-cut small text-muted")] if note else []),
+            html.Button(
+                "Copy",
+                type="button",
+                title="Copy this item's data as JSON",
+                className="btn btn-sm btn-link py-0 px-1 stream-copy",
+                **{"data-stream-copy": str(number) if numbered else ""},
+            ),
+            *([html.Div(note, className="stream-cut small text-muted w-100")] if note else []),
         ],
         className=f"stream-item {colour_class(colours, item.get('instance'))}",
         **({"id": ids.stream_item(subscription, number)} if numbered else {}),
