@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 import ids
+import pages.inspector
 from tests.browser.streams_support import (
     WAIT_MS,
     card,
@@ -145,3 +146,24 @@ def test_view003_called_with_and_use_call_arguments(shell, publishers):  # noqa:
     shell.wait_until(lambda: len(requests(feed)) == 2, WAIT_MS)
     assert requests(feed) == [{"symbol": "EUR", "depth": 2}] * 2
     assert subscriptions(shell)[0]["request"]["target"] == "all"
+
+
+ADHOC_TOOLBAR = str(ids.json_status(ids.ADHOC_ARGS)) in str(pages.inspector.layout())
+
+
+@pytest.mark.skipif(not ADHOC_TOOLBAR, reason="pages/inspector.py has no toolbar below the ad-hoc arguments yet")
+def test_view004_the_adhoc_arguments_have_the_same_toolbar(shell):
+    page = inspector(shell)
+    form = page.locator(f"#{ids.ADHOC_ARGS}").locator("xpath=ancestor::div[contains(@class, 'card-body')][1]")
+    box = form.locator(f"#{ids.ADHOC_ARGS}")
+    status = form.locator(".json-box-status")
+    box.fill("{'a': 1, b: True,}")
+    form.get_by_role("button", name="Fix", exact=True).click()
+    expect(box).to_have_value('{"a": 1, "b": true}', timeout=WAIT_MS)
+    form.get_by_role("button", name="Format", exact=True).click()
+    expect(box).to_have_value('{\n  "a": 1,\n  "b": true\n}', timeout=WAIT_MS)
+    box.fill('{"a": 1 "b": 2}')
+    form.get_by_role("button", name="Compact", exact=True).click()
+    expect(status).to_have_text(re.compile(r"^At line 1, column 9: a comma was expected\. Nothing was changed\."))
+    assert box.input_value() == '{"a": 1 "b": 2}'
+    assert shell.problems() == []
