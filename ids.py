@@ -97,6 +97,9 @@ STREAM_COMMAND = "inspector-stream-command"  # Python -> assets/inspector_stream
 STREAM_STATE = "inspector-stream-state"  # assets/inspector_streams.js -> Python: each subscription, no items
 STREAM_DATA = "inspector-stream-data"  # assets/inspector_streams.js -> Python: the items, bounded
 STREAM_LIST = "inspector-stream-list"  # a card per subscription
+STREAM_REUSE = "inspector-stream-reuse"  # a card's "Use call arguments" for another stream: the form's next prefill
+STREAM_COPY_STATUS = "inspector-stream-copy-status"  # what an item's Copy did (assets/inspector_streams.js)
+STREAM_ITEM_PREFIX = "inspector-stream-item-"  # + subscription + "-" + the item's number: one received item
 
 # --- platform shell (/) -----------------------------------------------------
 FRAMES_STORE = "frames"
@@ -182,8 +185,24 @@ def copy_code(number):
 
 def stream_part(kind, subscription):
     """One part of a stream subscription's card: ``card``, ``state``, ``filter``, ``summary``, ``items``, or its
-    ``close``, ``reconnect`` and ``clear`` buttons."""
+    ``close``, ``reconnect``, ``clear`` and ``reuse`` (Use call arguments) buttons."""
     return {"type": f"inspector-stream-{kind}", "subscription": subscription}
+
+
+def stream_item(subscription, number):
+    """One received item of a subscription, by its number (from 1, in the order received): the page keeps which
+    items are open by this id, as each redraw of the list makes its elements anew."""
+    return f"{STREAM_ITEM_PREFIX}{subscription}-{number}"
+
+
+def json_action(box, action):
+    """The ``format``, ``compact`` or ``fix`` button of a JSON box (pages/json_box.py), by the box's id."""
+    return {"type": "json-box-action", "box": box, "action": action}
+
+
+def json_status(box):
+    """What a JSON box's last Format, Compact or Fix did, or where its text is wrong."""
+    return {"type": "json-box-status", "box": box}
 
 
 def reuse_arguments(invocation_id):
@@ -226,6 +245,8 @@ SHARED_WITH_JAVASCRIPT = (
     "STREAM_FLUSH_MS",
     "STREAM_SUBSCRIPTIONS_KEPT",
     "STREAM_ARGS_SHOWN",
+    "STREAM_COPY_STATUS",
+    "STREAM_LIST",
 )
 
 

@@ -27,5 +27,7 @@ window.ioConnectShared = Object.freeze({
     "STREAM_DATA_CHARS": 150000,
     "STREAM_FLUSH_MS": 250,
     "STREAM_SUBSCRIPTIONS_KEPT": 8,
-    "STREAM_ARGS_SHOWN": 200
+    "STREAM_ARGS_SHOWN": 200,
+    "STREAM_COPY_STATUS": "inspector-stream-copy-status",
+    "STREAM_LIST": "inspector-stream-list"
 });

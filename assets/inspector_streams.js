@@ -17,6 +17,11 @@
  * store holds at most STREAM_DATA_CHARS of JSON in all (a callback request is
  * limited to 256 KiB). Items are data, never markup: they are JSON text, and
  * Python shows them as text.
+ *
+ * The items' own buttons are the page's, without Dash ids (a card may list 100 items, and a Dash id on each
+ * would make every redraw of the list heavier): one click listener serves each item's Copy and each card's
+ * Expand all and Collapse all, and an item opened shows its JSON indented, written then (`openEntry`).
+ * "Use call arguments" hands Python the whole request (`useArguments`): the state carries it shortened.
  */
 (function () {
     "use strict";
@@ -139,6 +144,7 @@
         var text = itemJson(streamData.data);
         colourOf(server.instance);
         record.items.push({
+            n: record.received + 1, // its number, from 1: the item's id in the card (ids.stream_item)
             t: Date.now(),
             application: server.application,
             instance: server.instance,
@@ -326,6 +332,11 @@
             return;
         }
         watching = true;
+        OPEN_KEPT = SHARED.STREAM_ITEMS_KEPT * SHARED.STREAM_SUBSCRIPTIONS_KEPT;
+        var list = document.getElementById(SHARED.STREAM_LIST);
+        if (list) {
+            drawn.observe(list, {childList: true, subtree: true});
+        }
         withGlue().then(function (glue) {
             glue.interop.serverRemoved(function (server) {
                 if (server && server.instance) {
@@ -341,6 +352,124 @@
         }, REFRESH_MS);
     }
 
+    /* ---- the items' views: open, close, copy ----------------------------- */
+
+    function indented(text) {
+        try {
+            return JSON.stringify(JSON.parse(text), null, 2);
+        } catch (error) {
+            return text; // cut, or not JSON: shown as it came
+        }
+    }
+
+    /*
+     * Which items are open, by item id (ids.stream_item), with their indented JSON once written. Dash makes the
+     * list's elements anew each time it draws it (a new item, every STREAM_FLUSH_MS at most), so an element cannot
+     * hold this: `reopen` opens them again as they are drawn. Insertion order: the oldest are forgotten first.
+     */
+    var openItems = new Map();
+    var OPEN_KEPT = 0; // set from the shared limits once they are read (every item of every subscription)
+
+    /* An item opened: its JSON indented, as text (Dash gives the <pre> no children, so it leaves this alone). */
+    function openEntry(details) {
+        var item = details.closest(".stream-item");
+        var pre = details.querySelector(".stream-pretty");
+        var line = details.querySelector(".stream-text");
+        if (!pre || !line) {
+            return;
+        }
+        var key = item && item.id;
+        var text = (key && openItems.get(key)) || indented(line.textContent);
+        if (key) {
+            openItems.delete(key);
+            openItems.set(key, text);
+            while (openItems.size > OPEN_KEPT) {
+                openItems.delete(openItems.keys().next().value);
+            }
+        }
+        if (pre.textContent !== text) {
+            pre.textContent = text;
+        }
+    }
+
+    /* The items just drawn in `root` that were open: open again, before the browser paints them closed. */
+    function reopen(root) {
+        if (!openItems.size || !root.querySelectorAll) {
+            return;
+        }
+        root.querySelectorAll(".stream-item[id] > details.stream-entry:not([open])").forEach(function (details) {
+            if (openItems.has(details.parentElement.id)) {
+                openEntry(details);
+                details.open = true;
+            }
+        });
+    }
+
+    var drawn = new MutationObserver(function (mutations) {
+        mutations.forEach(function (mutation) {
+            mutation.addedNodes.forEach(function (node) {
+                if (node.nodeType === 1) {
+                    reopen(node.matches(".stream-item") ? node.parentElement : node);
+                }
+            });
+        });
+    });
+
+    function say(text) {
+        setProps(SHARED.STREAM_COPY_STATUS, {children: text});
+    }
+
+    function copyItem(item, number) {
+        var line = item.querySelector(".stream-text");
+        var text = indented(line ? line.textContent : "");
+        var card = item.closest("[data-stream]");
+        var what = "item " + number + " of " + (card ? card.getAttribute("data-stream") : "the stream");
+        window.ioConnectStreams.lastCopied = text;
+        if (!(navigator.clipboard && window.isSecureContext)) {
+            say("Not copied: this page may not use the clipboard (it needs https or localhost).");
+            return;
+        }
+        navigator.clipboard.writeText(text).then(
+            function () { say("Copied " + what + " (" + text.length + " characters of JSON)."); },
+            function () { say("Not copied: the browser refused the clipboard."); }
+        );
+    }
+
+    document.addEventListener("toggle", function (event) {
+        var details = event.target;
+        if (!details || !details.classList || !details.classList.contains("stream-entry")) {
+            return;
+        }
+        if (details.open) {
+            openEntry(details);
+        } else if (details.parentElement) {
+            openItems.delete(details.parentElement.id); // closed (an element drawn anew starts closed: no event)
+        }
+    }, true); // toggle does not bubble: listen on the way down
+
+    document.addEventListener("click", function (event) {
+        var button = event.target && event.target.closest ? event.target.closest("button") : null;
+        if (!button) {
+            return;
+        }
+        var copy = button.getAttribute("data-stream-copy");
+        var entries = button.getAttribute("data-stream-entries");
+        if (copy !== null) {
+            copyItem(button.closest(".stream-item"), copy);
+        } else if (entries) {
+            var card = button.closest("[data-subscription]");
+            var open = entries === "expand";
+            (card ? card.querySelectorAll("details.stream-entry") : []).forEach(function (details) {
+                if (open) {
+                    openEntry(details);
+                } else {
+                    openItems.delete(details.parentElement.id); // now: a redraw may come before the toggle event
+                }
+                details.open = open;
+            });
+        }
+    });
+
     /* For tests and the console: each subscription's request, state, servers and how many items it holds. */
     window.ioConnectStreams = {
         subscriptions: function () {
@@ -352,6 +481,29 @@
 
     window.dash_clientside = Object.assign({}, window.dash_clientside, {
         inspectorStreams: {
+            /* "Use call arguments" on a card: its whole request, for Python to put back in the form. */
+            useArguments: function () {
+                var noUpdate = window.dash_clientside.no_update;
+                var context = window.dash_clientside.callback_context;
+                var triggered = (context.triggered || [])[0];
+                var id = context.triggered_id;
+                if (!triggered || !triggered.value || !id || typeof id !== "object") {
+                    return noUpdate; // a card re-created, not a click
+                }
+                var record = subscriptions[id.subscription];
+                if (!record) {
+                    return noUpdate;
+                }
+                var request = record.request;
+                return {
+                    seq: id.subscription + "-" + Date.now(),
+                    stream: request.stream,
+                    args: JSON.stringify(request.args || {}, null, 2),
+                    target: request.target,
+                    waitTimeoutMs: request.waitTimeoutMs
+                };
+            },
+
             /* A command from Python: {seq, action: subscribe | close | reconnect | clear, id, request?}. */
             command: function (command) {
                 if (!command || command.seq === lastSeq) {

@@ -21,6 +21,7 @@ from dash.exceptions import PreventUpdate
 
 import ids
 from callbacks.collector import CallbackCollector
+from callbacks.json_box import toolbar_outputs
 from interop import adhoc, streams
 from interop.servers import find_method, instances_offering
 from pages import inspector_servers, inspector_streams
@@ -53,17 +54,63 @@ def stream_instance_options(snapshot, stream):
     return inspector_servers.instance_options(instances_offering(snapshot, stream))
 
 
-@app.callback(
-    Output(ids.STREAM_ARGS, "value"),
-    Input(ids.STREAM_METHOD, "value"),
-    State(ids.SERVERS_STORE, "data"),
+# "Use call arguments": the page hands Python the card's whole request (the state carries it shortened).
+app.clientside_callback(
+    ClientsideFunction(namespace="inspectorStreams", function_name="useArguments"),
+    Output(ids.STREAM_REUSE, "data"),
+    Input(ids.stream_part("reuse", ALL), "n_clicks"),
     prevent_initial_call=True,
 )
-def prefill_arguments(stream, snapshot):
-    """A picked stream's arguments, prefilled from its ``accepts`` signature as for methods."""
+
+
+@app.callback(
+    output=dict(
+        stream=Output(ids.STREAM_METHOD, "value", allow_duplicate=True),
+        args=Output(ids.STREAM_ARGS, "value"),
+        target=Output(ids.STREAM_TARGET, "value"),
+        instances=Output(ids.STREAM_INSTANCES, "value"),
+        wait_timeout=Output(ids.STREAM_WAIT_TIMEOUT, "value"),
+    ),
+    inputs=dict(stream=Input(ids.STREAM_METHOD, "value"), reuse=Input(ids.STREAM_REUSE, "data")),
+    state=dict(snapshot=State(ids.SERVERS_STORE, "data")),
+    prevent_initial_call=True,
+)
+def prefill_arguments(stream, reuse, snapshot):
+    """A picked stream's arguments, prefilled from its ``accepts`` signature as for methods; or a card's request
+    put back in the form ("Use call arguments": its stream, arguments, target and waitTimeoutMs)."""
+    return form_values(ctx.triggered_id, stream, reuse, snapshot)
+
+
+def form_values(trigger, stream, reuse, snapshot):
+    """``prefill_arguments``' outputs. Its own change of the stream triggers it again: Dash drops that run."""
+    keep = dict.fromkeys(("stream", "target", "instances", "wait_timeout"), no_update)
+    if trigger == ids.STREAM_REUSE:
+        values = streams.reuse_values(reuse)
+        if values is None:
+            raise PreventUpdate
+        return {
+            "stream": no_update if values["stream"] == stream else values["stream"],
+            "args": values["args"],
+            "target": values["mode"],
+            "instances": values["instances"],
+            "wait_timeout": no_update if values["wait_timeout"] is None else values["wait_timeout"],
+        }
     if not stream:
         raise PreventUpdate
-    return adhoc.prefill(find_method(snapshot, stream))
+    return {**keep, "args": adhoc.prefill(find_method(snapshot, stream))}
+
+
+@app.callback(
+    Output(ids.STREAM_ARGS, "value", allow_duplicate=True),
+    Output(ids.json_status(ids.STREAM_ARGS), "children"),
+    Output(ids.json_status(ids.STREAM_ARGS), "className"),
+    Input(ids.json_action(ids.STREAM_ARGS, ALL), "n_clicks"),
+    State(ids.STREAM_ARGS, "value"),
+    prevent_initial_call=True,
+)
+def stream_json_tools(_clicks, text):
+    """Format, Compact or Fix the stream's arguments: the new text, or where the text is wrong (unchanged)."""
+    return toolbar_outputs(ctx.triggered_id, bool(ctx.triggered and ctx.triggered[0].get("value")), text)
 
 
 @app.callback(
@@ -187,7 +234,7 @@ def parts(key, state, data, server):
         inspector_streams.state_text(sub),
         inspector_streams.server_options(streams.items_of(data, key), server),
         inspector_streams.summary_text(sub, len(shown), server),
-        [inspector_streams.item_view(item, colours) for item in shown],
+        [inspector_streams.item_view(item, colours, key) for item in shown],
     )
 
 

@@ -9,8 +9,12 @@ reports back (its words, colours and views are pages/inspector_streams.py's).
   ``state`` is one of :data:`STATES`; ``servers``
   are the ``{application, instance}`` it is open to; ``colours`` numbers each server instance in the order the
   page first saw it, so a server keeps its colour for as long as the page runs;
-- the data, bounded: ``{subscription id: [{t, application, instance, text, chars}]}``, newest item first.
-  ``text`` is the item as JSON, at most ``STREAM_ITEM_CHARS`` long; ``chars`` is how long it was in all.
+- the data, bounded: ``{subscription id: [{n, t, application, instance, text, chars}]}``, newest item first.
+  ``n`` numbers a subscription's items from 1 in the order received; ``text`` is the item as JSON, at most
+  ``STREAM_ITEM_CHARS`` long; ``chars`` is how long it was in all.
+
+"Use call arguments" on a card gives Python the subscription's whole request (``{seq, stream, args, target,
+waitTimeoutMs}``, ``args`` as indented JSON text), which :func:`reuse_values` turns into the form's values.
 
 No Dash and no words for the screen here: plain functions that the callbacks, the page and tests call.
 """
@@ -76,6 +80,31 @@ def build_request(request_id, stream, args_text, mode, instances, wait_timeout, 
         )
     request = {"id": request_id, "stream": stream, "args": arguments, "target": target, "waitTimeoutMs": wait_timeout}
     return request, None
+
+
+def reuse_values(reuse):
+    """The streams form's values for a request the page handed back: ``{stream, args, mode, instances,
+    wait_timeout}``, or None when it is not one (``wait_timeout`` None: keep the form's)."""
+    if not isinstance(reuse, dict) or not _text(reuse.get("stream")):
+        return None
+    args = _text(reuse.get("args")) or "{}"
+    if len(args) > ids.MAX_ARGS_CHARS:
+        return None
+    target = reuse.get("target")
+    if isinstance(target, list):
+        instances = [t.get("instance") for t in target if isinstance(t, dict) and _text(t.get("instance"))]
+        mode = "instances"
+    else:
+        instances = []
+        mode = target if target in TARGET_MODES else "best"
+    wait = reuse.get("waitTimeoutMs")
+    return {
+        "stream": reuse["stream"],
+        "args": args,
+        "mode": mode,
+        "instances": instances,
+        "wait_timeout": wait if is_timeout(wait, 0) else None,
+    }
 
 
 # --- the state ------------------------------------------------------------------

@@ -4,6 +4,8 @@ Everything from other apps (stream names, arguments, items) is given to Dash as 
 as text, never as HTML.
 """
 
+import json
+
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
@@ -11,6 +13,7 @@ import ids
 from interop import streams
 from pages.common import DEFAULT_WAIT_TIMEOUT_MS, timeout_field
 from pages.inspector_text import clock, describe_target, instance_label
+from pages.json_box import json_toolbar
 
 TARGET_OPTIONS = [
     {"label": "best", "value": "best"},
@@ -125,6 +128,7 @@ def streams_card():
                         spellCheck=False,
                         className="font-monospace small mb-1",
                     ),
+                    json_toolbar(ids.STREAM_ARGS),
                     dbc.Label("Target", html_for=ids.STREAM_TARGET, className="small mb-0 me-2"),
                     dbc.RadioItems(id=ids.STREAM_TARGET, options=TARGET_OPTIONS, value="best", inline=True),
                     dbc.Checklist(id=ids.STREAM_INSTANCES, options=[], value=[], className="small ms-3 mb-1"),
@@ -139,6 +143,8 @@ def streams_card():
                         className="g-2 align-items-center mb-1",
                     ),
                     html.Div(id=ids.STREAM_PROBLEM, className="text-danger small", role="alert"),
+                    dcc.Store(id=ids.STREAM_REUSE, data=None),
+                    html.Div(id=ids.STREAM_COPY_STATUS, className="small text-muted", role="status"),
                     html.Div(id=ids.STREAM_LIST, children=[]),
                 ],
                 className="p-2",
@@ -147,6 +153,11 @@ def streams_card():
         id=ids.STREAMS_CARD,
         className="mb-2",
     )
+
+
+def dom_id(component_id):
+    """The ``id`` attribute Dash gives a component with a dict id (its keys sorted, as JSON): for a ``<label for>``."""
+    return json.dumps(component_id, sort_keys=True, separators=(",", ":"))
 
 
 def subscription_card(sub, server=streams.ALL_SERVERS):
@@ -160,17 +171,29 @@ def subscription_card(sub, server=streams.ALL_SERVERS):
     args = request.get("args") if isinstance(request.get("args"), str) else "{}"  # JSON text, already short
     at = f"{clock(sub['at'])}  " if isinstance(sub.get("at"), int | float) else ""
     button = {"size": "sm", "color": "secondary", "outline": True, "className": "py-0 px-2"}
+    # The page's own buttons (assets/inspector_streams.js): no Dash id, so each click costs no callback.
+    page_button = {"type": "button", "className": "btn btn-sm btn-outline-secondary py-0 px-2"}
     return html.Div(
         [
             html.Div(
                 [
                     html.Span(str(request.get("stream") or "?"), className="fw-semibold me-2"),
-                    html.Span(
-                        f"{at}target {describe_target(request.get('target'))}  {args}",
-                        className="text-muted text-break me-2 font-monospace",
-                    ),
+                    html.Span(f"{at}target {describe_target(request.get('target'))}", className="text-muted"),
                 ],
                 className="small",
+            ),
+            html.Div(
+                [
+                    html.Span("Called with", className="text-muted me-2"),
+                    html.Code(args, className="stream-called-with text-break me-2"),
+                    dbc.Button(
+                        "Use call arguments",
+                        id=ids.stream_part("reuse", key),
+                        title="Put this subscription's stream, arguments and target back in the form",
+                        **button,
+                    ),
+                ],
+                className="small d-flex flex-wrap align-items-center gap-1",
             ),
             html.Div(
                 [
@@ -180,7 +203,7 @@ def subscription_card(sub, server=streams.ALL_SERVERS):
                         className="me-auto small fw-semibold",
                         role="status",
                     ),
-                    html.Small("Show", className="text-muted"),
+                    dbc.Label("Show", html_for=dom_id(ids.stream_part("filter", key)), className="small mb-0"),
                     dbc.Select(
                         id=ids.stream_part("filter", key),
                         options=server_options([], server),
@@ -194,7 +217,14 @@ def subscription_card(sub, server=streams.ALL_SERVERS):
                 ],
                 className="d-flex gap-1 align-items-center my-1",
             ),
-            html.Div(id=ids.stream_part("summary", key), className="small text-muted"),
+            html.Div(
+                [
+                    html.Div(id=ids.stream_part("summary", key), className="small text-muted me-auto"),
+                    html.Button("Expand all", **page_button, **{"data-stream-entries": "expand"}),
+                    html.Button("Collapse all", **page_button, **{"data-stream-entries": "collapse"}),
+                ],
+                className="d-flex gap-1 align-items-center",
+            ),
             html.Div(id=ids.stream_part("items", key), className="stream-items"),
         ],
         id=ids.stream_part("card", key),
@@ -203,22 +233,45 @@ def subscription_card(sub, server=streams.ALL_SERVERS):
     )
 
 
-def item_view(item, colours):
-    """One item: when it arrived, which server pushed it (in that server's colour), and its JSON as text."""
+def item_view(item, colours, subscription=None):
+    """One item, collapsed to a line: when it arrived, which server pushed it (in that server's colour), and its JSON
+    as text. Opened, it shows the JSON indented (the page writes that when it opens: only what is read is formatted);
+    Copy puts it on the clipboard.
+
+    An item's number gives it an id (``ids.stream_item``): Dash makes the list's elements anew each time it is
+    drawn, so the page keeps which items are open by that id, and opens them again.
+    """
     text, note = cut_text(item.get("text"), item.get("chars"))
+    number = item.get("n")
+    numbered = isinstance(number, int) and not isinstance(number, bool) and isinstance(subscription, str)
+
     return html.Div(
         [
-            html.Div(
+            html.Details(
                 [
-                    html.Span(clock(item.get("t")), className="stream-time me-2"),
-                    html.Span(instance_label(item), className="stream-server"),
+                    html.Summary(
+                        [
+                            html.Span(clock(item.get("t")), className="stream-time"),
+                            html.Span(instance_label(item), className="stream-server"),
+                            html.Span(text, className="stream-text"),
+                        ],
+                        className="small",
+                    ),
+                    html.Pre(className="stream-pretty mb-0"),  # written by the page when opened
                 ],
-                className="small",
+                className="stream-entry",
             ),
-            html.Pre(text, className="stream-text mb-0"),
-            *([html.Div(note, className="stream-cut small text-muted")] if note else []),
+            html.Button(
+                "Copy",
+                type="button",
+                title="Copy this item's data as JSON",
+                className="btn btn-sm btn-link py-0 px-1 stream-copy",
+                **{"data-stream-copy": str(number) if numbered else ""},
+            ),
+            *([html.Div(note, className="stream-cut small text-muted w-100")] if note else []),
         ],
         className=f"stream-item {colour_class(colours, item.get('instance'))}",
+        **({"id": ids.stream_item(subscription, number)} if numbered else {}),
         **{"data-instance": str(item.get("instance") or "")},
     )
 

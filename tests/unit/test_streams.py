@@ -46,9 +46,11 @@ def test_strs001_only_methods_that_support_streaming_are_offered():
     ]
     # A picked stream that no server offers any more stays, so the select shows what would be sent.
     assert callbacks.stream_options([], "Prices") == [{"label": "Prices (no server offers it now)", "value": "Prices"}]
-    assert callbacks.prefill_arguments("Prices", STREAMING) == '{\n  "symbol": ""\n}'
+    values = callbacks.form_values(ids.STREAM_METHOD, "Prices", None, STREAMING)
+    assert values["args"] == '{\n  "symbol": ""\n}'
+    assert all(values[key] is no_update for key in ("stream", "target", "instances", "wait_timeout"))
     with pytest.raises(PreventUpdate):
-        callbacks.prefill_arguments(None, STREAMING)
+        callbacks.form_values(ids.STREAM_METHOD, None, None, STREAMING)
 
 
 @pytest.mark.parametrize(
@@ -177,10 +179,10 @@ def test_strs010_cards_are_recreated_only_when_the_subscriptions_change():
         callbacks.cards(STATE, ["s1"], {})
     [card] = callbacks.cards(STATE, [], {})
     assert card.id == ids.stream_part("card", "s1")
-    assert 'target all  {"symbol":"<b>X</b>"}' in texts(card)  # the arguments as the page sent them: text
+    assert {"target all", '{"symbol":"<b>X</b>"}'} <= set(texts(card))  # the arguments as the page sent them: text
     kept = callbacks.cards({"subscriptions": [{**OPEN, "id": "s2"}, OPEN]}, ["s1"], {"s1": "t2"})
     assert [c.id["subscription"] for c in kept] == ["s2", "s1"]
-    [select] = [c for c in kept[1].children[1].children if getattr(c, "id", None) == ids.stream_part("filter", "s1")]
+    [select] = [c for c in kept[1].children[2].children if getattr(c, "id", None) == ids.stream_part("filter", "s1")]
     assert select.value == "t2"  # the server filter picked before is kept
 
 
@@ -212,3 +214,39 @@ def test_strs012_the_card_and_its_validation_parts():
     assert isinstance(example, html.Div) and example.id == ids.stream_part("card", "example")
     target_values = [o["value"] for o in page.TARGET_OPTIONS]
     assert target_values == ["best", "all", "instances"]  # subscribe refuses skipMine
+
+
+def test_strs020_use_call_arguments_puts_a_cards_request_back_in_the_form():
+    reuse = {"seq": "s1-1", "stream": "Prices", "args": '{\n  "symbol": "X"\n}', "target": "all", "waitTimeoutMs": 50}
+    # Another stream picked: the stream too, and Dash drops the run its own change of the stream triggers.
+    assert callbacks.form_values(ids.STREAM_REUSE, "Other", reuse, STREAMING) == {
+        "stream": "Prices",
+        "args": '{\n  "symbol": "X"\n}',
+        "target": "all",
+        "instances": [],
+        "wait_timeout": 50,
+    }
+    # The same stream picked: the stream stays; specific instances come back as the instances picked.
+    reuse |= {"target": [{"instance": "t1"}, {"instance": "t2"}], "waitTimeoutMs": None}
+    values = callbacks.form_values(ids.STREAM_REUSE, "Prices", reuse, STREAMING)
+    assert values["stream"] is no_update and values["wait_timeout"] is no_update
+    assert (values["target"], values["instances"]) == ("instances", ["t1", "t2"])
+    for bad in (None, {}, {"stream": ""}, {"stream": "P", "args": "x" * (ids.MAX_ARGS_CHARS + 1)}):
+        with pytest.raises(PreventUpdate):
+            callbacks.form_values(ids.STREAM_REUSE, "Prices", bad, STREAMING)
+
+
+def test_strs021_each_item_is_a_line_that_opens_and_can_be_copied_and_the_card_shows_called_with():
+    item = {"n": 7, "t": 0, "application": "Ticker", "instance": "t1", "text": '{"html":"<b>x</b>"}', "chars": 19}
+    view = page.item_view(item, {"t1": 0}, "s1")
+    assert view.id == ids.stream_item("s1", 7)
+    assert '{"html":"<b>x</b>"}' in texts(view) and "Copy" in texts(view)
+    details, copy = view.children
+    assert isinstance(details, html.Details) and isinstance(copy, html.Button)
+    assert copy.type == "button" and getattr(copy, "data-stream-copy") == "7"
+    # An item without a number (an older page) has no id: it is still shown.
+    assert getattr(page.item_view({**item, "n": None}, {}, "s1"), "id", None) is None
+    card = page.subscription_card(OPEN)
+    words = texts(card)
+    assert "Called with" in words and '{"symbol":"<b>X</b>"}' in words
+    assert {"Use call arguments", "Expand all", "Collapse all"} <= set(words)
