@@ -34,7 +34,11 @@ def describe_target(target, servers=()):
         return target
     filters = target if isinstance(target, list) else [target]
     names = {s["instance"]: s.get("application") for s in servers if s.get("instance")}
-    picked = [names.get(item.get("instance")) or app_name(item) for item in filters if isinstance(item, dict)]
+    picked = [
+        app_name({"application": names.get(item.get("instance"))} if names.get(item.get("instance")) else item)
+        for item in filters
+        if isinstance(item, dict)
+    ]
     return "only " + ", ".join(picked) if picked else "?"
 
 
