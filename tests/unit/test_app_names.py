@@ -44,6 +44,7 @@ SAMPLES = [
     # Dash's passing title, what an app with no name and none of our scripts joins the bus as.
     {"application": "Updating... (2HCZslYF8)", "instance": "i1"},
     {"application": "Updating...", "instance": "i2"},
+    {"application": "Updating... (_-oUS5leH)"},  # glue's uids hold - and _ too
     {"applicationName": " Updating... (x1y2) "},
     {"application": "", "instance": "Updating... (i3)"},
     {"application": "Updating... ()"},
