@@ -82,8 +82,8 @@ def test_unnm005_the_inspectors_results():
     }
     names = {"p1": PASSING["application"]}
     assert f"Sum → only {READABLE}" in inspector_text.history_line(entry, names)
-    [(ok, label, _what)] = inspector_text.server_answers(entry, names)
-    assert ok and label == f"{READABLE} (p1)"
+    [(ok, label, _what, instance)] = inspector_text.server_answers(entry, names)
+    assert ok and label == f"{READABLE} (p1)" and instance == "p1"
     assert json.loads(inspector_text.returned_view(entry, names))[0]["server"] == f"{READABLE} (p1)"
 
 
