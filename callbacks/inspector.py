@@ -277,6 +277,10 @@ def result_views(entry, names):
             for key, label, text in views
         ],
         active_tab="returned",
+        # The history is drawn again when a result's handling times come in: the tab picked stays picked.
+        id=ids.result_tabs(entry["id"]),
+        persistence=True,
+        persistence_type="memory",
         className="small",
     )
 
