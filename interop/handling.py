@@ -63,10 +63,10 @@ def settled_with_handling(history, records):
     entries = {
         key: entry
         for key, entry in (history or {}).items()
-        if isinstance(entry, dict) and entry.get("id") == key and entry.get("result") is not None
+        if isinstance(entry, dict) and entry.get("id") == key and _wanting(entry)
     }
     if not entries:
-        return {}
+        return {}  # every server of every settled entry has its time: no join needed
     updated = {}
     for key, found in handling_times(records, entries).items():
         entry = entries[key]
@@ -75,3 +75,20 @@ def settled_with_handling(history, records):
         if handling != kept:
             updated[key] = {**entry, "handling": handling}
     return updated
+
+
+def _wanting(entry):
+    """Whether ``entry`` is settled and a server that answered it (or failed) has no handling time yet."""
+    result = entry.get("result")
+    if not isinstance(result, dict):
+        return False
+    outcome = result.get("invocationResult") or result.get("error")
+    answers = [
+        answer
+        for key in ("all_return_values", "all_errors")
+        for answer in ((outcome.get(key) if isinstance(outcome, dict) else None) or [])
+        if isinstance(answer, dict)
+    ]
+    servers = {(a.get("executed_by") or {}).get("instance") for a in answers if isinstance(a.get("executed_by"), dict)}
+    handling = entry.get("handling") if isinstance(entry.get("handling"), dict) else {}
+    return bool(servers - set(handling) - {None, ""})

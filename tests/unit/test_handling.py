@@ -95,8 +95,11 @@ def test_hndl004_a_settled_entry_takes_the_times_and_keeps_them():
     history["i1"] = updated["i1"]
     assert handling.settled_with_handling(history, records) == {}  # nothing new
     assert handling.settled_with_handling(history, []) == {}  # a Clear (or a log file) empties the records
-    later = handling.settled_with_handling(history, [invoked("i1", T0), took(handled("h9", T0 + 5, S1), 4)])
+    # One server's record came in first: the other's adds to it, and an entry with every time is left alone.
+    partly = {"i1": {**history["i1"], "handling": {"s2": 17}}}
+    later = handling.settled_with_handling(partly, [invoked("i1", T0), took(handled("h9", T0 + 5, S1), 4)])
     assert later["i1"]["handling"] == {"s1": 4, "s2": 17}
+    assert handling.settled_with_handling(later, [invoked("i1", T0), took(handled("h9", T0 + 5, S1), 5)]) == {}
     assert handling.settled_with_handling({}, records) == {} and handling.settled_with_handling(None, None) == {}
     assert handling.settled_with_handling({"x": "junk", "i1": {"id": "other"}}, records) == {}
 
@@ -135,3 +138,17 @@ def test_hndl006_the_history_is_patched_only_when_a_time_comes_in():
         '✔ Sum Server 1 (s1) · 3 ms handling · round trip 41 ms: {"sum": 3}',
         '✔ Sum Server 2 (s2) · 17 ms handling · round trip 41 ms: {"sum": 3}',
     ]
+
+
+def test_hndl007_the_join_runs_only_while_a_result_waits_for_a_time():
+    records = [invoked("i1", T0), took(handled("h1", T0 + 5, S1), 3), took(handled("h2", T0 + 6, S2), 17)]
+    every_server_failed = entry()
+    every_server_failed["result"] = {
+        "invocationId": "i1",
+        "error": {"message": "x", "all_errors": [{"executed_by": S1, "message": "x"}]},
+    }
+    assert handling.settled_with_handling({"i1": every_server_failed}, records)["i1"]["handling"]["s1"] == 3
+    no_server = {**entry(), "result": {"invocationId": "i1", "error": {"message": "no server"}}}
+    assert handling.settled_with_handling({"i1": no_server}, records) == {}  # nobody to wait for
+    pending = entry(result=False)
+    assert handling.settled_with_handling({"i1": pending}, records) == {}  # its result first
