@@ -15,7 +15,6 @@ import ids
 from harness.browser import Shell
 
 SERVERS = ("Sum Server 1", "Sum Server 2")
-ROUND_TRIP_ONLY = re.compile(r'^✔ Sum Server [12] \([\w-]+\) · round trip \d+ ms: \{"sum": 42\}$')
 ANSWER = re.compile(r'^✔ (Sum Server [12]) \([\w-]+\) · (\d+) ms handling · round trip (\d+) ms: \{"sum": 42\}$')
 
 
@@ -50,8 +49,8 @@ def test_hndl101_a_sum_to_all_shows_each_servers_handling_time_beside_the_round_
     shell.wait_until(lambda: latest.get_attribute("data-status") not in (None, "pending"))
     assert latest.get_attribute("data-status") == "success", latest.inner_text()
     answers = latest.locator("li")
-    # Before the servers' records are in, the round trip alone; a view picked meanwhile stays picked after.
-    expect(answers).to_have_text([ROUND_TRIP_ONLY, ROUND_TRIP_ONLY])
+    # A view picked before the servers' records are in stays picked when their times redraw the history. (The
+    # records reach Python once the log is on screen, or every few seconds while it is not: after this click.)
     latest.get_by_role("tab", name="Called with").dispatch_event("click")
     expect(latest.locator('[data-view="called-with"]')).to_be_visible()
     page.locator(f"#{ids.INSPECTOR_LOG}").scroll_into_view_if_needed()  # the records go to Python from now on
