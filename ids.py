@@ -210,6 +210,11 @@ def reuse_arguments(invocation_id):
     return {"type": "inspector-reuse", "invocation": invocation_id}
 
 
+def result_tabs(invocation_id):
+    """The Returned / Called with / InvocationResult tabs of one entry of the inspector's history."""
+    return {"type": "inspector-result-tabs", "invocation": invocation_id}
+
+
 # What the assets read from window.ioConnectShared.
 # Beside a Workspace card's badge while its app connects; assets/shell.js hides it once the platform sees the app.
 FRAME_SPINNER_CLASS = "spinner-border spinner-border-sm text-secondary ms-2"

@@ -8,7 +8,9 @@ or merges loses nothing: the next run renders everything again. Ad-hoc
 invocation is the documented pattern: a Python callback writes
 ``MethodInvoke.invoke`` (its arguments checked in ``interop.adhoc``) and
 another reads ``MethodInvoke.result``; both keep the history store, the
-inspector's own invocations by ``invocationId``.
+inspector's own invocations by ``invocationId``. Each settled entry also
+gets its servers' own handling times (``interop.handling``) from the records
+the Inspector collects for its log.
 """
 
 import dash_bootstrap_components as dbc
@@ -19,7 +21,7 @@ import ids
 from callbacks import inspector_log, inspector_streams
 from callbacks.collector import CallbackCollector
 from callbacks.common import register_client_common
-from interop import adhoc
+from interop import adhoc, handling
 from interop.options import new_invocation_id
 from interop.servers import find_method, instance_names, instances_offering, method_names
 from pages import inspector_servers, inspector_text
@@ -230,6 +232,24 @@ def adhoc_result_handler(result, history):
     return patch
 
 
+@app.callback(
+    Output(ids.ADHOC_HISTORY_STORE, "data", allow_duplicate=True),
+    Input(ids.LOG_RECORDS, "data"),
+    State(ids.ADHOC_HISTORY_STORE, "data"),
+    prevent_initial_call=True,
+)
+def add_handling_times(records, history):
+    """Each settled result gets its servers' own handling times as their handled records come in (the records
+    every app publishes, as the Inspector collects them for its log)."""
+    updated = handling.settled_with_handling(history, records)
+    if not updated:
+        raise PreventUpdate  # nothing new: the history is not drawn again
+    patch = Patch()
+    for key, entry in updated.items():
+        patch[key] = entry
+    return patch
+
+
 STATUS_MARKS = {"success": "✔", "partial": "◐", "failed": "✖", "pending": "…"}
 STATUS_CLASSES = {"success": "", "partial": "text-warning", "failed": "text-danger", "pending": "text-muted"}
 
@@ -257,16 +277,19 @@ def result_views(entry, names):
             for key, label, text in views
         ],
         active_tab="returned",
+        # The history is drawn again when a result's handling times come in: the tab picked stays picked.
+        id=ids.result_tabs(entry["id"]),
+        persistence=True,
+        persistence_type="memory",
         className="small",
     )
 
 
 def history_item(entry, names, latest=False):
-    """One result: status, servers, time and round trip; its views open for the latest one."""
+    """One result: status, then each server with its own handling time and the round trip; its views open for
+    the latest one."""
     status = inspector_text.result_status(entry)
     answers = inspector_text.server_answers(entry, names)
-    latency = entry.get("latency_ms")
-    took = f" · {round(latency)} ms" if isinstance(latency, int | float) else ""
     return html.Details(
         [
             html.Summary(
@@ -278,8 +301,8 @@ def history_item(entry, names, latest=False):
             ),
             html.Ul(
                 [
-                    html.Li(f"{'✔' if ok else '✖'} {server}{took}: {what}", className="" if ok else "text-danger")
-                    for ok, server, what in answers
+                    html.Li(inspector_text.answer_line(entry, answer), className="" if answer[0] else "text-danger")
+                    for answer in answers
                 ],
                 className="list-unstyled mb-1 ms-3 inspector-answers",
             ),

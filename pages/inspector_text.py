@@ -34,7 +34,11 @@ def describe_target(target, servers=()):
         return target
     filters = target if isinstance(target, list) else [target]
     names = {s["instance"]: s.get("application") for s in servers if s.get("instance")}
-    picked = [names.get(item.get("instance")) or app_name(item) for item in filters if isinstance(item, dict)]
+    picked = [
+        app_name({"application": names.get(item.get("instance"))} if names.get(item.get("instance")) else item)
+        for item in filters
+        if isinstance(item, dict)
+    ]
     return "only " + ", ".join(picked) if picked else "?"
 
 
@@ -174,27 +178,60 @@ def result_status(entry):
 
 
 def server_answers(entry, names=None):
-    """``[(ok, server, what it answered)]``: each server that answered, then each that failed.
+    """``[(ok, server, what it answered, instance)]``: each server that answered, then each that failed.
 
     Glue settles an invocation once every targeted server has answered, so
     the round trip is one figure for all of them: the entry's ``latency_ms``.
+    Each server's own handling time is the entry's ``handling`` by instance
+    (``interop.handling``): ``timing_text`` words both.
     """
     result = (entry or {}).get("result") or {}
     invocation_result = result.get("invocationResult") or {}
     answers = [
-        (True, _server_label(e.get("executed_by"), names), json.dumps(e.get("returned"), ensure_ascii=False))
+        (True, _server_label(e.get("executed_by"), names), json.dumps(e.get("returned"), ensure_ascii=False), _of(e))
         for e in invocation_result.get("all_return_values") or []
         if isinstance(e, dict)
     ]
     failures = [
-        (False, _server_label(e.get("executed_by"), names), str(e.get("message") or "failed"))
+        (False, _server_label(e.get("executed_by"), names), str(e.get("message") or "failed"), _of(e))
         for e in invocation_result.get("all_errors") or []
         if isinstance(e, dict)
     ]
     if not answers and not failures and result.get("error") is not None:
         error = result["error"]
-        failures = [(False, "no server", str(error.get("message") if isinstance(error, dict) else error))]
+        failures = [(False, "no server", str(error.get("message") if isinstance(error, dict) else error), None)]
     return answers + failures
+
+
+def _of(answer):
+    """The instance id of the server that gave ``answer`` (an entry of all_return_values or all_errors)."""
+    server = answer.get("executed_by")
+    instance = server.get("instance") if isinstance(server, dict) else None
+    return instance if isinstance(instance, str) and instance else None
+
+
+def handling_ms(entry, instance):
+    """How long ``instance``'s own handler took with the invocation of ``entry``, once its record is in."""
+    handling = (entry or {}).get("handling")
+    value = handling.get(instance) if isinstance(handling, dict) and instance else None
+    return number_or(value, None)
+
+
+def timing_text(entry, instance):
+    """``3 ms handling · round trip 41 ms``: the server's own handling time (once its handled record has come
+    in) beside the invocation's one round trip."""
+    handling = handling_ms(entry, instance)
+    latency = number_or((entry or {}).get("latency_ms"), None)
+    parts = [f"{round(handling)} ms handling"] if handling is not None else []
+    parts += [f"round trip {round(latency)} ms"] if latency is not None else []
+    return " · ".join(parts)
+
+
+def answer_line(entry, answer):
+    """``✔ Sum Server 1 (s1) · 3 ms handling · round trip 41 ms: {"sum": 3}``: one server's answer."""
+    ok, server, what, instance = answer
+    timing = timing_text(entry, instance)
+    return f"{'✔' if ok else '✖'} {server}{' · ' + timing if timing else ''}: {what}"
 
 
 def _bounded(text, limit=ids.RESULT_VIEW_CHARS):
@@ -210,16 +247,22 @@ def returned_view(entry, names=None):
         return _bounded(pretty({"error": result["error"]}))
     invocation_result = result.get("invocationResult") or {}
     servers = [
-        {"server": _server_label(e.get("executed_by"), names), "returned": e.get("returned")}
+        {"server": _server_label(e.get("executed_by"), names), "returned": e.get("returned"), **_took(entry, e)}
         for e in invocation_result.get("all_return_values") or []
         if isinstance(e, dict)
     ]
     servers += [
-        {"server": _server_label(e.get("executed_by"), names), "error": e.get("message") or "failed"}
+        {"server": _server_label(e.get("executed_by"), names), "error": e.get("message") or "failed", **_took(entry, e)}
         for e in invocation_result.get("all_errors") or []
         if isinstance(e, dict)
     ]
     return _bounded(pretty(servers))
+
+
+def _took(entry, answer):
+    """``{"handling_ms": 3}`` once the server's handled record has come in, else nothing."""
+    handling = handling_ms(entry, _of(answer))
+    return {} if handling is None else {"handling_ms": handling}
 
 
 def called_with_view(entry):

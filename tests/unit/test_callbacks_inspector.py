@@ -161,7 +161,8 @@ def test_cbin007_render_history_latest_first_with_status_servers_and_views():
     assert pending.to_plotly_json()["props"]["data-status"] == "pending" and _views(pending) == {}
     assert settled.to_plotly_json()["props"]["data-status"] == "partial"
     texts = _texts(settled)
-    assert '✔ Sum Server 2 (s2) · 35 ms: {"sum": 15}' in texts and "✖ Sum Server 1 (s1) · 35 ms: x" in texts
+    assert '✔ Sum Server 2 (s2) · round trip 35 ms: {"sum": 15}' in texts
+    assert "✖ Sum Server 1 (s1) · round trip 35 ms: x" in texts
     views = _views(settled)
     assert json.loads(views["returned"]) == [
         {"server": "Sum Server 2 (s2)", "returned": {"sum": 15}},
