@@ -31,12 +31,12 @@ GRID_HEIGHT_PX = 300  # fixed: AG Grid draws only the rows in view, so 200 rows 
 # The grid's columns: (field, header, width, what else). Every cell is text (or a number): AG Grid renders
 # values as text and the grid has no HTML renderer, so what other apps send stays text.
 COLUMNS = (
-    ("time", "Time", 110, {}),
+    ("time", "Time", 120, {}),
     ("method", "Method", 110, {}),
     ("caller", "Caller", 110, {}),
     ("target", "Target", 100, {}),
-    ("outcome", "Outcome", 110, {}),
-    ("latency_ms", "Round trip (ms)", 100, {"filter": "agNumberColumnFilter", "type": "numericColumn"}),
+    ("outcome", "Outcome", 140, {}),
+    ("latency_ms", "Round trip (ms)", 120, {"filter": "agNumberColumnFilter", "type": "numericColumn"}),
     ("servers", "Servers: answer (own handling time)", 300, {"tooltipField": "servers"}),
     ("args", "Arguments", 160, {"tooltipField": "args"}),
     ("result", "Result", 140, {"tooltipField": "result"}),
@@ -179,7 +179,7 @@ def log_grid():
             "rowHeight": 28,
             "headerHeight": 30,
             "floatingFiltersHeight": 30,
-            "overlayNoRowsTemplate": "No invocations yet",
+            "localeText": {"noRowsToShow": "No invocations yet"},
         },
         csvExportParams={"columnKeys": CSV_COLUMNS},
         className="inspector-grid",
