@@ -32,6 +32,9 @@ def take(page, url, path, apps, target, scroll_to, out_file):
     shell.wait_connected(*apps)
     shell.sum(37, 5, target=target)
     expect(shell.caller.locator(f"#{ids.SUM_RESULT} div")).to_have_count(2)
+    if "Inspector" in apps:  # its log, at its top, with the Sum and both servers' own records
+        summary = shell.app("Inspector").locator(f"#{ids.LOG_SUMMARY}")
+        expect(summary).to_have_text("1 invocation · 2 handled records", timeout=CONNECT_TIMEOUT_MS)
     if scroll_to == "Inspector":
         # Its log is what the picture is for: at the Inspector's top, its grid draws its rows once on screen.
         shell.card("Inspector").evaluate("card => card.scrollIntoView()")
