@@ -54,17 +54,16 @@ SERVERS_RESET = "inspector-servers-reset"  # columns and sort as they started
 SERVERS_SUMMARY = "inspector-servers-summary"
 INSPECTOR_LOG = "inspector-log"  # invocation log: the container
 LOG_RECORDS = "inspector-log-records"  # records collected from every app's log context
-LOG_LINES = "inspector-log-lines"
+LOG_GRID = "inspector-log-grid"  # a dash-ag-grid: a row per invocation, sorted and filtered by the grid
+LOG_SEARCH = "inspector-log-search"  # the log grid's quick filter, over every column
 LOG_SUMMARY = "inspector-log-summary"
 LOG_CLEAR = "inspector-log-clear"
 LATENCY_GRAPH = "inspector-latency"
 LATENCY_BOX = "inspector-latency-box"  # holds the chart once the log has been on screen
 LATENCY_FIGURE = "inspector-latency-figure"
-LOG_VISIBLE = "inspector-log-visible"  # set once the log card first comes into view
+LOG_VISIBLE = "inspector-log-visible"  # whether the log card is on screen now (assets/inspector.js)
 LAST_ARGS = "inspector-last-args"  # {method: args text} from the log, prefills the editor
-LOG_FILTER_METHOD = "inspector-log-filter-method"  # the log's filter: a dbc.Select each
-LOG_FILTER_APP = "inspector-log-filter-app"  # caller or any server
-LOG_FILTER_OUTCOME = "inspector-log-filter-outcome"
+LOG_FILTER_APP = "inspector-log-filter-app"  # the app preset: invocations it called or served (a dbc.Select)
 LOG_EXPORT_JSON = "inspector-log-export-json"
 LOG_EXPORT_CSV = "inspector-log-export-csv"
 LOG_DOWNLOAD = "inspector-log-download"  # the dcc.Download both exports go through
@@ -119,6 +118,11 @@ LOG_KEPT = 20  # records of each kind in an app's log window; also the lines of 
 LOG_TEXT_LIMIT = 200  # characters of args or outcome a log record carries
 LOG_ROWS = 200  # rows the inspector's log shows
 LOG_PUBLISH_MS = 100  # an app publishes its log window at most this often, this long after a change
+LOG_FLUSH_MS = 500  # the Inspector's page sends the records to Python at most this often while the log is on screen
+LOG_QUIET_FLUSH_MS = 2_000  # … and this often while it is not (the summary stays current, the grid waits)
+# A spreadsheet runs a CSV cell that starts with one of these as a formula (OWASP, "CSV Injection"): the log
+# grid's CSV export puts an apostrophe before it (assets/inspector_log.js).
+CSV_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # A log file the Inspector opens: the largest a full window exports (interop/log_file.py; measured by lgfl015:
 # 4.37 MB, every text at LOG_TEXT_LIMIT in characters JSON writes six bytes long). app.py's MAX_CONTENT_LENGTH
 # and deploy/nginx.conf's client_max_body_size derive from it (the upload travels base64 in a JSON request).
@@ -236,6 +240,9 @@ SHARED_WITH_JAVASCRIPT = (
     "LOG_TEXT_LIMIT",
     "LOG_ROWS",
     "LOG_PUBLISH_MS",
+    "LOG_FLUSH_MS",
+    "LOG_QUIET_FLUSH_MS",
+    "CSV_FORMULA_STARTS",
     "LOG_UPLOAD",
     "LOG_FILE_PROBLEM",
     "LOG_FILE_MAX_BYTES",

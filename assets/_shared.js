@@ -14,6 +14,16 @@ window.ioConnectShared = Object.freeze({
     "LOG_TEXT_LIMIT": 200,
     "LOG_ROWS": 200,
     "LOG_PUBLISH_MS": 100,
+    "LOG_FLUSH_MS": 500,
+    "LOG_QUIET_FLUSH_MS": 2000,
+    "CSV_FORMULA_STARTS": [
+        "=",
+        "+",
+        "-",
+        "@",
+        "\t",
+        "\r"
+    ],
     "LOG_UPLOAD": "inspector-log-upload",
     "LOG_FILE_PROBLEM": "inspector-log-file-problem",
     "LOG_FILE_MAX_BYTES": 4500000,

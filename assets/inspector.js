@@ -9,11 +9,12 @@
  *   inspector-servers-store   snapshot of the interop servers and their methods
  *   inspector-log-records     records collected from every app's log context
  *
- * The log is only sent to Python (rendered, charted) while its card is on
- * screen: embedded in the shell below the other apps it is usually not, and
- * re-rendering 200 rows and a plotly chart twice a second for nobody slowed
- * every app in the page. Records are still collected meanwhile (that is
- * cheap), and sent the moment the card comes into view.
+ * The records go to Python at most twice a second while the log card is on
+ * screen, and every 2 s while it is not (ids.LOG_FLUSH_MS, LOG_QUIET_FLUSH_MS):
+ * the summary counts them either way, and the grid and the chart are redrawn
+ * only while they are seen (inspector-log-visible says whether they are).
+ * Redrawing them for nobody slowed every app in the page. Records are sent
+ * at once when the card comes into view.
  */
 (function () {
     "use strict";
@@ -24,7 +25,8 @@
     var LOG_CARD = SHARED.INSPECTOR_LOG;
     var LOG_VISIBLE = SHARED.LOG_VISIBLE;
     var SNAPSHOT_DELAY_MS = 30; // events come in bursts (a server and each of its methods)
-    var FLUSH_MS = 500; // the log goes to Python at most this often
+    var FLUSH_MS = SHARED.LOG_FLUSH_MS; // the log goes to Python at most this often while it is seen
+    var QUIET_FLUSH_MS = SHARED.LOG_QUIET_FLUSH_MS; // ... and this often while it is not
     var RECORDS_KEPT = 3 * SHARED.LOG_ROWS; // enough for the rows the log shows, with 2 servers each
     // ...and at most this much JSON: Python gets them all with each render, and
     // the app refuses request bodies over 256 KiB (MAX_CONTENT_LENGTH).
@@ -129,8 +131,8 @@
         });
         windows[data.instance] = keys;
         logChanged = true;
-        if (logOnScreen && !showingFile && !flushTimer) {
-            flushTimer = setTimeout(flushLog, FLUSH_MS);
+        if (!showingFile && !flushTimer) {
+            flushTimer = setTimeout(flushLog, logOnScreen ? FLUSH_MS : QUIET_FLUSH_MS);
         }
     }
 
@@ -144,13 +146,17 @@
         }
         new window.IntersectionObserver(function (entries) {
             var onScreen = entries[entries.length - 1].isIntersecting;
-            if (onScreen && !logOnScreen) {
-                setProps(LOG_VISIBLE, {data: true});
-                if (logChanged && !showingFile && !flushTimer) {
-                    flushLog();
-                }
+            if (onScreen === logOnScreen) {
+                return;
             }
             logOnScreen = onScreen;
+            setProps(LOG_VISIBLE, {data: onScreen});
+            if (onScreen && logChanged && !showingFile) {
+                if (flushTimer) {
+                    clearTimeout(flushTimer); // a quiet flush was due: now is sooner
+                }
+                flushLog();
+            }
         }).observe(card);
     }
 

@@ -18,7 +18,7 @@ from dash import ALL, ClientsideFunction, Input, Output, Patch, State, ctx, dcc,
 from dash.exceptions import PreventUpdate
 
 import ids
-from callbacks import inspector_log, inspector_streams
+from callbacks import inspector_log, inspector_streams, json_box
 from callbacks.collector import CallbackCollector
 from callbacks.common import register_client_common
 from interop import adhoc, handling
@@ -342,5 +342,6 @@ def register(dash_app):
     app.register(dash_app)
     inspector_log.register(dash_app)
     inspector_streams.register(dash_app)
+    json_box.register(dash_app)
     # Its own invocations go into the interop log like any caller's: the activity seam records them.
     register_client_common(dash_app)

@@ -1,27 +1,42 @@
 """Callbacks of the Inspector's invocation log (its layout: pages/inspector_log.py).
 
 The records are collected in the page from every app's log context
-(``assets/inspector.js``) and sent here at most a few times a second while the
-log is on screen. Each render starts from all of them again, so a callback that
-Dash supersedes or merges loses nothing.
+(``assets/inspector.js``) and sent here a couple of times a second while the
+log is on screen, and every few seconds while it is not: the summary follows
+them always, the grid only while it is seen. Each render starts from all of
+them again, so a callback that Dash supersedes or merges loses nothing.
 
-A log file the user opens (``ids.LOG_FILE``) is shown in place of the live
-records until "Back to live". Meanwhile the page keeps collecting records but
-sends none: the file's rows and the live records then never travel in one
-request, which the app limits to 256 KiB.
+The grid sorts and filters its rows itself (column filters, the quick
+filter) and exports them as CSV itself (``exportDataAsCsv``). Python merges
+the records into rows, applies the app preset, and writes the JSON export.
+
+A log file the user opens (``ids.LOG_FILE``) is shown in the same grid in
+place of the live records until "Back to live". Meanwhile the page keeps
+collecting records but sends none: the file's rows and the live records then
+never travel in one request, which the app limits to 256 KiB.
 """
 
 from datetime import UTC, datetime
 
-from dash import ClientsideFunction, Input, Output, State, ctx, dcc, no_update
+from dash import ClientsideFunction, Input, Output, Patch, State, ctx, dcc, no_update
 from dash.exceptions import PreventUpdate
 
 import ids
 from callbacks.collector import CallbackCollector
 from interop import log_file
-from interop.log import active_filter, bound_rows, filter_choices, filter_rows, last_args_by_method, merge_records
-from pages.inspector_log import choices, file_note, latency_chart
-from pages.inspector_text import latency_figure, log_summary, log_text
+from interop.log import apps_of, bound_rows, last_args_by_method, merge_records, rows_of_app
+from pages.inspector_log import (
+    ANY,
+    CSV_COLUMNS,
+    choices,
+    file_note,
+    grid_rows,
+    latency_chart,
+    log_summary,
+    picked_app,
+    rows_by_key,
+)
+from pages.inspector_text import latency_figure
 
 app = CallbackCollector()  # each callback's wiring is written beside it; register() replays them on a Dash
 
@@ -41,58 +56,92 @@ app.clientside_callback(
 
 
 @app.callback(
-    Output(ids.LOG_LINES, "children"),
+    Output(ids.LOG_GRID, "rowData"),
     Output(ids.LOG_SUMMARY, "children"),
     Output(ids.LATENCY_FIGURE, "data"),
-    Output(ids.LOG_FILTER_METHOD, "options"),
     Output(ids.LOG_FILTER_APP, "options"),
     Output(ids.LAST_ARGS, "data"),
     Input(ids.LOG_RECORDS, "data"),
     Input(ids.LOG_FILE, "data"),
-    Input(ids.LOG_FILTER_METHOD, "value"),
     Input(ids.LOG_FILTER_APP, "value"),
-    Input(ids.LOG_FILTER_OUTCOME, "value"),
+    Input(ids.LOG_VISIBLE, "data"),
 )
-def render_log(records, file, method, application, outcome):
-    """The log (live records, or the rows of an opened file) through the filter: its text, summary, chart and
-    filter choices, and the last arguments of each method (live ones only: they prefill the editor)."""
+def render_log(records, file, application, visible):
+    """The log (live records, or the rows of an opened file) of the app preset: the grid's rows and the chart
+    while the log is on screen; always its summary, the preset's choices and the last arguments of each method
+    (live ones only: they prefill the editor)."""
     rows = file["rows"] if file else merge_records(records)
-    picked = filter_rows(rows, method, application, outcome)
-    shown = bound_rows(picked)
-    methods, apps = filter_choices(rows)
+    app_ = picked_app(application)
+    picked = rows_of_app(rows, app_)
     return (
-        log_text(shown),
-        log_summary(shown, len(picked), len(rows) if active_filter(method, application, outcome) else None),
-        latency_figure(shown),
-        choices("All methods", methods, method),
-        choices("All apps", apps, application),
+        grid_rows(picked) if visible else no_update,
+        log_summary(picked, len(rows), app_),
+        latency_figure(bound_rows(picked)) if visible else no_update,
+        choices("All apps", apps_of(rows), application or ANY),
         no_update if file else last_args_by_method(rows),
     )
 
 
 @app.callback(
+    Output(ids.LOG_GRID, "exportDataAsCsv"),
+    Output(ids.LOG_GRID, "csvExportParams"),
+    Input(ids.LOG_EXPORT_CSV, "n_clicks"),
+    prevent_initial_call=True,
+)
+def export_csv(_clicks):
+    """The grid exports what it shows as CSV itself; each cell goes through the formula guard first."""
+    return True, {
+        "fileName": log_file.file_name(datetime.now(UTC), "csv"),
+        "columnKeys": CSV_COLUMNS,
+        "processCellCallback": {"function": "guardCsvCell(params)"},  # assets/inspector_log.js
+    }
+
+
+@app.callback(
     output=Output(ids.LOG_DOWNLOAD, "data"),
-    inputs=dict(
-        json_clicks=Input(ids.LOG_EXPORT_JSON, "n_clicks"),
-        csv_clicks=Input(ids.LOG_EXPORT_CSV, "n_clicks"),
-    ),
+    inputs=dict(clicks=Input(ids.LOG_EXPORT_JSON, "n_clicks")),
     state=dict(
         records=State(ids.LOG_RECORDS, "data"),
         file=State(ids.LOG_FILE, "data"),
-        method=State(ids.LOG_FILTER_METHOD, "value"),
         application=State(ids.LOG_FILTER_APP, "value"),
-        outcome=State(ids.LOG_FILTER_OUTCOME, "value"),
+        shown=State(ids.LOG_GRID, "virtualRowData"),
+        filter_model=State(ids.LOG_GRID, "filterModel"),
+        search=State(ids.LOG_SEARCH, "value"),
     ),
     prevent_initial_call=True,
 )
-def export_log(json_clicks, csv_clicks, records, file, method, application, outcome):
-    """Download what the filter lets through, as JSON or CSV (``interop.log_file`` writes the documents)."""
-    kind = "csv" if ctx.triggered_id == ids.LOG_EXPORT_CSV else "json"
-    rows = filter_rows(file["rows"] if file else merge_records(records), method, application, outcome)
+def export_json(clicks, records, file, application, shown, filter_model, search):
+    """Download the invocations the grid shows, in its order, as JSON (``interop.log_file`` writes it)."""
+    app_ = picked_app(application)
+    rows = rows_of_app(file["rows"] if file else merge_records(records), app_)
+    if shown is not None:
+        rows = rows_by_key(rows, [item.get("row_id") for item in shown if isinstance(item, dict)])
     source = file["name"] if file else "live bus"
-    filters = active_filter(method, application, outcome)
-    text, name, media_type = log_file.export(kind, rows, datetime.now(UTC), source, filters)
+    text, name, media_type = log_file.export(
+        "json", rows, datetime.now(UTC), source, filters(app_, filter_model, search)
+    )
     return dcc.send_string(text, name, type=media_type)
+
+
+def filters(application, filter_model, search):
+    """What narrowed an export, as text: ``{"app": "Caller", "search": "sum", "method": "contains Sum"}``."""
+    picked = {"app": application, "search": (search or "").strip() or None}
+    for column, model in (filter_model or {}).items():
+        if isinstance(model, dict):
+            picked[column] = " ".join(str(model.get(key)) for key in ("type", "filter") if model.get(key) is not None)
+    return {key: value for key, value in picked.items() if value}
+
+
+@app.callback(
+    Output(ids.LOG_GRID, "dashGridOptions"),
+    Input(ids.LOG_SEARCH, "value"),
+    prevent_initial_call=True,
+)
+def search_log(text):
+    """The grid's quick filter: every column, case-insensitive (AG Grid's own)."""
+    options = Patch()
+    options["quickFilterText"] = text or ""
+    return options
 
 
 @app.callback(
@@ -128,11 +177,12 @@ def file_outputs(trigger, contents, name):
     Output(ids.LATENCY_BOX, "children"),
     Input(ids.LOG_VISIBLE, "data"),
     State(ids.LATENCY_FIGURE, "data"),
+    State(ids.LATENCY_BOX, "children"),
     prevent_initial_call=True,
 )
-def show_chart(visible, figure):
+def show_chart(visible, figure, shown=None):
     """Add the chart the first time the log is on screen: plotly.js loads only then."""
-    if not visible:
+    if not visible or shown:
         raise PreventUpdate
     return latency_chart(figure)
 

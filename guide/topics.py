@@ -330,13 +330,14 @@ TOPICS = (
             "context of its own, at most every 100 ms and never on an invocation's path. The apps' callbacks "
             "keep no log. The Inspector subscribes to those contexts and Python joins the records into rows.",
             "It can also invoke any method itself, with arguments as JSON and any target, and subscribe to any "
-            "stream. The log can be filtered, saved as JSON or CSV, and opened again from a file.",
+            "stream. The log is a grid that sorts and filters, saved as JSON or CSV, and opened again from a file.",
         ),
         apps=(("caller", 1), ("server", 1), ("inspector", 1)),
         steps=(
             Step(
-                "Click Sum in the Caller, then scroll down to the Inspector's Invocation log.",
-                'A row for the invocation: `Sum  Caller → best`, its latency, and `Sum Server ✔: {"sum":42}`.',
+                "Click Sum in the Caller, then scroll down to the Inspector: its Invocation log is at the top.",
+                "A row for the invocation: `Sum`, `Caller`, `best`, its round trip, and "
+                '`Sum Server: {"sum":42} (2 ms)`, with the time the server\'s own handler took.',
             ),
             Step(
                 'In the Inspector, pick Sum, type `{"a": 1, "b": 2}` and click Invoke.',

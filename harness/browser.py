@@ -219,6 +219,34 @@ class Shell:
         lists = [self.lines(self.app(name).locator(f"#{ids.HANDLED_LIST}")) for name in servers]
         return sum(text in line for lines in lists for line in lines)
 
+    # --- the Inspector's log grid (pages/inspector_log.py) ---------------------------------------------
+
+    # The rows the grid shows, after its filters and sort, from the grid's API: AG Grid draws only the rows in
+    # view, so the page holds no element for most of them.
+    LOG_ROWS = """(id) => {
+        let api = null;
+        try {
+            api = window.dash_ag_grid.getApi(id);
+        } catch (error) {
+            return [];  // "no grid found, or grid is not initialized yet"
+        }
+        const rows = [];
+        api.forEachNodeAfterFilterAndSort((node) => rows.push(node.data));
+        return rows;
+    }"""
+
+    def log_rows(self):
+        """The Inspector's log rows as the grid shows them (filtered and sorted): a dict of cells each."""
+        return self.frame("Inspector").evaluate(self.LOG_ROWS, ids.LOG_GRID)
+
+    def wait_for_log_row(self, match, timeout_ms=10_000):
+        """Until the Inspector's log grid shows a row for which ``match(row)`` is true; that row. The grid
+        draws new rows only while it is on screen, so it is scrolled into view first."""
+        self.app("Inspector").locator(f"#{ids.LOG_GRID}").scroll_into_view_if_needed()
+        found = []
+        self.wait_until(lambda: found.extend(r for r in self.log_rows() if match(r)) or found, timeout_ms)
+        return found[0]
+
     def card(self, name):
         return self.page.locator(".card", has=self.page.locator(f'iframe[data-name="{name}"]'))
 

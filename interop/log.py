@@ -77,6 +77,7 @@ def row_from_invoked(record):
                     "outcome": _text(server.get("outcome")),
                     "ok": server.get("ok") is not False,
                     "handled": False,
+                    "handler_ms": None,  # the server's own handling time: its handled record has it
                 }
             )
     latency = record.get("latency_ms")
@@ -114,9 +115,11 @@ def row_from_handled(record):
 def _attach(row, record):
     """Mark the server of ``record`` in ``row`` as handled (adding it when the caller did not list it)."""
     instance = _text(record.get("instance"))
+    handler_ms = number_or(record.get("handler_ms"), None)
     for server in row["servers"]:
         if server["instance"] == instance and not server["handled"]:
             server["handled"] = True
+            server["handler_ms"] = handler_ms
             if server["outcome"] in VOID_ANSWERS and _text(record.get("outcome")):
                 # A void method answers the caller at once; what its handler did is the server's to say.
                 server["outcome"] = _text(record.get("outcome"))
@@ -129,6 +132,7 @@ def _attach(row, record):
             "outcome": _text(record.get("outcome")),
             "ok": record.get("ok") is not False,
             "handled": True,
+            "handler_ms": handler_ms,
         }
     )
 
@@ -199,11 +203,8 @@ def last_args_by_method(rows):
     return latest
 
 
-# --- the filter ----------------------------------------------------------------
+# --- a row's outcome -------------------------------------------------------------
 OUTCOMES = ("ok", "failed", "pending")  # what row_outcome says of a row (pages/inspector_log.py words them)
-# A filter's "all" choice. Not "": a dbc.Select keeps that value for its placeholder. A method or app really
-# named "*" can then not be picked alone, which costs less than a select that shows nothing.
-ANY = "*"
 
 
 def row_outcome(row):
@@ -226,26 +227,11 @@ def row_apps(row):
     return {row["caller"], *(server["application"] for server in row["servers"])} - {""}
 
 
-def active_filter(method=ANY, app=ANY, outcome=ANY):
-    """The filter's values that narrow anything: ``{"method": "Sum"}``, or ``{}`` for none."""
-    values = {"method": method, "app": app, "outcome": outcome}
-    return {key: value for key, value in values.items() if value not in (None, "", ANY)}
+def apps_of(rows):
+    """Every application the rows name, as a caller or a server, sorted."""
+    return sorted(set().union(*(row_apps(row) for row in rows))) if rows else []
 
 
-def filter_rows(rows, method=ANY, app=ANY, outcome=ANY):
-    """The rows of ``method``, that ``app`` called or served, with ``outcome``; ``ANY`` (or none) lets all through."""
-    picked = active_filter(method, app, outcome)
-    return [
-        row
-        for row in rows
-        if picked.get("method", row["method"]) == row["method"]
-        and ("app" not in picked or picked["app"] in row_apps(row))
-        and ("outcome" not in picked or row_outcome(row) == picked["outcome"])
-    ]
-
-
-def filter_choices(rows):
-    """The methods and the apps the rows hold, sorted: what the filter offers."""
-    methods = sorted({row["method"] for row in rows})
-    apps = sorted(set().union(*(row_apps(row) for row in rows))) if rows else []
-    return methods, apps
+def rows_of_app(rows, app=None):
+    """The rows ``app`` called or served (all of them for none): the log's one filter over two columns."""
+    return list(rows) if not app else [row for row in rows if app in row_apps(row)]

@@ -1,19 +1,51 @@
-"""The Inspector's invocation log card: the latency chart and the log lines (callbacks: callbacks/inspector_log.py).
+"""The Inspector's invocation log card: the log grid, its summary and the latency chart (callbacks:
+callbacks/inspector_log.py).
 
-Its header exports what the log shows, as JSON or CSV, and opens an exported
-JSON log again; its filter narrows the lines, the summary and the chart.
+Its header exports what the grid shows, as JSON or CSV, and opens an exported
+JSON log again. The grid (dash-ag-grid, Community) sorts and filters each
+column itself; the one filter Python applies is the app preset, which spans
+two columns (the caller and the servers).
 """
 
+from datetime import UTC, datetime
+
+import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 import ids
-from interop.log import ANY, OUTCOMES
-from pages.inspector_text import latency_figure
+from interop.log import bound_rows, handled_count, number_or, row_outcome
+from pages.app_names import app_name
+from pages.inspector_text import clock, describe_target, latency_figure
 
-OUTCOME_LABELS = {"ok": "Answered ok", "failed": "Failed", "pending": "Pending or no answer"}  # OUTCOMES' words
-EXPORT_TITLE = "Saves the invocations the filter lets through: of the live log, or of the file you opened."
+OUTCOME_LABELS = {"ok": "answered ok", "failed": "failed", "pending": "pending or no answer"}  # OUTCOMES' words
+EXPORT_TITLE = (
+    "Saves the invocations the grid shows (its filters and sort): of the live log, or of the file you opened."
+)
 FILE_LIMIT = f"JSON logs exported here, up to {ids.LOG_FILE_MAX_BYTES // 1000} kB"
+# The app preset's "all" choice. Not "": a dbc.Select keeps that value for its placeholder. An app really
+# named "*" can then not be picked alone, which costs less than a select that shows nothing.
+ANY = "*"
+GRID_HEIGHT_PX = 300  # fixed: AG Grid draws only the rows in view, so 200 rows cost what 10 do
+
+# The grid's columns: (field, header, width, what else). Every cell is text (or a number): AG Grid renders
+# values as text and the grid has no HTML renderer, so what other apps send stays text.
+COLUMNS = (
+    ("time", "Time", 120, {}),
+    ("method", "Method", 110, {}),
+    ("caller", "Caller", 110, {}),
+    ("target", "Target", 100, {}),
+    ("outcome", "Outcome", 140, {}),
+    ("latency_ms", "Round trip (ms)", 120, {"filter": "agNumberColumnFilter", "type": "numericColumn"}),
+    ("servers", "Servers: answer (own handling time)", 300, {"tooltipField": "servers"}),
+    ("args", "Arguments", 160, {"tooltipField": "args"}),
+    ("result", "Result", 140, {"tooltipField": "result"}),
+    # Not shown, but in the CSV: when (UTC, with the date), who called (its instance) and the row's id.
+    ("start_iso", "Start (UTC)", 100, {"hide": True}),
+    ("caller_instance", "Caller instance", 100, {"hide": True}),
+    ("id", "Id", 100, {"hide": True}),
+)
+CSV_COLUMNS = [field for field, *_ in COLUMNS]
 
 
 def latency_chart(figure=None):
@@ -37,31 +69,155 @@ def log_stores():
 
 
 def choices(everything, values, picked=ANY):
-    """A filter's options: everything first, then each value; the picked one stays even when no row has it."""
+    """A preset's options: everything first, then each app, by its display name; the picked one stays even when
+    no row has it."""
     values = [*values, picked] if picked not in (None, "", ANY, *values) else list(values)
-    return [{"label": everything, "value": ANY}] + [{"label": value, "value": value} for value in values]
+    return [{"label": everything, "value": ANY}] + [
+        {"label": app_name({"application": value}), "value": value} for value in values
+    ]
 
 
-def log_filter():
-    def select(id_, options, label):
-        return dbc.Col(
-            [
-                dbc.Label(label, html_for=id_, className="visually-hidden"),
-                dbc.Select(id=id_, options=options, value=ANY, size="sm"),
-            ],
-            md=3,
-        )
+def picked_app(value):
+    """The app preset's value as a filter: ``None`` for every app."""
+    return None if value in (None, "", ANY) else value
 
+
+# --- rows as the grid shows them ------------------------------------------------
+
+
+def server_cell(server):
+    """``Sum Server 1: {"sum":3} (2 ms)``: the server, its answer (or error) and its own handling time."""
+    answer = server["outcome"] if server["ok"] else f"error: {server['outcome'] or 'failed'}"
+    handler_ms = number_or(server.get("handler_ms"), None)
+    took = f" ({round(handler_ms)} ms)" if handler_ms is not None else ""
+    return f"{app_name(server)}: {answer or 'ok'}{took}"
+
+
+def result_cell(row):
+    """The invocation's error, or what its first server that answered returned."""
+    if row["error"]:
+        return f"error: {row['error']}"
+    return next((server["outcome"] for server in row["servers"] if server["ok"] and server["outcome"]), "")
+
+
+def grid_row(row):
+    """One invocation as a row of the grid: text cells (and the round trip, a number)."""
+    latency = row["latency_ms"]
+    return {
+        "time": clock(row["t"]),
+        "method": row["method"],
+        "caller": app_name({"application": row["caller"], "instance": row["caller_instance"]}),
+        "target": describe_target(row["target"], row["servers"]),
+        "outcome": OUTCOME_LABELS[row_outcome(row)],
+        "latency_ms": round(latency, 1) if latency is not None else None,
+        "servers": "; ".join(server_cell(server) for server in row["servers"]) or "no server",
+        "args": row["args"],
+        "result": result_cell(row),
+        "start_iso": iso(row["t"]),
+        "caller_instance": row["caller_instance"],
+        "id": row["id"],
+    }
+
+
+def iso(t_ms):
+    return datetime.fromtimestamp(number_or(t_ms) / 1000, UTC).isoformat(timespec="milliseconds")[:-6] + "Z"
+
+
+def row_keys(rows):
+    """A stable id per row (the grid's ``getRowId``): its caller's instance and the record's id, which two
+    callers may share; a key seen already (a file can say anything) gets a number."""
+    keys, seen = [], {}
+    for row in rows:
+        key = f"{row['caller_instance']}|{row['id']}"
+        if not row["reported_by_caller"] and row["servers"]:
+            key += "|" + row["servers"][0]["instance"]
+        seen[key] = seen.get(key, 0) + 1
+        keys.append(key if seen[key] == 1 else f"{key}#{seen[key]}")
+    return keys
+
+
+def grid_rows(rows):
+    """The grid's ``rowData``: the latest ``ids.LOG_ROWS`` rows, each with its ``row_id``."""
+    shown = bound_rows(rows)
+    return [{**grid_row(row), "row_id": key} for row, key in zip(shown, row_keys(shown), strict=True)]
+
+
+def rows_by_key(rows, keys):
+    """The rows whose ``row_id`` is in ``keys``, in that order (what the grid shows, to export it)."""
+    shown = bound_rows(rows)
+    by_key = dict(zip(row_keys(shown), shown, strict=True))
+    return [by_key[key] for key in keys if key in by_key]
+
+
+def log_summary(rows, held, app=None):
+    """``20 invocations · 40 handled records``; with the app preset, ``3 of 20 invocations (Caller) · 6 handled
+    records``; ``(the latest 200 listed)`` when the grid cannot hold them all. ``rows`` are the app's, ``held``
+    how many rows there are in all."""
+    count = len(rows)
+    handled = f" · {handled_count(rows)} handled records"
+    if app is None:
+        text = f"{count} invocation{'s' if count != 1 else ''}" + handled
+    else:
+        text = f"{count} of {held} invocation{'s' if held != 1 else ''} ({app_name({'application': app})})" + handled
+    return text + (f" (the latest {ids.LOG_ROWS} listed)" if count > ids.LOG_ROWS else "")
+
+
+# --- the card --------------------------------------------------------------------
+
+
+def log_grid():
+    """The log in AG Grid (Community): sort and filter each column, the quick filter over all of them."""
+    return dag.AgGrid(
+        id=ids.LOG_GRID,
+        columnDefs=[
+            {"field": field, "headerName": header, "width": width, **more} for field, header, width, more in COLUMNS
+        ],
+        rowData=[],
+        getRowId="params.data.row_id",  # the grid updates only the rows that changed
+        defaultColDef={"sortable": True, "resizable": True, "filter": True, "floatingFilter": True, "minWidth": 70},
+        dashGridOptions={
+            "quickFilterText": "",
+            "suppressColumnVirtualisation": True,
+            "tooltipShowDelay": 300,
+            "rowHeight": 28,
+            "headerHeight": 30,
+            "floatingFiltersHeight": 30,
+            "localeText": {"noRowsToShow": "No invocations yet"},
+        },
+        csvExportParams={"columnKeys": CSV_COLUMNS},
+        className="inspector-grid",
+        style={"height": f"{GRID_HEIGHT_PX}px"},
+    )
+
+
+def log_toolbar():
     return dbc.Row(
         [
-            select(ids.LOG_FILTER_METHOD, choices("All methods", []), "Only this method"),
-            select(ids.LOG_FILTER_APP, choices("All apps", []), "Only invocations this app made or served"),
-            select(
-                ids.LOG_FILTER_OUTCOME,
-                choices("Any outcome", []) + [{"label": OUTCOME_LABELS[value], "value": value} for value in OUTCOMES],
-                "Only invocations with this outcome",
+            dbc.Col(
+                [
+                    dbc.Label("Search the log", html_for=ids.LOG_SEARCH, className="visually-hidden"),
+                    dbc.Input(
+                        id=ids.LOG_SEARCH,
+                        type="search",
+                        placeholder="Search the log",
+                        size="sm",
+                        autoComplete="off",
+                    ),
+                ],
+                md=4,
             ),
-            dbc.Col(html.Small(f"Open a log file: {FILE_LIMIT}", className="text-muted"), md=3),
+            dbc.Col(
+                [
+                    dbc.Label(
+                        "Only invocations this app made or served",
+                        html_for=ids.LOG_FILTER_APP,
+                        className="visually-hidden",
+                    ),
+                    dbc.Select(id=ids.LOG_FILTER_APP, options=choices("All apps", []), value=ANY, size="sm"),
+                ],
+                md=3,
+            ),
+            dbc.Col(html.Small(f"Open a log file: {FILE_LIMIT}", className="text-muted"), md=5),
         ],
         className="g-2 align-items-center mb-1",
     )
@@ -97,7 +253,11 @@ def header_buttons():
     return html.Div(
         [
             button("Export JSON", ids.LOG_EXPORT_JSON, title=EXPORT_TITLE),
-            button("Export CSV", ids.LOG_EXPORT_CSV, title=EXPORT_TITLE),
+            button(
+                "Export CSV",
+                ids.LOG_EXPORT_CSV,
+                title=EXPORT_TITLE + " Cells a spreadsheet would run as a formula start with '.",
+            ),
             # A file over the limit never reaches a callback: assets/inspector.js says so.
             dcc.Upload(
                 button("Open a log file…", title=FILE_LIMIT),
@@ -124,13 +284,12 @@ def log_card():
             ),
             dbc.CardBody(
                 [
-                    log_filter(),
+                    log_toolbar(),
                     html.Div(id=ids.LOG_FILE_PROBLEM, className="text-danger small", role="alert"),
                     file_banner(),
+                    log_grid(),
                     # The chart (and plotly.js with it) is added when the log first comes into view.
-                    html.Div(id=ids.LATENCY_BOX, className="inspector-chart mb-1"),
-                    # Plain text lines, not one component per row: up to 200 rows re-render quickly.
-                    html.Pre(id=ids.LOG_LINES, className="small mb-0 inspector-log-lines"),
+                    html.Div(id=ids.LATENCY_BOX, className="inspector-chart mt-1"),
                     dcc.Download(id=ids.LOG_DOWNLOAD),
                 ],
                 className="p-2",

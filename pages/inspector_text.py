@@ -1,7 +1,7 @@
-"""What the Inspector shows as text and figures: log rows and their summary, the latency chart, history lines.
+"""What the Inspector shows as text and figures: the latency chart, history lines, result views.
 
 The rows and entries come from ``interop.log`` and ``interop.adhoc``; this
-module only words and draws them. Text from other apps stays one line of plain text.
+module only words and draws them (the log grid's cells: pages/inspector_log.py).
 """
 
 import json
@@ -9,7 +9,7 @@ from datetime import datetime
 
 import ids
 from interop.adhoc import pretty
-from interop.log import clip, handled_count, number_or
+from interop.log import clip, number_or
 from pages.app_names import app_name
 
 
@@ -40,48 +40,6 @@ def describe_target(target, servers=()):
         if isinstance(item, dict)
     ]
     return "only " + ", ".join(picked) if picked else "?"
-
-
-def one_line(text):
-    """Text from other apps may hold line breaks; a log row must stay one line."""
-    return " ".join(str(text).splitlines())
-
-
-def caller_name(row):
-    """``app_name`` of a log row's caller (rows keep the application and instance as the records gave them)."""
-    return app_name({"application": row["caller"], "instance": row["caller_instance"]})
-
-
-def server_text(server):
-    mark = " ✔" if server["handled"] else ""
-    outcome = server["outcome"] if server["ok"] else f"error: {server['outcome'] or 'failed'}"
-    return f"{app_name(server)}{mark}: {outcome or 'ok'}"
-
-
-def format_row(row):
-    """One line of the log: time, method, caller → target, latency, args, then each server."""
-    latency = f"{round(row['latency_ms'])} ms" if row["latency_ms"] is not None else "–"
-    target = describe_target(row["target"], row["servers"])
-    servers = " | ".join(server_text(s) for s in row["servers"]) or "no server"
-    outcome = f"ERROR {row['error']} | {servers}" if row["error"] else servers
-    caller = caller_name(row)
-    line = f"{clock(row['t'])}  {row['method']}  {caller} → {target}  {latency:>7}  {row['args']}  ⇒  {outcome}"
-    return one_line(line)
-
-
-def log_text(rows):
-    return "\n".join(format_row(row) for row in rows)
-
-
-def log_summary(rows, total, held=None):
-    """``20 invocations · 40 handled records (showing the latest 200 of 250)``; with a filter on, ``held`` is
-    how many rows there are before it: ``3 of 20 invocations shown · 6 handled records``."""
-    shown = len(rows)
-    if held is None:
-        text = f"{shown} invocation{'s' if shown != 1 else ''} · {handled_count(rows)} handled records"
-        return text + (f" (showing the latest {shown} of {total})" if total > shown else "")
-    text = f"{total} of {held} invocation{'s' if held != 1 else ''} shown · {handled_count(rows)} handled records"
-    return text + (f" (the latest {shown} listed)" if total > shown else "")
 
 
 def latency_figure(rows, last=ids.LATENCY_CHART_INVOCATIONS):

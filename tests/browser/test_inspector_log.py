@@ -1,5 +1,4 @@
-"""The Inspector's invocation log as a file (export JSON and CSV, open an exported log) and its filter,
-through the real shell.
+"""The Inspector's invocation log as a file (export JSON and CSV, open an exported log), through the real shell.
 
 The Inspector is not reloaded between tests (``Shell.reset``), so each test
 leaves its log live and unfiltered (the ``log_view`` fixture). Each test makes
@@ -10,56 +9,62 @@ import csv
 import io
 import json
 import re
-import uuid
 
 import pytest
 from playwright.sync_api import expect
 
 import ids
-from interop import log_file
-from interop.log import ANY
-from tests.browser.test_inspector import invoke_form
+from pages.inspector_log import ANY
 
 WAIT_MS = 10_000  # generous: a slow, loaded machine
-FILTERS = (ids.LOG_FILTER_METHOD, ids.LOG_FILTER_APP, ids.LOG_FILTER_OUTCOME)
+# Back to the grid as it started: no column filter, no sort.
+RESET_GRID = """(id) => {
+    const api = window.dash_ag_grid.getApi(id);
+    api.setFilterModel(null);
+    api.applyColumnState({defaultState: {sort: null}});
+}"""
 
 
 def inspector(shell):
     return shell.app("Inspector")
 
 
-def log_lines(shell):
-    return inspector(shell).locator(f"#{ids.LOG_LINES}")
-
-
 @pytest.fixture
 def log_view(shell):
-    """The shell; afterwards the Inspector's log is live again, with no filter, and the console stayed quiet."""
+    """The shell; afterwards the Inspector's log is live again, unfiltered and unsorted, and the console stayed
+    quiet."""
     yield shell
     page = inspector(shell)
     if page.locator(f"#{ids.LOG_FILE_BANNER}").is_visible():
         page.locator(f"#{ids.LOG_BACK_LIVE}").click()
         expect(page.locator(f"#{ids.LOG_FILE_BANNER}")).to_be_hidden()
-    for select in FILTERS:
-        page.locator(f"#{select}").select_option(value=ANY)
-    expect(page.locator(f"#{ids.LOG_SUMMARY}")).not_to_contain_text(" shown ")
+    page.locator(f"#{ids.LOG_FILTER_APP}").select_option(value=ANY)
+    page.locator(f"#{ids.LOG_SEARCH}").fill("")
+    shell.frame("Inspector").evaluate(RESET_GRID, ids.LOG_GRID)
+    expect(page.locator(f"#{ids.LOG_SUMMARY}")).not_to_contain_text(" of ")
     assert shell.problems() == []
 
 
-def wait_for_line(shell, *texts):
-    """Until the log shows a line with every one of ``texts``; that line."""
-    log = log_lines(shell)
-    log.scroll_into_view_if_needed()  # the page sends the log to Python only while it is on screen
-    pattern = ".*".join(re.escape(text) for text in texts)
-    expect(log).to_contain_text(re.compile(pattern), timeout=WAIT_MS)
-    return next(line for line in shell.lines(log) if re.search(pattern, line))
+def with_args(args):
+    return lambda row: row["args"] == args
 
 
-def sum_in_the_log(shell, a, b):
+def sum_in_the_log(shell, a, b, servers=1):
     """A Caller Sum of ``a`` and ``b``, once the Inspector's log has both the Caller's settled record of it (its
-    latency, "N ms") and the server's own record (✔): the two apps publish their records apart."""
+    round trip) and each server's own record (its handling time): the apps publish their records apart."""
     shell.sum(a, b)
-    return wait_for_line(shell, f' ms  {{"a":"{a}","b":"{b}"}}', f' ✔: {{"sum":{a + b}}}')
+    answer = re.escape(f'{{"sum":{a + b}}}')
+    timed = re.compile("; ".join([rf"Sum Server \d: {answer} \(\d+ ms\)"] * servers))
+
+    def settled(row):
+        return row["args"] == f'{{"a":"{a}","b":"{b}"}}' and row["latency_ms"] and timed.fullmatch(row["servers"])
+
+    return shell.wait_for_log_row(settled, WAIT_MS)
+
+
+def without_times(row):
+    """A row without its servers' handling times."""
+    return {**row, "servers": re.sub(r" \(\d+ ms\)", "", row["servers"])}
 
 
 def export(shell, button, tmp_path):
@@ -68,7 +73,13 @@ def export(shell, button, tmp_path):
         inspector(shell).locator(f"#{button}").click()
     path = tmp_path / download.value.suggested_filename
     download.value.save_as(path)
-    return download.value.suggested_filename, path.read_text(encoding="utf-8")
+    return download.value.suggested_filename, path.read_text(encoding="utf-8-sig")
+
+
+def csv_rows(text):
+    """The CSV export's rows, a dict each, by the grid's column headers."""
+    table = list(csv.reader(io.StringIO(text)))
+    return [dict(zip(table[0], line, strict=True)) for line in table[1:]]
 
 
 def caller_instance(shell):
@@ -77,12 +88,16 @@ def caller_instance(shell):
 
 @pytest.mark.core
 def test_insl001_export_json_holds_the_sum_with_its_answer(log_view, tmp_path):
+    """What the grid shows, as JSON: the Sum, its answer, and what narrowed the export (the quick filter)."""
     shell = log_view
     sum_in_the_log(shell, 4817, 2293)
+    inspector(shell).locator(f"#{ids.LOG_SEARCH}").fill("4817")
+    shell.wait_until(lambda: [row["args"] for row in shell.log_rows()] == ['{"a":"4817","b":"2293"}'])
     name, text = export(shell, ids.LOG_EXPORT_JSON, tmp_path)
     assert re.fullmatch(r"interop-log-\d{8}-\d{6}\.json", name), name
     document = json.loads(text)
-    assert (document["format"], document["version"]) == ("io-connect-dash-interop-log", 1)
+    assert document["format"] == "io-connect-dash-interop-log" and document["filter"] == {"search": "4817"}
+    assert document["count"] == 1  # what the grid showed
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", document["exported_at"])
     assert document["software"]["dash_glue42"] == "1.5.0" and document["software"]["dash"]
     [sent] = [item for item in document["invocations"] if item["args"] == '{"a":"4817","b":"2293"}']
@@ -95,37 +110,37 @@ def test_insl001_export_json_holds_the_sum_with_its_answer(log_view, tmp_path):
     assert {"application": "Caller", "instance": caller_instance(shell)} in document["apps"]
 
 
-def test_insl002_export_csv_has_a_line_for_the_sum_and_each_server(log_view, tmp_path):
+def test_insl002_export_csv_is_the_grids_with_a_line_per_invocation_and_each_servers_answer(log_view, tmp_path):
     shell = log_view
     shell.choose_target("all")
-    sum_in_the_log(shell, 3911, 5077)
-    wait_for_line(shell, '{"a":"3911","b":"5077"}', ' ✔: {"sum":8988} | ', ' ✔: {"sum":8988}')
+    sum_in_the_log(shell, 3911, 5077, servers=2)
     name, text = export(shell, ids.LOG_EXPORT_CSV, tmp_path)
     assert re.fullmatch(r"interop-log-\d{8}-\d{6}\.csv", name), name
-    table = list(csv.reader(io.StringIO(text)))
-    header = table[0]
-    assert header[:12] == [
-        "time_iso",
-        "method",
-        "caller",
-        "caller_instance",
-        "target",
-        "args",
-        "latency_ms",
-        "server",
-        "server_instance",
-        "outcome",
-        "ok",
-        "handled",
+    lines = csv_rows(text)
+    assert list(lines[0])[:9] == [
+        "Time",
+        "Method",
+        "Caller",
+        "Target",
+        "Outcome",
+        "Round trip (ms)",
+        "Servers: answer (own handling time)",
+        "Arguments",
+        "Result",
     ]
-    lines = [dict(zip(header, line, strict=True)) for line in table[1:]]
-    mine = [line for line in lines if line["args"] == '{"a":"3911","b":"5077"}']
-    assert sorted(line["server"] for line in mine) == ["Sum Server 1", "Sum Server 2"]
-    for line in mine:
-        assert (line["method"], line["caller"], line["target"]) == ("Sum", "Caller", "all")
-        assert (line["outcome"], line["ok"], line["handled"]) == ('{"sum":8988}', "true", "true")
-        # An instance id may start with "-", which the CSV writes with its formula guard (a leading apostrophe).
-        assert line["caller_instance"] == log_file.safe_cell(caller_instance(shell)) and float(line["latency_ms"]) > 0
+    [mine] = [line for line in lines if line["Arguments"] == '{"a":"3911","b":"5077"}']
+    assert (mine["Method"], mine["Caller"], mine["Target"], mine["Outcome"]) == ("Sum", "Caller", "all", "answered ok")
+    answers = sorted(mine["Servers: answer (own handling time)"].split("; "))
+    assert [re.sub(r" \(\d+ ms\)$", "", answer) for answer in answers] == [
+        'Sum Server 1: {"sum":8988}',
+        'Sum Server 2: {"sum":8988}',
+    ]
+    assert mine["Result"] == '{"sum":8988}' and float(mine["Round trip (ms)"]) > 0
+    # Not shown in the grid, but in the file: the start with its date, the caller's instance, the record's id.
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", mine["Start (UTC)"])
+    instance = caller_instance(shell)
+    # An instance id may start with "-", which the CSV writes with its formula guard (a leading apostrophe).
+    assert mine["Caller instance"] in (instance, "'" + instance) and mine["Id"]
 
 
 def inspector_context(shell, name):
@@ -149,8 +164,10 @@ def test_insl003_an_exported_log_opens_again_marked_as_a_file_then_back_to_live(
         timeout=WAIT_MS,
     )
     expect(page.locator(f"#{ids.LOG_FILE_BANNER}")).to_be_visible()
-    expect(page.locator(f"#{ids.LOG_SUMMARY}")).to_contain_text(f"{min(count, 200)} invocation")
-    assert line in shell.lines(log_lines(shell))  # the same line, read from the file
+    expect(page.locator(f"#{ids.LOG_SUMMARY}")).to_contain_text(f"{count} invocation")
+    # The same row, read from the file, in the same grid (a version 1 file has no handling times).
+    from_file = shell.wait_for_log_row(lambda row: row["row_id"] == line["row_id"])
+    assert without_times(from_file) == without_times(line)
 
     # The live bus is not shown meanwhile; what it brings is collected, and shown once back to live.
     shell.sum(2417, 3389)
@@ -160,18 +177,19 @@ def test_insl003_an_exported_log_opens_again_marked_as_a_file_then_back_to_live(
         "() => window.ioConnectActivity.contextName(window.glue42dash.glueInstance.interop.instance.instance)"
     )
     shell.wait_until(lambda: "2417" in json.dumps(inspector_context(shell, context)), WAIT_MS)
-    assert not any("2417" in line for line in shell.lines(log_lines(shell)))
+    assert not any("2417" in row["args"] for row in shell.log_rows())
     # The file's own view works as the live one does: filter, and export again.
-    page.locator(f"#{ids.LOG_FILTER_OUTCOME}").select_option("failed")
-    expect(log_lines(shell)).not_to_contain_text("6133", timeout=WAIT_MS)
-    page.locator(f"#{ids.LOG_FILTER_OUTCOME}").select_option(value=ANY)
-    expect(log_lines(shell)).to_contain_text("6133", timeout=WAIT_MS)
+    search = page.locator(f"#{ids.LOG_SEARCH}")
+    search.fill("no such text anywhere")
+    shell.wait_until(lambda: shell.log_rows() == [], WAIT_MS)
+    search.fill("")
+    shell.wait_until(lambda: len(shell.log_rows()) == count, WAIT_MS)
     _, again = export(shell, ids.LOG_EXPORT_JSON, tmp_path)
     assert json.loads(again)["source"] == name and len(json.loads(again)["invocations"]) == count
 
     page.locator(f"#{ids.LOG_BACK_LIVE}").click()
     expect(page.locator(f"#{ids.LOG_FILE_BANNER}")).to_be_hidden()
-    wait_for_line(shell, '{"a":"2417","b":"3389"}', ' ✔: {"sum":5806}')
+    shell.wait_for_log_row(lambda row: row["args"] == '{"a":"2417","b":"3389"}' and "5806" in row["servers"])
 
 
 def test_insl004_a_file_that_is_not_a_log_or_too_big_is_refused_in_words_and_live_stays(log_view):
@@ -196,56 +214,3 @@ def test_insl004_a_file_that_is_not_a_log_or_too_big_is_refused_in_words_and_liv
     expect(page.locator(f"#{ids.LOG_FILE_BANNER}")).to_be_hidden()
     expect(page.get_by_text("up to 150 kB")).to_be_visible()  # the limit stands next to the control
     sum_in_the_log(shell, 5273, 1932)  # still the live bus
-
-
-def test_insl005_the_filter_shows_only_matching_lines(log_view):
-    shell = log_view
-    page = inspector(shell)
-    summary = page.locator(f"#{ids.LOG_SUMMARY}")
-    message = f"filter me {uuid.uuid4()}"
-    sum_in_the_log(shell, 7349, 2531)
-    shell.sum("abc", 7349)  # refused by the server: a failed invocation
-    wait_for_line(shell, '{"a":"abc","b":"7349"}', "error: The arguments must be numbers!")
-    shell.caller.locator(f"#{ids.MESSAGE_INPUT}").fill(message)
-    shell.caller.locator(f"#{ids.SEND_MESSAGE_BUTTON}").click()
-    wait_for_line(shell, "SendMessage  Caller → best", message, " ✔: shown")
-    # The Inspector's own invocation: a caller of its own. invoke_form waits for the arguments the method's
-    # choice prefills before typing; a late prefill once replaced the typed ones and the Sum never showed.
-    invoke_form(shell, "Sum", '{"a": 7349, "b": 1}')
-    wait_for_line(shell, "Sum  Inspector → best", ' ✔: {"sum":7350}')
-
-    def shown():
-        return shell.lines(log_lines(shell))
-
-    def has(text):
-        return any(text in line for line in shown())
-
-    method = page.locator(f"#{ids.LOG_FILTER_METHOD}")
-    method.select_option("SendMessage")
-    expect(summary).to_contain_text(re.compile(r"^\d+ of \d+ invocations shown"), timeout=WAIT_MS)
-    shell.wait_until(lambda: shown() and all("  SendMessage  " in line for line in shown()), WAIT_MS)
-    assert any(message in line for line in shown())
-    legend = page.locator(f"#{ids.LATENCY_GRAPH} .legendtext")
-    shell.wait_until(lambda: all(n.startswith("SendMessage @") for n in legend.all_text_contents()), WAIT_MS)
-    method.select_option(value=ANY)
-
-    page.locator(f"#{ids.LOG_FILTER_APP}").select_option("Inspector")
-    shell.wait_until(lambda: shown() and all("  Inspector → " in line for line in shown()), WAIT_MS)
-    assert any('{"a":7349,"b":1}' in line for line in shown())
-    page.locator(f"#{ids.LOG_FILTER_APP}").select_option(value=ANY)
-
-    outcome = page.locator(f"#{ids.LOG_FILTER_OUTCOME}")
-    # Each wait names the whole state it expects, not only what must be gone: until the app filter's reset
-    # has rendered, the Inspector-only lines have no 9880 either.
-    refused, answered = '{"a":"abc","b":"7349"}', '"sum":9880'
-    outcome.select_option("failed")
-    shell.wait_until(lambda: has(refused) and not has(answered), WAIT_MS)
-    assert all("error" in line.lower() for line in shown())
-    outcome.select_option("ok")
-    shell.wait_until(lambda: has(answered) and has(message) and not has(refused), WAIT_MS)
-    assert not any("error" in line.lower() for line in shown())
-    # The filters add up, and the summary counts what they let through.
-    outcome.select_option("failed")
-    method.select_option("SendMessage")
-    shell.wait_until(lambda: shown() == [], WAIT_MS)
-    expect(summary).to_contain_text(re.compile(r"^0 of \d+ invocations shown"))

@@ -36,8 +36,7 @@ def test_lola001_the_inspector_and_sum_server_2_start_loading_once_the_first_app
             assert started_at(shell, name) >= max(connected[first] for first in FIRST), name
         assert all(started_at(shell, name) < connected[name] for name in FIRST)
         # Whatever it missed while loading is in its log all the same: each app keeps its own in a shared context.
-        log = shell.app("Inspector").locator(f"#{ids.LOG_LINES}")
-        expect(log).to_contain_text('{"a":"20","b":"22"}', timeout=CONNECT_TIMEOUT_MS)
+        shell.wait_for_log_row(lambda row: row["args"] == '{"a":"20","b":"22"}', CONNECT_TIMEOUT_MS)
         assert shell.problems() == []
     finally:
         context.close()

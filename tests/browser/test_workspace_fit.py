@@ -68,7 +68,7 @@ def test_wfit003_first_controls_are_on_screen_at_1440_by_900(browser, live_serve
             "Caller: Sum": shell.caller.locator(f"#{ids.SUM_BUTTON}"),
             "Caller: Send": shell.caller.locator(f"#{ids.SEND_MESSAGE_BUTTON}"),
             "Inspector: its card": shell.card("Inspector").locator(".card-header"),
-            "Inspector: servers and methods": shell.app("Inspector").locator(f"#{ids.INSPECTOR_SERVERS}").first,
+            "Inspector: its invocation log": shell.app("Inspector").locator(f"#{ids.INSPECTOR_LOG}").first,
         }
         for server in ("Sum Server 1", "Sum Server 2"):
             controls[f"{server}: last message"] = shell.app(server).locator(f"#{ids.MESSAGE}")

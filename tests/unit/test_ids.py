@@ -18,6 +18,7 @@ NOT_SHARED = {
     ("caller.js", "var REDRAW_MS = 100;"): "the pending status redraw interval, the Caller's own",
     ("dash_glue42_activity.js", ".slice(2, 8);"): "the length of a record id's random part",
     ("shell.js", '{children: "Copy"}); }, 2000);'): "how long a Copy button says Copied",
+    ("shell.js", "var LOADS_LAST_AFTER_MS = 500;"): "how long the shell waits before it loads the last apps",
 }
 NUMBER = re.compile(r"(?<![\w.$])\d[\d_]*(?:\.\d+)?(?:e\d+)?(?![\w.$])", re.IGNORECASE)
 COMMENT = re.compile(r"/\*.*?\*/|(?<![:\\])//[^\n]*", re.DOTALL)

@@ -100,3 +100,19 @@ def test_ilog017_a_void_methods_empty_answer_is_replaced_by_what_its_handler_did
     caller["servers"][0]["outcome"] = "null"
     [row] = log.merge_records([caller, {**handled("h4", T0 + 5, S1), "outcome": ""}])
     assert (row["servers"][0]["outcome"], row["servers"][0]["handled"]) == ("null", True)
+
+
+def test_lgrd001_each_server_carries_its_own_handling_time():
+    """``handler_ms`` of each server's handled record lands on its entry; none yet, or an app that sends no
+    number, is ``None``."""
+    records = [
+        invoked("i1", T0, servers=(S1, S2)),
+        {**handled("h1", T0 + 30, S1), "handler_ms": 3.4},
+        {**handled("h2", T0 + 35, S2), "handler_ms": "soon"},
+        {**handled("alone", T0 + 60_000, S1, caller_instance="other"), "handler_ms": 7},
+        invoked("i2", T0 + 90_000, servers=(S2,), args='{"a":5}'),
+    ]
+    rows = {row["id"]: row for row in log.merge_records(records)}
+    assert [s["handler_ms"] for s in rows["i1"]["servers"]] == [3.4, None]
+    assert [s["handler_ms"] for s in rows["handled:alone"]["servers"]] == [7]
+    assert [(s["handled"], s["handler_ms"]) for s in rows["i2"]["servers"]] == [(False, None)]

@@ -1,4 +1,4 @@
-"""interop.log_file: the invocation log exported as JSON and read back, checked by interop.log_schema; the filter."""
+"""interop.log_file: the invocation log exported as JSON and read back, checked by interop.log_schema."""
 
 import json
 import re
@@ -9,7 +9,7 @@ import pytest
 import app
 import ids
 from interop import log, log_file, log_schema
-from pages import inspector_text
+from pages.inspector_log import grid_rows
 from tests.unit.log_file_samples import NOW, VERSION_1_FILE, filled_in, upload_contents, worst_document, worst_rows
 from tests.unit.samples import S1, S2, T0, handled, invoked
 
@@ -82,30 +82,6 @@ def test_lgfl002_the_json_says_what_it_is_and_what_made_it():
     lines = log_file.json_document(rows, NOW).splitlines()
     assert sum(line.startswith('    {"id":') for line in lines) == 5
     assert json.loads(log_file.json_document([], NOW))["invocations"] == []
-
-
-def test_lgfl005_filter_by_method_app_and_outcome():
-    rows = sample_rows()
-
-    def ids_of(**filters):
-        return sorted(row["id"] for row in log.filter_rows(rows, **filters))
-
-    assert ids_of() == ["failed", "handled:alone", "ok", "only-s2", "pending"]
-    assert ids_of(method="SendMessage") == ["only-s2"]
-    assert ids_of(app="Sum Server 2") == ["ok", "only-s2"]  # a server of the invocation
-    assert ids_of(app="Caller") == ["failed", "handled:alone", "ok", "only-s2", "pending"]  # the caller
-    assert ids_of(outcome="ok") == ["handled:alone", "ok", "only-s2"]
-    assert ids_of(outcome="failed") == ["failed"]
-    assert ids_of(outcome="pending") == ["pending"]
-    assert ids_of(method="Sum", app="Sum Server 1", outcome="ok") == ["handled:alone", "ok"]
-    assert log.filter_choices(rows) == (["SendMessage", "Sum"], ["Caller", "Sum Server 1", "Sum Server 2"])
-    assert log.filter_choices([]) == ([], [])
-    # A server's own record still pending (no outcome yet) is not "answered ok".
-    alone = log.merge_records([{**handled("h", T0, S1), "outcome": ""}])
-    assert [log.row_outcome(row) for row in alone] == ["pending"]
-    failing = log.merge_records([invoked("f", T0, servers=(S1,))])
-    failing[0]["servers"][0]["ok"] = False
-    assert log.row_outcome(failing[0]) == "failed"
 
 
 def invocation_of(**changes):
@@ -208,8 +184,8 @@ def test_lgfl008_hostile_values_stay_text():
     assert problem is None and file["name"] == "a b<i>.json"  # one line, as written
     [row] = file["rows"]
     assert row["target"] == [{"application": "A"}]  # plain values only
-    text = inspector_text.log_text(file["rows"])
-    assert script in text and "\n" not in text and "Sum DROP" in text
+    cells = grid_rows(file["rows"])[0]
+    assert cells["args"] == script and cells["method"] == "Sum\nDROP"  # text cells: the grid renders no HTML
 
 
 def test_lgfl009_file_names_and_media_types():
@@ -237,19 +213,6 @@ def test_lgfl010_a_full_window_exported_opens_again():
     assert len(data) < 125_000, len(data)  # about 120 kB: a thirty-sixth of the worst case (lgfl015)
     file, problem = log_file.load(data, "full.json")
     assert problem is None and file["rows"] == rows
-
-
-def test_lgfl011_the_summary_says_how_many_the_filter_shows():
-    rows = sample_rows()
-    picked = log.filter_rows(rows, method="Sum")
-    assert inspector_text.log_summary(picked, len(picked), len(rows)) == "4 of 5 invocations shown · 3 handled records"
-    assert inspector_text.log_summary(rows, len(rows)) == "5 invocations · 3 handled records"
-
-
-def test_lgfl012_the_any_choice_and_empty_values_filter_nothing():
-    rows = sample_rows()
-    assert log.filter_rows(rows, log.ANY, log.ANY, log.ANY) == rows == log.filter_rows(rows, "", None, "")
-    assert log.active_filter(log.ANY, "Caller", "") == {"app": "Caller"}
 
 
 def test_lgfl013_a_files_name_is_one_line_clipped_like_every_python_clip():
