@@ -21,7 +21,7 @@ import ids
 from callbacks import inspector_log, inspector_streams, json_box
 from callbacks.collector import CallbackCollector
 from callbacks.common import register_client_common
-from interop import adhoc, handling
+from interop import adhoc
 from interop.options import new_invocation_id
 from interop.servers import find_method, instance_names, instances_offering, method_names
 from pages import inspector_servers, inspector_text
@@ -229,24 +229,6 @@ def adhoc_result_handler(result, history):
         raise PreventUpdate  # the initial None, or an entry already out of the history
     patch = Patch()
     patch[entry["id"]] = adhoc.settled_entry(entry, result)
-    return patch
-
-
-@app.callback(
-    Output(ids.ADHOC_HISTORY_STORE, "data", allow_duplicate=True),
-    Input(ids.LOG_RECORDS, "data"),
-    State(ids.ADHOC_HISTORY_STORE, "data"),
-    prevent_initial_call=True,
-)
-def add_handling_times(records, history):
-    """Each settled result gets its servers' own handling times as their handled records come in (the records
-    every app publishes, as the Inspector collects them for its log)."""
-    updated = handling.settled_with_handling(history, records)
-    if not updated:
-        raise PreventUpdate  # nothing new: the history is not drawn again
-    patch = Patch()
-    for key, entry in updated.items():
-        patch[key] = entry
     return patch
 
 

@@ -23,7 +23,7 @@ from dash.exceptions import PreventUpdate
 
 import ids
 from callbacks.collector import CallbackCollector
-from interop import log_file
+from interop import handling, log_file
 from interop.log import apps_of, bound_rows, last_args_by_method, merge_records, rows_of_app
 from pages.inspector_log import (
     ANY,
@@ -55,21 +55,39 @@ app.clientside_callback(
 )
 
 
+def handling_times_patch(records, history):
+    """A Patch that gives the Inspector's settled results their servers' own handling times as the handled
+    records come in, or ``no_update`` when no result gains one (the history is then not drawn again)."""
+    updated = handling.settled_with_handling(history, records)
+    if not updated:
+        return no_update
+    patch = Patch()
+    for key, entry in updated.items():
+        patch[key] = entry
+    return patch
+
+
+# The records travel to Python once per flush, in this one request: the handling times of the Inspector's own
+# results are taken from them here too, not in a second request carrying the same records.
 @app.callback(
     Output(ids.LOG_GRID, "rowData"),
     Output(ids.LOG_SUMMARY, "children"),
     Output(ids.LATENCY_FIGURE, "data"),
     Output(ids.LOG_FILTER_APP, "options"),
     Output(ids.LAST_ARGS, "data"),
+    Output(ids.ADHOC_HISTORY_STORE, "data", allow_duplicate=True),
     Input(ids.LOG_RECORDS, "data"),
     Input(ids.LOG_FILE, "data"),
     Input(ids.LOG_FILTER_APP, "value"),
     Input(ids.LOG_VISIBLE, "data"),
+    State(ids.ADHOC_HISTORY_STORE, "data"),
+    prevent_initial_call="initial_duplicate",
 )
-def render_log(records, file, application, visible):
+def render_log(records, file, application, visible, history=None):
     """The log (live records, or the rows of an opened file) of the app preset: the grid's rows and the chart
     while the log is on screen; always its summary, the preset's choices and the last arguments of each method
-    (live ones only: they prefill the editor)."""
+    (live ones only: they prefill the editor); and the handling times the live records add to the Inspector's
+    own results."""
     rows = file["rows"] if file else merge_records(records)
     app_ = picked_app(application)
     picked = rows_of_app(rows, app_)
@@ -79,6 +97,7 @@ def render_log(records, file, application, visible):
         latency_figure(bound_rows(picked)) if visible else no_update,
         choices("All apps", apps_of(rows), application or ANY),
         no_update if file else last_args_by_method(rows),
+        no_update if file else handling_times_patch(records, history),
     )
 
 

@@ -22,7 +22,7 @@ OUTCOME_LABELS = {"ok": "answered ok", "failed": "failed", "pending": "pending o
 EXPORT_TITLE = (
     "Saves the invocations the grid shows (its filters and sort): of the live log, or of the file you opened."
 )
-FILE_LIMIT = f"JSON logs exported here, up to {ids.LOG_FILE_MAX_BYTES // 1000} kB"
+FILE_LIMIT = f"JSON logs exported here, up to {ids.LOG_FILE_MAX_BYTES / 1_000_000:.1f} MB"
 # The app preset's "all" choice. Not "": a dbc.Select keeps that value for its placeholder. An app really
 # named "*" can then not be picked alone, which costs less than a select that shows nothing.
 ANY = "*"

@@ -36,8 +36,11 @@ def test_hndl101_a_sum_to_all_shows_each_servers_handling_time_beside_the_round_
     args = {"a": 20, "b": 22}
     method, args_box = page.locator(f"#{ids.ADHOC_METHOD}"), page.locator(f"#{ids.ADHOC_ARGS}")
     expect(method.locator("option", has_text=re.compile("^Sum$"))).to_have_count(1, timeout=5_000)
+    # Picking a method prefills the arguments from its signature: empty the box first and wait for the prefill
+    # before typing, or a late prefill replaces what the test typed (the box starts as "{}").
+    args_box.fill("")
     method.select_option("Sum")
-    expect(args_box).not_to_have_value("")  # the prefill from the signature: wait for it before typing
+    expect(args_box).not_to_have_value("")
     args_box.fill(json.dumps(args))
     page.locator(f"#{ids.ADHOC_TARGET}").get_by_text("all", exact=True).click()
     # The top of the shell shows the other apps: the Inspector's log is off screen until the test scrolls to it,

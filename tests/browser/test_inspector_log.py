@@ -206,11 +206,13 @@ def test_insl004_a_file_that_is_not_a_log_or_too_big_is_refused_in_words_and_liv
     upload.set_input_files({"name": "newer.json", "mimeType": "application/json", "buffer": newer})
     expect(problem).to_contain_text("newer.json was not opened: it is a version 9 log", timeout=WAIT_MS)
     # dcc.Upload drops a file over its max_size without a word; the page says why nothing opened.
-    upload.set_input_files({"name": "big.json", "mimeType": "application/json", "buffer": b" " * 150_001})
+    too_big = ids.LOG_FILE_MAX_BYTES + 1
+    upload.set_input_files({"name": "big.json", "mimeType": "application/json", "buffer": b" " * too_big})
     expect(problem).to_have_text(
-        "big.json was not opened: it is 150,001 bytes; the Inspector opens log files of up to 150,000.",
+        f"big.json was not opened: it is {too_big:,} bytes; the Inspector opens log files of up to "
+        f"{ids.LOG_FILE_MAX_BYTES:,}.",
         timeout=WAIT_MS,
     )
     expect(page.locator(f"#{ids.LOG_FILE_BANNER}")).to_be_hidden()
-    expect(page.get_by_text("up to 150 kB")).to_be_visible()  # the limit stands next to the control
+    expect(page.get_by_text("up to 4.5 MB")).to_be_visible()  # the limit stands next to the control
     sum_in_the_log(shell, 5273, 1932)  # still the live bus

@@ -42,7 +42,7 @@ def values(options):
 
 
 def test_lgrd101_render_log_gives_the_grid_a_row_per_invocation_with_each_servers_handling_time():
-    rows, summary, figure, apps, last_args = inspector_log.render_log(RECORDS, None, ANY, True)
+    rows, summary, figure, apps, last_args, _ = inspector_log.render_log(RECORDS, None, ANY, True)
     assert rows == [ROW]
     assert summary == "1 invocation · 2 handled records"
     assert sorted(trace["name"] for trace in figure["data"]) == ["Sum @ Sum Server 1", "Sum @ Sum Server 2"]
@@ -51,14 +51,14 @@ def test_lgrd101_render_log_gives_the_grid_a_row_per_invocation_with_each_server
 
 
 def test_lgrd102_off_screen_only_the_summary_and_the_presets_choices_follow_the_records():
-    rows, summary, figure, apps, last_args = inspector_log.render_log(RECORDS, None, ANY, False)
+    rows, summary, figure, apps, last_args, _ = inspector_log.render_log(RECORDS, None, ANY, False)
     assert rows is no_update and figure is no_update
     assert summary == "1 invocation · 2 handled records" and len(apps) == 4 and last_args
 
 
 def test_lgrd103_the_app_preset_spans_the_caller_and_the_servers_and_keeps_its_choice():
     records = [*RECORDS, invoked("i2", T0 + 1000, method="SendMessage", args='{"m":"hi"}', servers=(S2,))]
-    rows, summary, figure, apps, _ = inspector_log.render_log(records, None, "Sum Server 1", True)
+    rows, summary, figure, apps, _, _ = inspector_log.render_log(records, None, "Sum Server 1", True)
     assert [row["id"] for row in rows] == ["i1"]
     assert summary == "1 of 2 invocations (Sum Server 1) · 2 handled records"
     assert [trace["name"] for trace in figure["data"]] == ["Sum @ Sum Server 1", "Sum @ Sum Server 2"]
@@ -66,14 +66,14 @@ def test_lgrd103_the_app_preset_spans_the_caller_and_the_servers_and_keeps_its_c
     rows, *_ = inspector_log.render_log(records, None, "Caller", True)
     assert [row["id"] for row in rows] == ["i2", "i1"]  # the caller's column counts too
     # A picked app no row has any more stays a choice, so the select still shows what filters.
-    rows, summary, _, apps, _ = inspector_log.render_log([], None, "Gone", True)
+    rows, summary, _, apps, _, _ = inspector_log.render_log([], None, "Gone", True)
     assert rows == [] and values(apps) == [ANY, "Gone"] and summary == "0 of 0 invocations (Gone) · 0 handled records"
 
 
 def test_lgrd104_an_opened_file_is_rendered_in_the_same_grid_instead_of_the_records():
     rows = log.merge_records(RECORDS)
     file = {"name": "bug.json", "exported_at": "2026-05-04T12:00:01.234Z", "count": 1, "rows": rows}
-    shown, summary, _, _, last_args = inspector_log.render_log([invoked("live", T0 + 5_000)], file, ANY, True)
+    shown, summary, _, _, last_args, _ = inspector_log.render_log([invoked("live", T0 + 5_000)], file, ANY, True)
     assert shown == [ROW] and summary == "1 invocation · 2 handled records"
     assert last_args is no_update  # the editor keeps what the live log prefilled
 

@@ -105,6 +105,8 @@ def registered_decorator(app, reference):
     lines += [f'    State("{s["id"]}", "{s["property"]}"),' for s in entry["state"]]
     if listed["prevent_initial_call"]:
         lines.append("    prevent_initial_call=True,")
+    elif any(output.allow_duplicate for output in outputs):  # Dash runs it initially only when told so
+        lines.append('    prevent_initial_call="initial_duplicate",')
     return "\n".join([*lines, ")"])
 
 

@@ -4,10 +4,9 @@ callbacks.inspector keeps them in the history."""
 
 import json
 
-import pytest
-from dash.exceptions import PreventUpdate
+from dash import no_update
 
-from callbacks import inspector
+from callbacks import inspector, inspector_log
 from interop import handling, log
 from pages import inspector_text
 from tests.unit.samples import S1, S2, T0, handled, invoked
@@ -125,13 +124,14 @@ def test_hndl005_each_answer_shows_its_handling_time_beside_the_round_trip():
 
 def test_hndl006_the_history_is_patched_only_when_a_time_comes_in():
     records = [invoked("i1", T0), took(handled("h1", T0 + 5, S1), 3), took(handled("h2", T0 + 6, S2), 17)]
-    patch = inspector.add_handling_times(records, {"i1": entry()})
+    patch = inspector_log.handling_times_patch(records, {"i1": entry()})
     [operation] = patch.to_plotly_json()["operations"]
     assert operation["location"] == ["i1"] and operation["params"]["value"]["handling"] == {"s1": 3, "s2": 17}
-    with pytest.raises(PreventUpdate):
-        inspector.add_handling_times(records, {"i1": entry(handling={"s1": 3, "s2": 17})})
-    with pytest.raises(PreventUpdate):
-        inspector.add_handling_times(None, {"i1": entry()})
+    assert inspector_log.handling_times_patch(records, {"i1": entry(handling={"s1": 3, "s2": 17})}) is no_update
+    assert inspector_log.handling_times_patch(None, {"i1": entry()}) is no_update
+    # The log's own request carries them: no second request with the same records.
+    *_, history_patch = inspector_log.render_log(records, None, None, False, {"i1": entry()})
+    assert history_patch.to_plotly_json()["operations"][0]["location"] == ["i1"]
     [item] = inspector.render_history({"i1": entry(handling={"s1": 3, "s2": 17})}, [])
     texts = [li.children for li in item.children[1].children]
     assert texts == [
