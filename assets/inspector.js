@@ -29,7 +29,7 @@
     var QUIET_FLUSH_MS = SHARED.LOG_QUIET_FLUSH_MS; // ... and this often while it is not
     var RECORDS_KEPT = 3 * SHARED.LOG_ROWS; // enough for the rows the log shows, with 2 servers each
     // ...and at most this much JSON: Python gets them all with each render, and
-    // the app refuses request bodies over 256 KiB (MAX_CONTENT_LENGTH).
+    // the size of a request stays well within what the app reads (app.MAX_REQUEST_BYTES).
     var RECORDS_MAX_CHARS = 160000;
 
     var watching = {servers: false, log: false};
@@ -249,7 +249,7 @@
 
             /*
              * A log file is shown (or, with none, the live bus again). While it is, the store holds no live
-             * records: Python renders the file, and the two never travel in one request (256 KiB at most).
+             * records: Python renders the file, and the two never travel in one request (one request each).
              * Back to live, everything collected meanwhile is sent at once.
              */
             showFile: function (file) {

@@ -15,7 +15,7 @@
  * Memory stays flat: each subscription keeps its latest STREAM_ITEMS_KEPT
  * items, each at most STREAM_ITEM_CHARS characters of JSON, and the items
  * store holds at most STREAM_DATA_CHARS of JSON in all (a callback request is
- * limited to 256 KiB). Items are data, never markup: they are JSON text, and
+ * bounded). Items are data, never markup: they are JSON text, and
  * Python shows them as text.
  *
  * The items' own buttons are the page's, without Dash ids (a card may list 100 items, and a Dash id on each

@@ -13,7 +13,7 @@ the records into rows, applies the app preset, and writes the JSON export.
 A log file the user opens (``ids.LOG_FILE``) is shown in the same grid in
 place of the live records until "Back to live". Meanwhile the page keeps
 collecting records but sends none: the file's rows and the live records then
-never travel in one request, which the app limits to 256 KiB.
+never travel in one request.
 """
 
 from datetime import UTC, datetime
