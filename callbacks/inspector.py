@@ -67,9 +67,7 @@ def show_view(view):
 )
 def filter_servers(text):
     """The grid's quick filter: every column, case-insensitive (AG Grid's own)."""
-    options = Patch()
-    options["quickFilterText"] = text or ""
-    return options
+    return inspector_log.quick_filter(text)
 
 
 @app.callback(

@@ -47,6 +47,16 @@ def chromium_path():
     return path
 
 
+def wait_until(page, condition, timeout_ms=5_000, step_ms=50):
+    """Poll ``condition`` while letting ``page``'s browser run (never time.sleep: it stalls Playwright)."""
+    waited = 0
+    while not condition():
+        if waited >= timeout_ms:
+            raise AssertionError(f"condition not met within {timeout_ms} ms")
+        page.wait_for_timeout(step_ms)
+        waited += step_ms
+
+
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -293,13 +303,7 @@ class Shell:
         return self.lines(locator)
 
     def wait_until(self, condition, timeout_ms=5_000, step_ms=50):
-        """Poll ``condition`` while letting the browser run (never time.sleep: it stalls Playwright)."""
-        waited = 0
-        while not condition():
-            if waited >= timeout_ms:
-                raise AssertionError(f"condition not met within {timeout_ms} ms")
-            self.page.wait_for_timeout(step_ms)
-            waited += step_ms
+        wait_until(self.page, condition, timeout_ms, step_ms)
 
     def problems(self):
         """Console errors and warnings: the apps must run without any."""

@@ -18,7 +18,7 @@ import pytest
 from playwright.sync_api import expect
 
 import ids
-from harness.browser import CONNECT_TIMEOUT_MS, LiveServer, console_text
+from harness.browser import CONNECT_TIMEOUT_MS, LiveServer, console_text, wait_until
 from hosting.dash_compat import DASH_MAJOR
 from tests.browser import no_scripts_app
 
@@ -74,14 +74,8 @@ class Platform:
     def caller(self):
         return self.app(CALLER)
 
-    def wait_until(self, condition, timeout_ms=RESULT_TIMEOUT_MS, step_ms=50):
-        """Poll ``condition`` while letting the browser run (never time.sleep: it stalls Playwright)."""
-        waited = 0
-        while not condition():
-            if waited >= timeout_ms:
-                raise AssertionError(f"condition not met within {timeout_ms} ms")
-            self.page.wait_for_timeout(step_ms)
-            waited += step_ms
+    def wait_until(self, condition, timeout_ms=RESULT_TIMEOUT_MS):
+        wait_until(self.page, condition, timeout_ms)
 
     def sum_servers(self):
         """The Sum servers the Caller's glue sees."""
