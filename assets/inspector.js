@@ -11,9 +11,9 @@
  *
  * The records go to Python at most twice a second while the log card is on
  * screen, and every 2 s while it is not (ids.LOG_FLUSH_MS, LOG_QUIET_FLUSH_MS):
- * the summary counts them either way, and the grid and the chart are redrawn
- * only while they are seen (inspector-log-visible says whether they are).
- * Redrawing them for nobody slowed every app in the page. Records are sent
+ * the summary counts them either way, and the grid receives the rows that
+ * changed only while it is seen (inspector-log-visible says whether it is).
+ * Redrawing it for nobody slowed every app in the page. Records are sent
  * at once when the card comes into view.
  */
 (function () {

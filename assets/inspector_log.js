@@ -1,6 +1,7 @@
 /*
  * The Inspector's log grid (pages/inspector_log.py), the functions dash-ag-grid calls by name
- * (window.dashAgGridFunctions): its own CSV export runs each cell through guardCsvCell.
+ * (window.dashAgGridFunctions): its own CSV export runs each cell through guardCsvCell, and its Time column
+ * sorts by byStartTime.
  */
 (function () {
     "use strict";
@@ -23,5 +24,18 @@
         return FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 
-    window.dashAgGridFunctions = Object.assign({}, window.dashAgGridFunctions, {guardCsvCell: guardCsvCell});
+    /*
+     * The Time column's order: by each row's start, date included (its cells show the clock only). Rows come
+     * as transactions, which add a row at the end: the sort puts it where it belongs.
+     */
+    function byStartTime(valueA, valueB, nodeA, nodeB) {
+        var a = (nodeA && nodeA.data && nodeA.data.start_iso) || "";
+        var b = (nodeB && nodeB.data && nodeB.data.start_iso) || "";
+        return a < b ? -1 : a > b ? 1 : 0;
+    }
+
+    window.dashAgGridFunctions = Object.assign({}, window.dashAgGridFunctions, {
+        guardCsvCell: guardCsvCell,
+        byStartTime: byStartTime
+    });
 })();

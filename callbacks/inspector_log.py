@@ -4,7 +4,10 @@ The records are collected in the page from every app's log context
 (``assets/inspector.js``) and sent here a couple of times a second while the
 log is on screen, and every few seconds while it is not: the summary follows
 them always, the grid only while it is seen. Each render starts from all of
-them again, so a callback that Dash supersedes or merges loses nothing.
+them again, so a callback that Dash supersedes or merges loses nothing; the
+grid, though, receives only the rows that changed, as a row transaction
+against the digests of what it holds (``pages.inspector_log.grid_transaction``).
+The latency chart is drawn only while the reader has it open.
 
 The grid sorts and filters its rows itself (column filters, the quick
 filter) and exports them as CSV itself (``exportDataAsCsv``). Python merges
@@ -27,10 +30,13 @@ from interop import handling, log_file
 from interop.log import apps_of, bound_rows, last_args_by_method, merge_records, rows_of_app
 from pages.inspector_log import (
     ANY,
+    CHART_HIDE,
+    CHART_SHOW,
     CSV_COLUMNS,
     choices,
     file_note,
     grid_rows,
+    grid_transaction,
     latency_chart,
     log_summary,
     picked_app,
@@ -70,7 +76,8 @@ def handling_times_patch(records, history):
 # The records travel to Python once per flush, in this one request: the handling times of the Inspector's own
 # results are taken from them here too, not in a second request carrying the same records.
 @app.callback(
-    Output(ids.LOG_GRID, "rowData"),
+    Output(ids.LOG_GRID, "rowTransaction"),
+    Output(ids.LOG_GRID_SHOWN, "data"),
     Output(ids.LOG_SUMMARY, "children"),
     Output(ids.LATENCY_FIGURE, "data"),
     Output(ids.LOG_FILTER_APP, "options"),
@@ -80,21 +87,25 @@ def handling_times_patch(records, history):
     Input(ids.LOG_FILE, "data"),
     Input(ids.LOG_FILTER_APP, "value"),
     Input(ids.LOG_VISIBLE, "data"),
+    Input(ids.LATENCY_COLLAPSE, "is_open"),
+    State(ids.LOG_GRID_SHOWN, "data"),
     State(ids.ADHOC_HISTORY_STORE, "data"),
     prevent_initial_call="initial_duplicate",
 )
-def render_log(records, file, application, visible, history=None):
-    """The log (live records, or the rows of an opened file) of the app preset: the grid's rows and the chart
-    while the log is on screen; always its summary, the preset's choices and the last arguments of each method
-    (live ones only: they prefill the editor); and the handling times the live records add to the Inspector's
-    own results."""
+def render_log(records, file, application, visible, chart_open=False, shown=None, history=None):
+    """The log (live records, or the rows of an opened file) of the app preset: while the log is on screen,
+    the grid's rows that changed (and their digests), and the chart while it is open too; always its summary,
+    the preset's choices and the last arguments of each method (live ones only: they prefill the editor); and
+    the handling times the live records add to the Inspector's own results."""
     rows = file["rows"] if file else merge_records(records)
     app_ = picked_app(application)
     picked = rows_of_app(rows, app_)
+    transaction, digests = grid_transaction(grid_rows(picked), shown) if visible else (None, None)
     return (
-        grid_rows(picked) if visible else no_update,
+        transaction or no_update,
+        digests if transaction else no_update,
         log_summary(picked, len(rows), app_),
-        latency_figure(bound_rows(picked)) if visible else no_update,
+        latency_figure(bound_rows(picked)) if visible and chart_open else no_update,
         choices("All apps", apps_of(rows), application or ANY),
         no_update if file else last_args_by_method(rows),
         no_update if file else handling_times_patch(records, history),
@@ -198,15 +209,29 @@ def file_outputs(trigger, contents, name):
 
 
 @app.callback(
+    Output(ids.LATENCY_COLLAPSE, "is_open"),
+    Output(ids.LATENCY_TOGGLE, "children"),
+    Output(ids.LATENCY_TOGGLE, "aria-expanded"),
+    Input(ids.LATENCY_TOGGLE, "n_clicks"),
+    State(ids.LATENCY_COLLAPSE, "is_open"),
+    prevent_initial_call=True,
+)
+def toggle_chart(_clicks, is_open):
+    """Open or close the latency chart."""
+    opened = not is_open
+    return opened, CHART_HIDE if opened else CHART_SHOW, "true" if opened else "false"
+
+
+@app.callback(
     Output(ids.LATENCY_BOX, "children"),
-    Input(ids.LOG_VISIBLE, "data"),
+    Input(ids.LATENCY_COLLAPSE, "is_open"),
     State(ids.LATENCY_FIGURE, "data"),
     State(ids.LATENCY_BOX, "children"),
     prevent_initial_call=True,
 )
-def show_chart(visible, figure, shown=None):
-    """Add the chart the first time the log is on screen: plotly.js loads only then."""
-    if not visible or shown:
+def show_chart(is_open, figure, shown=None):
+    """Add the chart the first time it is opened: plotly.js loads only then."""
+    if not is_open or shown:
         raise PreventUpdate
     return latency_chart(figure)
 

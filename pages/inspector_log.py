@@ -7,6 +7,8 @@ column itself; the one filter Python applies is the app preset, which spans
 two columns (the caller and the servers).
 """
 
+import hashlib
+import json
 from datetime import UTC, datetime
 
 import dash_ag_grid as dag
@@ -31,7 +33,8 @@ GRID_HEIGHT_PX = 300  # fixed: AG Grid draws only the rows in view, so 200 rows 
 # The grid's columns: (field, header, width, what else). Every cell is text (or a number): AG Grid renders
 # values as text and the grid has no HTML renderer, so what other apps send stays text.
 COLUMNS = (
-    ("time", "Time", 120, {}),
+    # Newest first, by the start's full date and time: a row a flush adds goes where it belongs.
+    ("time", "Time", 120, {"sort": "desc", "comparator": {"function": "byStartTime"}}),
     ("method", "Method", 110, {}),
     ("caller", "Caller", 110, {}),
     ("target", "Target", 100, {}),
@@ -46,6 +49,9 @@ COLUMNS = (
     ("id", "Id", 100, {"hide": True}),
 )
 CSV_COLUMNS = [field for field, *_ in COLUMNS]
+
+
+CHART_SHOW, CHART_HIDE = "Show the latency chart", "Hide the latency chart"
 
 
 def latency_chart(figure=None):
@@ -63,6 +69,7 @@ def log_stores():
         dcc.Store(id=ids.LOG_RECORDS, data=[]),
         dcc.Store(id=ids.LOG_FILE, data=None),
         dcc.Store(id=ids.LOG_VISIBLE, data=False),
+        dcc.Store(id=ids.LOG_GRID_SHOWN, data={}),
         dcc.Store(id=ids.LATENCY_FIGURE, data=latency_figure([])),
         dcc.Store(id=ids.LAST_ARGS, data={}),
     ]
@@ -142,6 +149,31 @@ def grid_rows(rows):
     return [{**grid_row(row), "row_id": key} for row, key in zip(shown, row_keys(shown), strict=True)]
 
 
+def row_digest(row):
+    """A short fingerprint of a grid row: the same row gives the same digest, a changed cell another one."""
+    text = json.dumps(row, sort_keys=True, ensure_ascii=False)
+    return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
+
+
+def grid_transaction(rows, shown):
+    """What brings the grid from ``shown`` (``{row_id: digest}`` of the rows it holds) to ``rows`` (its new
+    ``rowData``): an AG Grid row transaction with only the rows to add, update and remove, or ``None`` when
+    nothing changed; and the digests of ``rows``, the next ``shown``.
+
+    A flush changes a few rows of up to ``ids.LOG_ROWS``: the grid then receives those few, not all of them.
+    The transaction is applied at once (``async`` off), so the grid holds what the digests say. New rows go
+    on top, newest first, as ``rows`` are: the order of a grid the reader left unsorted.
+    """
+    shown = shown if isinstance(shown, dict) else {}
+    digests = {row["row_id"]: row_digest(row) for row in rows}
+    add = [row for row in rows if row["row_id"] not in shown]
+    update = [row for row in rows if shown.get(row["row_id"], digests[row["row_id"]]) != digests[row["row_id"]]]
+    remove = [{"row_id": key} for key in shown if key not in digests]
+    if not (add or update or remove):
+        return None, digests
+    return {"add": add, "addIndex": 0, "update": update, "remove": remove, "async": False}, digests
+
+
 def rows_by_key(rows, keys):
     """The rows whose ``row_id`` is in ``keys``, in that order (what the grid shows, to export it)."""
     shown = bound_rows(rows)
@@ -172,8 +204,8 @@ def log_grid():
         columnDefs=[
             {"field": field, "headerName": header, "width": width, **more} for field, header, width, more in COLUMNS
         ],
-        rowData=[],
-        getRowId="params.data.row_id",  # the grid updates only the rows that changed
+        rowData=[],  # rows come as transactions (grid_transaction): only those a flush changed
+        getRowId="params.data.row_id",
         defaultColDef={"sortable": True, "resizable": True, "filter": True, "floatingFilter": True, "minWidth": 70},
         dashGridOptions={
             "quickFilterText": "",
@@ -271,6 +303,25 @@ def header_buttons():
     )
 
 
+def latency_toggle():
+    """The latency chart, hidden until asked for: the round trips are in the grid, and a chart redrawn at
+    every flush cost the page as much as the grid's rows. It (and plotly.js with it) is added when first
+    opened, and drawn only while open."""
+    return html.Div(
+        [
+            html.Button(
+                CHART_SHOW,
+                id=ids.LATENCY_TOGGLE,
+                className="btn btn-link btn-sm p-0",
+                type="button",
+                **{"aria-expanded": "false", "aria-controls": ids.LATENCY_COLLAPSE},
+            ),
+            dbc.Collapse(html.Div(id=ids.LATENCY_BOX, className="inspector-chart"), id=ids.LATENCY_COLLAPSE),
+        ],
+        className="mt-1",
+    )
+
+
 def log_card():
     return dbc.Card(
         [
@@ -288,8 +339,7 @@ def log_card():
                     html.Div(id=ids.LOG_FILE_PROBLEM, className="text-danger small", role="alert"),
                     file_banner(),
                     log_grid(),
-                    # The chart (and plotly.js with it) is added when the log first comes into view.
-                    html.Div(id=ids.LATENCY_BOX, className="inspector-chart mt-1"),
+                    latency_toggle(),
                     dcc.Download(id=ids.LOG_DOWNLOAD),
                 ],
                 className="p-2",

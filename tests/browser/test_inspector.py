@@ -311,9 +311,14 @@ def test_insp004_the_log_receives_every_record_of_a_burst(shell, record_property
         assert row["servers"].count(f'{{"sum":{a + b}}}') == 2 and row["result"] == f'{{"sum":{a + b}}}', row
         seen.add(b)
     assert seen == set(range(1, BURST + 1)), sorted(seen)  # every invocation, once
-    # The latency chart has a trace per method and server.
-    names = inspector(shell).locator(f"#{ids.LATENCY_GRAPH} .legendtext").all_text_contents()
-    assert sorted(names) == ["Sum @ Sum Server 1", "Sum @ Sum Server 2"]
+    # The latency chart, once opened, has a trace per method and server.
+    toggle = inspector(shell).locator(f"#{ids.LATENCY_TOGGLE}")
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    toggle.click()
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    legend = inspector(shell).locator(f"#{ids.LATENCY_GRAPH} .legendtext")
+    expect(legend).to_have_count(2)
+    assert sorted(legend.all_text_contents()) == ["Sum @ Sum Server 1", "Sum @ Sum Server 2"]
     print(f"\n{2 * BURST} handled records in the inspector's log {elapsed:.2f} s after the burst started")
 
 

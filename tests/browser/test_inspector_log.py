@@ -21,7 +21,7 @@ WAIT_MS = 10_000  # generous: a slow, loaded machine
 RESET_GRID = """(id) => {
     const api = window.dash_ag_grid.getApi(id);
     api.setFilterModel(null);
-    api.applyColumnState({defaultState: {sort: null}});
+    api.resetColumnState();  // the columns as they started: newest first
 }"""
 
 
@@ -31,8 +31,8 @@ def inspector(shell):
 
 @pytest.fixture
 def log_view(shell):
-    """The shell; afterwards the Inspector's log is live again, unfiltered and unsorted, and the console stayed
-    quiet."""
+    """The shell; afterwards the Inspector's log is live again, unfiltered and sorted as it started (newest first),
+    and the console stayed quiet."""
     yield shell
     page = inspector(shell)
     if page.locator(f"#{ids.LOG_FILE_BANNER}").is_visible():

@@ -204,3 +204,32 @@ def test_lgrd008_the_summary_counts_a_sum_made_while_the_log_is_off_screen(log_v
     shell.wait_until(lambda: summary_count(shell) == before + 1, WAIT_MS)
     assert grid.bounding_box()["y"] + grid.bounding_box()["height"] < 0  # nothing scrolled the log into view
     assert not any(r["args"] == '{"a":"9127","b":"1"}' for r in shell.log_rows())  # the grid waits until seen
+
+
+def test_lgrd009_a_flush_gives_the_grid_only_the_rows_that_changed(log_view):
+    shell = log_view
+    sum_in_the_log(shell, 6100, 1)
+    sum_in_the_log(shell, 6100, 2)
+    held = len(shell.log_rows())
+    answers = []
+
+    def log_render(response):
+        request = response.request
+        if "_dash-update-component" in request.url and f"{ids.LOG_GRID}.rowTransaction" in (request.post_data or ""):
+            answers.append(response)
+
+    shell.page.on("response", log_render)
+    try:
+        row = sum_in_the_log(shell, 6100, 3)
+    finally:
+        shell.page.remove_listener("response", log_render)
+    rows = shell.log_rows()
+    assert len(rows) == held + 1 and rows[0] == row  # newest first, as the grid's Time column sorts
+    grid_updates = [a.json()["response"].get(ids.LOG_GRID) for a in answers if a.status == 200]
+    grid_updates = [update for update in grid_updates if update]
+    assert grid_updates, "no flush reached the grid"
+    for update in grid_updates:
+        assert set(update) == {"rowTransaction"}, update.keys()  # never the whole rowData again
+        changed = update["rowTransaction"]["add"] + update["rowTransaction"]["update"]
+        assert [r["args"] for r in changed] == ['{"a":"6100","b":"3"}'] * len(changed) == [row["args"]], changed
+    assert sum(len(update["rowTransaction"]["add"]) for update in grid_updates) == 1  # added once, then updated

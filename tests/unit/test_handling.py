@@ -130,7 +130,7 @@ def test_hndl006_the_history_is_patched_only_when_a_time_comes_in():
     assert inspector_log.handling_times_patch(records, {"i1": entry(handling={"s1": 3, "s2": 17})}) is no_update
     assert inspector_log.handling_times_patch(None, {"i1": entry()}) is no_update
     # The log's own request carries them: no second request with the same records.
-    *_, history_patch = inspector_log.render_log(records, None, None, False, {"i1": entry()})
+    *_, history_patch = inspector_log.render_log(records, None, None, False, history={"i1": entry()})
     assert history_patch.to_plotly_json()["operations"][0]["location"] == ["i1"]
     [item] = inspector.render_history({"i1": entry(handling={"s1": 3, "s2": 17})}, [])
     texts = [li.children for li in item.children[1].children]
