@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import urlparse
 
+import ids
 from bench import first_sum, lean, wrk
 from bench.figures import TARGETS, against_baseline_table, render_table
 from harness.browser import (
@@ -256,11 +257,13 @@ def floor_side(server):
     return Side("floor", server, lean.CALLER_NAME, LEAN_APPS)
 
 
-# Headless, with Playwright's viewport, and Playwright's own launch flags that keep a page's timers and renderer
-# at full speed when it is not in front (as for the figures taken in Playwright's browser).
+# Headless, in a 1440x900 window (a common laptop's: the real shell shows the Caller and the Inspector's log
+# at once, so the log's updates are part of each Sum's cost), and Playwright's own launch flags that keep a
+# page's timers and renderer at full speed when it is not in front (as for the figures taken in Playwright's
+# browser).
 PAIR_FLAGS = [
     "--headless",
-    "--window-size=1280,720",
+    "--window-size=1440,900",
     "--disable-background-timer-throttling",
     "--disable-renderer-backgrounding",
     "--disable-backgrounding-occluded-windows",
@@ -323,6 +326,23 @@ class PairedShell:
         self.cdp.send("Performance.enable")
         self.sums = 0  # every Sum this side made, so each expects a result text it has not shown yet
         self.freezes = 0
+        self.log_on_screen = self.inspector_log_on_screen()
+
+    # Whether any of the Inspector's log is inside the window: the card in its frame, the frame in the shell.
+    LOG_ON_SCREEN = """([frameName, logId]) => {
+        const iframe = document.querySelector(`iframe[data-name="${frameName}"]`);
+        const log = iframe && iframe.contentDocument.getElementById(logId);
+        if (!log) { return false; }
+        const inFrame = log.getBoundingClientRect();
+        const frame = iframe.getBoundingClientRect();
+        const top = frame.top + inFrame.top;
+        return top < window.innerHeight && top + inFrame.height > 0;
+    }"""
+
+    def inspector_log_on_screen(self):
+        if "Inspector" not in self.side.apps:
+            return None
+        return self.shell.page.evaluate(self.LOG_ON_SCREEN, ["Inspector", ids.INSPECTOR_LOG])
 
     def freeze(self):
         # Focus emulation holds the page visible, and a visible page does not freeze.
@@ -490,6 +510,7 @@ def measure_pair(playwright, workdir, sides, counts):
         profiles = {side.role: only(side.role).profile(counts["profile_sums"], gap_ms) for side in sides}
         problems = [entry for shell in shells.values() for entry in shell.shell.problems()]
         freezes = {role: shell.freezes for role, shell in shells.items()}
+        log_on_screen = {role: shell.log_on_screen for role, shell in shells.items()}
     sums = blocks * size
     figures = {role: latency(kept) for role, kept in times.items()}
     main_thread = {
@@ -507,6 +528,7 @@ def measure_pair(playwright, workdir, sides, counts):
         },
         "profile": profiles,
         "freezes": freezes,
+        "log_on_screen": log_on_screen,
         "problems": problems,
     }
 

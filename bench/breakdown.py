@@ -129,8 +129,8 @@ def per_callback(shell, frames, count):
     ]
 
 
-def measure(browser, url, caller, apps, count, trace_path):
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
+def measure(browser, url, caller, apps, count, trace_path, viewport=(1280, 720)):
+    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
     try:
         page = context.new_page()
         shell = Shell(page, url)
@@ -172,6 +172,11 @@ def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m bench.breakdown", description=__doc__.splitlines()[0])
     parser.add_argument("--sums", type=int, default=30)
     parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument(
+        "--viewport",
+        default="1280x720",
+        help="the window, as WIDTHxHEIGHT: at 1440x900 the Inspector's log is on screen beside the Caller",
+    )
     args = parser.parse_args(argv)
 
     from playwright.sync_api import sync_playwright
@@ -189,7 +194,8 @@ def main(argv=None):
             )
             for role, url, caller, apps in sides:
                 print(f"-- tracing {args.sums} Sums: {role}", file=sys.stderr)
-                report[role] = measure(browser, url, caller, apps, args.sums, tmp / f"{role}.json")
+                viewport = tuple(int(side) for side in args.viewport.split("x"))
+                report[role] = measure(browser, url, caller, apps, args.sums, tmp / f"{role}.json", viewport)
         finally:
             app_server.stop()
             lean_server.stop()

@@ -175,5 +175,12 @@ def against_baseline_table(pair, baseline):
             f"| {pair['ratio']:.2f}× |",
             f"| main-thread time per Sum, in tasks | {cost['current']['task']:.1f} ms | "
             f"{cost['baseline']['task']:.1f} ms | {cost['ratio']:.2f}× |",
+            f"| the Inspector's log on screen (1440×900) | {on_screen(pair, 'current')} | "
+            f"{on_screen(pair, 'baseline')} | |",
         ]
     )
+
+
+def on_screen(pair, role):
+    seen = (pair.get("log_on_screen") or {}).get(role)
+    return "–" if seen is None else "yes" if seen else "no"
