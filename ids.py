@@ -121,7 +121,7 @@ LOG_KEPT = 20  # records of each kind in an app's log window; also the lines of 
 LOG_TEXT_LIMIT = 200  # characters of args or outcome a log record carries
 LOG_ROWS = 200  # rows the inspector's log shows
 LOG_PUBLISH_MS = 100  # an app publishes its log window at most this often, this long after a change
-LOG_FLUSH_MS = 500  # the Inspector's page sends the records to Python at most this often while the log is on screen
+LOG_FLUSH_MS = 1_000  # the Inspector's page sends the records to Python at most this often while the log is on screen
 LOG_QUIET_FLUSH_MS = 2_000  # … and this often while it is not (the summary stays current, the grid waits)
 # A spreadsheet runs a CSV cell that starts with one of these as a formula (OWASP, "CSV Injection"): the log
 # grid's CSV export puts an apostrophe before it (assets/inspector_log.js).

@@ -9,7 +9,7 @@
  *   inspector-servers-store   snapshot of the interop servers and their methods
  *   inspector-log-records     records collected from every app's log context
  *
- * The records go to Python at most twice a second while the log card is on
+ * The records go to Python at most once a second while the log card is on
  * screen, and every 2 s while it is not (ids.LOG_FLUSH_MS, LOG_QUIET_FLUSH_MS):
  * the summary counts them either way, and the grid receives the rows that
  * changed only while it is seen (inspector-log-visible says whether it is).

@@ -84,6 +84,7 @@ def attribute_trace(events, count):
         key=lambda e: e["ts"],
     )
     spent = collections.Counter()
+    by_event = collections.Counter()
     task_total = 0
     covered_until = -1
     for event in on_thread:
@@ -98,6 +99,7 @@ def attribute_trace(events, count):
         if frame is None:
             continue
         spent[frame] += event["dur"]
+        by_event[(frame, event["name"])] += event["dur"]
         covered_until = event["ts"] + event["dur"]
     by_url = collections.Counter()
     for frame, micros in spent.items():
@@ -106,6 +108,13 @@ def attribute_trace(events, count):
     result = {path: round(micros / 1000 / count, 2) for path, micros in by_url.most_common()}
     result["(no frame)"] = round((task_total - attributed) / 1000 / count, 2)
     result["all tasks"] = round(task_total / 1000 / count, 2)
+    kinds = collections.defaultdict(collections.Counter)
+    for (frame, name), micros in by_event.items():
+        kinds[urlparse(frames.get(frame, "?")).path or "/"][name] += micros
+    result["by event"] = {
+        path: {name: round(micros / 1000 / count, 2) for name, micros in counter.most_common(4)}
+        for path, counter in kinds.items()
+    }
     return result
 
 

@@ -16,9 +16,11 @@ def test_ids001_the_generated_asset_is_current():
 # Numbers in the assets that equal a shared limit by coincidence: (asset, the line they are on, why they are not it).
 NOT_SHARED = {
     ("caller.js", "var REDRAW_MS = 100;"): "the pending status redraw interval, the Caller's own",
+    ("caller.js", "var elapsed = ((now - record.t) / 1000)"): "milliseconds in a second",
+    ("caller.js", "options.methodResponseTimeoutMs / 1000"): "milliseconds in a second",
+    ("inspector_streams.js", "var REFRESH_MS = 1000;"): "how often open subscriptions are looked at again",
     ("dash_glue42_activity.js", ".slice(2, 8);"): "the length of a record id's random part",
     ("shell.js", '{children: "Copy"}); }, 2000);'): "how long a Copy button says Copied",
-    ("shell.js", "var LOADS_LAST_AFTER_MS = 500;"): "how long the shell waits before it loads the last apps",
 }
 NUMBER = re.compile(r"(?<![\w.$])\d[\d_]*(?:\.\d+)?(?:e\d+)?(?![\w.$])", re.IGNORECASE)
 COMMENT = re.compile(r"/\*.*?\*/|(?<![:\\])//[^\n]*", re.DOTALL)
