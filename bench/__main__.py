@@ -558,6 +558,11 @@ def main(argv=None):
     parser.add_argument(
         "--first-sum-only", action="store_true", help="only the time to the first Sum (beside the baseline)"
     )
+    parser.add_argument(
+        "--baseline-pair-only",
+        action="store_true",
+        help="only this tree's Sum against the baseline's, in alternating blocks (a few minutes, not a quarter hour)",
+    )
     parser.add_argument("--json", type=Path, default=RESULTS / "latest.json", help="where to write the figures")
     args = parser.parse_args(argv)
     counts = COUNTS["smoke" if args.smoke else "full"]
@@ -570,6 +575,9 @@ def main(argv=None):
         tmp = Path(tmp)
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
         with_baseline = not (args.smoke or args.no_baseline)
+        if args.baseline_pair_only:
+            browser.close()
+            return report_of(args, counts, runs, None, baseline_pair(playwright, tmp, args.baseline, counts))
         first = first_sum_figures(browser, tmp, args.baseline if with_baseline else None, counts["first_sum_runs"])
         if args.first_sum_only:
             browser.close()
@@ -615,6 +623,22 @@ def main(argv=None):
     return report_of(args, counts, runs, first, against_baseline)
 
 
+def baseline_pair(playwright, workdir, baseline_rev, counts):
+    """This tree's Sum against ``baseline_rev``'s, as the full run pairs them, and nothing else."""
+    tree = baseline_tree(baseline_rev, workdir / "baseline")
+    servers = []
+    try:
+        servers.append(LiveServer(workdir / "baseline.log", root=tree, ACCESS_LOG="0"))
+        servers.append(LiveServer(workdir / "current.log", ACCESS_LOG="0"))
+        baseline_server, app_server = servers
+        pair = (real_side("current", app_server), real_side("baseline", baseline_server))
+        return measure_pair(playwright, workdir, pair, counts)
+    finally:
+        for server in servers:
+            server.stop()
+        subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT, check=False)
+
+
 def first_sum_figures(browser, workdir, baseline_rev, runs):
     """Time to the first Sum for the current tree, and for ``baseline_rev`` (None: the current tree alone)."""
     if baseline_rev is None:
@@ -636,9 +660,10 @@ def report_of(args, counts, runs, first, against_baseline=None):
         print(render_table(report))
         print()
     if against_baseline is not None:
-        print(against_baseline_table(against_baseline, first["baseline"]))
+        print(against_baseline_table(against_baseline, f"baseline {args.baseline}"))
         print()
-    print(first_sum.table(first))
+    if first is not None:
+        print(first_sum.table(first))
     print(f"\nFigures written to {args.json}")
     return report
 
