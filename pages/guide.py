@@ -84,8 +84,8 @@ def ids_legend(source):
 
 
 def scrollable(name):
-    """A listing's box scrolls (assets/app.css): Tab reaches it, so the arrow keys scroll it, and a screen reader
-    names it ``name``."""
+    """Attributes of a box that scrolls (assets/app.css): Tab reaches it, so the arrow keys scroll it, and a
+    screen reader names it ``name``."""
     return {"tabIndex": "0", "role": "region", "aria-label": name}
 
 
@@ -207,6 +207,8 @@ def topic_page(topic, apps, **_routing):
     apps = html.Div(
         [html.Div(frame_card(record, removable=False), className="mb-3") for record in frames],
         className="guide-apps",
+        # On a wide screen the column stays in view and scrolls when its apps are taller than the window.
+        **scrollable("Live apps"),
     )
     page = dbc.Row(
         [
