@@ -63,7 +63,8 @@ def options_controls():
     return dbc.Row(
         [
             dbc.Col(
-                # A radio group named by its caption; one `name` makes the radios one group for the arrow keys.
+                # A radio group named by its caption. The radios share one `name`, which makes them one group
+                # for the arrow keys: given here rather than left to dash-bootstrap-components' default.
                 html.Div(
                     [
                         html.Div("Target", id=ids.TARGET_LABEL, className="small"),
