@@ -34,6 +34,7 @@ MESSAGE_INPUT = "message"  # the docs use "message" for the caller's input too
 SEND_MESSAGE_BUTTON = "send-message"
 SEND_MESSAGE_RESULT = "send-message-result"
 TARGET = "target"
+TARGET_LABEL = "target-label"  # names the Target radio group
 RESPONSE_TIMEOUT = "method-response-timeout-ms"
 WAIT_TIMEOUT = "wait-timeout-ms"
 SERVE_SUM = "serve-sum"

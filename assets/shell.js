@@ -1,7 +1,7 @@
 /*
  * The platform shell (/): the apps' connection badges, from the platform's own glue instance, the guide's
- * copy buttons, and each embedded app's card as tall as its content. Clientside because they need the
- * page's glue, its clipboard or its iframes.
+ * copy buttons, each embedded app's card as tall as its content, and the focus after a Remove. Clientside
+ * because they need the page's glue, its clipboard, its iframes or its focus.
  */
 (function () {
     "use strict";
@@ -83,6 +83,37 @@
                 frames[i].dataset.contentHeight = String(height);
             }
         }
+    });
+
+    /*
+     * Remove takes its card out of the page, and the focus with it: once the card is gone, the focus goes to the
+     * "Add" button of the same app (data-add-app), which is always there and puts the app back. Only if the focus
+     * went with the card: a person who has clicked elsewhere meanwhile keeps their place.
+     */
+    var waitingForRemoval = null;
+
+    document.addEventListener("click", function (event) {
+        var button = event.target.closest && event.target.closest("button[data-removes-app]");
+        if (!button) {
+            return;
+        }
+        if (waitingForRemoval) {
+            waitingForRemoval.disconnect(); // an earlier Remove the shell refused: its card stays
+        }
+        var app = button.dataset.removesApp;
+        waitingForRemoval = new MutationObserver(function () {
+            if (button.isConnected) {
+                return;
+            }
+            waitingForRemoval.disconnect();
+            waitingForRemoval = null;
+            var focused = document.activeElement;
+            var add = document.querySelector('button[data-add-app="' + CSS.escape(app) + '"]');
+            if (add && (!focused || focused === document.body)) {
+                add.focus();
+            }
+        });
+        waitingForRemoval.observe(document.body, {childList: true, subtree: true});
     });
 
     window.dash_clientside = Object.assign({}, window.dash_clientside, {

@@ -22,13 +22,18 @@ STATIC_PARTS = ("_dash-component-suites/", "_favicon.ico")
 # bundle in every app's page (its registry is per process), and dash-ag-grid's
 # is 1.3 MB of script that each embedded app would run for nothing.
 OPTIONAL_LIBRARIES = ("dash_ag_grid",)
+# The language of every page's text, for screen readers' pronunciation and the browser's translation offer.
+PAGE_LANGUAGE = "en"
+# The opening <html> tag of Dash's index, when it has no lang attribute yet (Dash has no option for one).
+HTML_TAG_WITHOUT_LANG = re.compile(r"<html(?![^>]*\slang=)(?=[\s>])", re.IGNORECASE)
 
 
 class SharedStaticDash(dash.Dash):
     """A ``Dash`` whose page loads static files from ``shared_static_prefix`` (a documented override point).
 
     With Dash Pages, the page also carries the title of the page asked for (``hosting.page_titles``). Of the
-    assets folder's scripts, the page loads ``scripts`` alone, in that order (``hosting.page_scripts``).
+    assets folder's scripts, the page loads ``scripts`` alone, in that order (``hosting.page_scripts``). Its
+    ``<html>`` says the page's language (``PAGE_LANGUAGE``).
     """
 
     def __init__(self, *args, shared_static_prefix=None, libraries=(), scripts=(), **kwargs):
@@ -51,7 +56,12 @@ class SharedStaticDash(dash.Dash):
             for key in ("css", "scripts", "favicon"):
                 kwargs[key] = share_urls(kwargs.get(key, ""), own, shared, parts)
         kwargs["scripts"] = glue42_bundle.point_at_served_copy(kwargs.get("scripts", ""), shared or own)
-        return super().interpolate_index(**kwargs)
+        return with_language(super().interpolate_index(**kwargs), PAGE_LANGUAGE)
+
+
+def with_language(page, language):
+    """``page`` (an index's HTML) with ``lang`` on its ``<html>`` tag, unless it has one already."""
+    return HTML_TAG_WITHOUT_LANG.sub(f'<html lang="{language}"', page, count=1)
 
 
 def without_library_scripts(html, libraries):

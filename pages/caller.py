@@ -10,8 +10,8 @@ from interop.options import DEFAULT_TARGET, TARGETS
 from pages.common import (
     DEFAULT_RESPONSE_TIMEOUT_MS,
     DEFAULT_WAIT_TIMEOUT_MS,
+    app_heading,
     client_root,
-    instance_badge,
     timeout_field,
 )
 
@@ -21,12 +21,21 @@ TARGET_LABELS = {"best": "best", "all": "all", "skipMine": "skipMine"}
 
 
 def sum_controls():
-    return dbc.InputGroup(
+    """The two numbers and Sum. The numbers have no words on screen, so their labels are for screen readers
+    alone; outside the input group, whose rounded corners Bootstrap gives its first and last children."""
+    return html.Div(
         [
-            dbc.Input(id=ids.NUMBER_A, type="text", autoComplete="off", value=37, debounce=False),
-            dbc.InputGroupText("+"),
-            dbc.Input(id=ids.NUMBER_B, type="text", autoComplete="off", value=5),
-            dbc.Button("Sum", id=ids.SUM_BUTTON, color="primary"),
+            html.Label("First number", htmlFor=ids.NUMBER_A, className="visually-hidden"),
+            html.Label("Second number", htmlFor=ids.NUMBER_B, className="visually-hidden"),
+            dbc.InputGroup(
+                [
+                    dbc.Input(id=ids.NUMBER_A, type="text", autoComplete="off", value=37, debounce=False),
+                    # Decoration: the labels say which number is which (dbc.InputGroupText takes no aria-hidden).
+                    html.Span("+", className="input-group-text", **{"aria-hidden": "true"}),
+                    dbc.Input(id=ids.NUMBER_B, type="text", autoComplete="off", value=5),
+                    dbc.Button("Sum", id=ids.SUM_BUTTON, color="primary"),
+                ],
+            ),
         ],
         className="mb-1",
     )
@@ -35,7 +44,7 @@ def sum_controls():
 def message_controls():
     return dbc.InputGroup(
         [
-            dbc.InputGroupText("Message"),
+            html.Label("Message", htmlFor=ids.MESSAGE_INPUT, className="input-group-text"),
             dbc.Input(
                 id=ids.MESSAGE_INPUT,
                 type="text",
@@ -54,15 +63,22 @@ def options_controls():
     return dbc.Row(
         [
             dbc.Col(
-                [
-                    dbc.Label("Target", html_for=ids.TARGET, className="small mb-0 me-2"),
-                    dbc.RadioItems(
-                        id=ids.TARGET,
-                        options=[{"label": TARGET_LABELS[t], "value": t} for t in TARGETS],
-                        value=DEFAULT_TARGET,
-                        inline=True,
-                    ),
-                ],
+                # A radio group named by its caption. The radios share one `name`, which makes them one group
+                # for the arrow keys: given here rather than left to dash-bootstrap-components' default.
+                html.Div(
+                    [
+                        html.Div("Target", id=ids.TARGET_LABEL, className="small"),
+                        dbc.RadioItems(
+                            id=ids.TARGET,
+                            name=ids.TARGET,
+                            options=[{"label": TARGET_LABELS[t], "value": t} for t in TARGETS],
+                            value=DEFAULT_TARGET,
+                            inline=True,
+                        ),
+                    ],
+                    role="radiogroup",
+                    **{"aria-labelledby": ids.TARGET_LABEL},
+                ),
                 width="auto",
             ),
             timeout_field(ids.RESPONSE_TIMEOUT, "methodResponseTimeoutMs", 1, DEFAULT_RESPONSE_TIMEOUT_MS),
@@ -95,23 +111,26 @@ def layout():
             html.Div(id=ids.CALLER_SUM_SLOT),
             dbc.Container(
                 [
-                    html.H5(["Caller", instance_badge()], className="mt-2"),
+                    app_heading("Caller"),
                     options_controls(),
                     html.Div(id=ids.INVOKE_PROBLEM, className="text-danger small", role="alert"),
                     sum_controls(),
-                    # Shown while an invocation is pending: assets/caller.js reads the activity seam.
+                    # Shown while an invocation is pending: assets/caller.js reads the activity seam. Not a live
+                    # region: it counts the seconds ten times a second, and a screen reader would read each.
                     html.Div(
                         [
-                            html.Span(className="spinner-border spinner-border-sm me-2", role="status"),
+                            html.Span(className="spinner-border spinner-border-sm me-2", **{"aria-hidden": "true"}),
                             html.Span(id=ids.PENDING_STATUS),
                         ],
                         id=ids.PENDING_BOX,
                         className="small text-muted d-none",
-                        **{"aria-live": "polite"},
                     ),
-                    html.Div(id=ids.SUM_RESULT),
+                    # The latest outcome alone, the result or the error: the one thing a screen reader says
+                    # (politely) after Sum. role="status" makes it a polite live region.
+                    html.Div(id=ids.SUM_RESULT, role="status"),
                     # Plain text lines, not one component per line: re-rendering 50
-                    # components on every result kept the browser busy under load.
+                    # components on every result kept the browser busy under load. Not live: all of it would
+                    # be read again on every result.
                     html.Pre([], id=ids.SUM_HISTORY, className="small text-muted mb-3 history"),
                     message_controls(),
                     html.Div(id=ids.SEND_MESSAGE_RESULT, className="small"),

@@ -12,8 +12,8 @@ DEFAULT_RESPONSE_TIMEOUT_MS = 10_000
 DEFAULT_WAIT_TIMEOUT_MS = 3_000
 
 
-def connecting():
-    """What ``Glue42`` shows until glue is ready, or, when it never will be, why.
+def connecting(app_name):
+    """What ``Glue42`` shows until glue is ready, or, when it never will be, why, under the app's name.
 
     Opened on its own (no platform parent or opener, not in io.Connect
     Desktop), ``Glue42`` can never connect and would show its fallback
@@ -23,6 +23,8 @@ def connecting():
     """
     return dbc.Container(
         [
+            # Every page has one h1. Hidden, as the connected layout's visible one replaces it at once.
+            html.H1(app_name, className="visually-hidden"),
             html.Div(
                 [dbc.Spinner(size="sm", spinner_class_name="me-2"), "Connecting to io.Connect…"],
                 id=ids.CONNECTING,
@@ -53,27 +55,37 @@ def client_root(app_name, children):
     instance with ``?name=<unique name>``, which overrides it (see
     ``assets/dash_glue42_compat.js``); io.Connect Desktop names apps from
     their definitions instead.
+
+    What it shows, connected or not, is the page's one ``main`` landmark.
     """
     return dash_glue42.Glue42(
         id=ids.GLUE,
         settings={"type": "client", "web": {"config": {"application": app_name, "logger": "error"}}},
-        fallback=connecting(),
-        children=children,
+        fallback=html.Main(connecting(app_name)),
+        children=html.Main(children),
     )
 
 
 def timeout_field(component_id, option, minimum, value):
-    """One invoke option in whole milliseconds, labelled with its documented name (e.g. ``waitTimeoutMs``)."""
+    """One invoke option in whole milliseconds, labelled with its documented name (e.g. ``waitTimeoutMs``).
+
+    The name is the field's ``<label>``, styled as Bootstrap's input-group text.
+    """
     return dbc.Col(
         dbc.InputGroup(
             [
-                dbc.InputGroupText(option),
+                html.Label(option, htmlFor=component_id, className="input-group-text"),
                 dbc.Input(id=component_id, type="number", min=minimum, step=1, value=value),
             ],
             size="sm",
         ),
         width="auto",
     )
+
+
+def app_heading(title):
+    """The app's one h1: its title and its instance's interop name, as small as Bootstrap's h5."""
+    return html.H1([title, instance_badge()], className="h5 mt-2")
 
 
 def instance_badge():

@@ -65,7 +65,9 @@ def beside_the_documentation(reference, source, block):
         return html.Div([ours, block, ids_legend(source)], className="px-3")
     theirs = html.Small("The documentation's (io.Connect Dash, Interop):", className="text-muted d-block mb-1")
     vendor = html.Div(
-        dcc.Markdown(fenced_text(documented, "python"), dedent=False), className="code-listing vendor-listing"
+        dcc.Markdown(fenced_text(documented, "python"), dedent=False),
+        className="code-listing vendor-listing",
+        **scrollable(f"The documentation's {reference.function}"),
     )
     return html.Div([theirs, vendor, ours, block, ids_legend(source)], className="px-3")
 
@@ -81,6 +83,12 @@ def ids_legend(source):
     return html.Small([*parts, "."], className="text-muted d-block mt-1 ids-legend")
 
 
+def scrollable(name):
+    """Attributes of a box that scrolls (assets/app.css): Tab reaches it, so the arrow keys scroll it, and a
+    screen reader names it ``name``."""
+    return {"tabIndex": "0", "role": "region", "aria-label": name}
+
+
 def code_listing(reference, number):
     source = source_of(reference)
     block_id = ids.code_block(number)
@@ -90,6 +98,7 @@ def code_listing(reference, number):
         id=block_id,
         className="code-listing",
         **{"data-source": source.name, "data-language": source.language},
+        **scrollable(source.name),
     )
     lines = f"lines {source.first_line}–{source.last_line}"
     if source.first_line == source.last_line:
@@ -183,11 +192,11 @@ def topic_page(topic, apps, **_routing):
     """One topic's page, its apps beside the text (``**_routing``: pages.shell.ROUTING_INPUTS)."""
     frames = topic_frames(topic, apps)
     text = [
-        html.H2(topic.title, className="h3"),
+        html.H1(topic.title, className="h3"),
         markdown("\n\n".join(topic.explanation)),
-        html.H3("Try it", className="h5 mt-3"),
+        html.H2("Try it", className="h5 mt-3"),
         try_it(topic.steps),
-        html.H3("The code", className="h5 mt-3"),
+        html.H2("The code", className="h5 mt-3"),
         html.P(
             "Read from the running code when this page was rendered: change it, and this page changes.",
             className="small text-muted",
@@ -198,6 +207,8 @@ def topic_page(topic, apps, **_routing):
     apps = html.Div(
         [html.Div(frame_card(record, removable=False), className="mb-3") for record in frames],
         className="guide-apps",
+        # On a wide screen the column stays in view and scrolls when its apps are taller than the window.
+        **scrollable("Live apps"),
     )
     page = dbc.Row(
         [
@@ -225,7 +236,7 @@ def guide_index(**_routing):
             dbc.Col(topic_nav(), lg=2, className="d-none d-lg-block"),
             dbc.Col(
                 [
-                    html.H2("Guide: io.Connect Interop from Dash", className="h3"),
+                    html.H1("Guide: io.Connect Interop from Dash", className="h3"),
                     html.P(
                         "One page per part of the io.Connect Dash Interop documentation. Each explains it in a few "
                         "paragraphs, embeds the apps it concerns, live, on this platform, says what to try and what "
@@ -253,7 +264,7 @@ def not_found(**_routing):
     """Dash Pages' not-found page; ``callbacks.shell.name_missing_page`` fills in the address."""
     return html.Div(
         [
-            html.H2("Page not found", className="h3"),
+            html.H1("Page not found", className="h3"),
             html.P(["There is no page at ", html.Code(id=ids.NOT_FOUND_PATH), "."]),
             html.P(
                 [

@@ -5,7 +5,7 @@ import dash_glue42
 from dash import html
 
 import ids
-from pages.common import client_root, instance_badge
+from pages.common import app_heading, client_root
 
 APP_NAME = "Sum Server"
 # How long MethodRegister waits for the Sum handler callback. dash_glue42 starts
@@ -43,7 +43,7 @@ def layout():
             *registrations(),
             dbc.Container(
                 [
-                    html.H5(["Sum Server", instance_badge()], className="mt-2"),
+                    app_heading("Sum Server"),
                     html.Div(id=ids.REGISTER_ERRORS),
                     dbc.Card(
                         dbc.CardBody(

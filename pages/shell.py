@@ -99,13 +99,23 @@ def default_frames(client_apps):
 def frame_card(record, removable=True):
     loads_last = record.get("loads_last", False)
     header = [
-        html.Span(record["name"], className="fw-semibold"),
+        # Each app's card is a section of its page, named by the app; styled as the card header's text.
+        html.H2(record["name"], className="fs-6 fw-semibold lh-base mb-0"),
         dbc.Badge("connecting…", id=ids.frame_status(record["key"]), color="secondary", className="ms-2"),
         html.Span(id=ids.frame_spinner(record["key"]), className=ids.FRAME_SPINNER_CLASS, role="status"),
     ]
     if removable:
+        # Named for its app: a screen reader's list of buttons would otherwise say "Remove" four times.
+        # assets/shell.js moves the focus to the app's "Add" button when this goes (data-removes-app). An
+        # html.Button in Bootstrap's classes: dbc.Button takes neither aria- nor data- attributes.
         header.append(
-            dbc.Button("Remove", id=ids.remove_frame(record["key"]), size="sm", color="link", className="ms-auto p-0")
+            html.Button(
+                "Remove",
+                id=ids.remove_frame(record["key"]),
+                type="button",
+                className="btn btn-sm btn-link ms-auto p-0",
+                **{"aria-label": f"Remove {record['name']}", "data-removes-app": record["app"]},
+            )
         )
     return dbc.Card(
         [
@@ -155,14 +165,28 @@ def workspace(frames, apps):
                 className="text-muted small me-auto",
             ),
             *[
-                dbc.Button(f"Add {name}", id=ids.add_app(name), color="secondary", outline=True, size="sm")
+                html.Button(
+                    f"Add {name}",
+                    id=ids.add_app(name),
+                    type="button",
+                    className="btn btn-sm btn-outline-secondary",
+                    # Where assets/shell.js puts the focus after one of this app's cards is removed.
+                    **{"data-add-app": name},
+                )
                 for name in apps
             ],
         ],
         className="d-flex align-items-center gap-2 mb-2",
     )
     return html.Div(
-        [toolbar, html.Div(id=ids.SHELL_NOTICE), dbc.Row(frame_slots(frames), id=ids.FRAMES_GRID)],
+        [
+            # The page's one h1, for screen readers: the navigation bar already shows "Workspace" as current.
+            html.H1("Workspace", className="visually-hidden"),
+            toolbar,
+            # Says why an Add did nothing; a status, so a screen reader says so too.
+            html.Div(id=ids.SHELL_NOTICE, role="status"),
+            dbc.Row(frame_slots(frames), id=ids.FRAMES_GRID),
+        ],
         className="container-fluid",
         **{"data-page": "workspace"},
     )

@@ -83,7 +83,7 @@ def test_guid102_every_topic_renders_its_code_and_connects_its_apps(page, live_s
     for topic in TOPICS:
         page.locator(".guide-nav").get_by_role("link", name=topic.label, exact=True).click()
         body = page.locator(f'[data-page="topic:{topic.slug}"]')
-        expect(body.locator("h2")).to_have_text(topic.title)
+        expect(body.locator("h1")).to_have_text(topic.title)
         # The listing on screen is the source of what it names, as the browser renders it.
         listings = body.locator(".code-listing[data-source]")
         expect(listings).to_have_count(len(topic.code))
