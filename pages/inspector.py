@@ -19,6 +19,7 @@ from pages.common import (
     timeout_field,
 )
 from pages.inspector_log import latency_chart, log_card, log_stores
+from pages.inspector_parts import card_title, radio_group
 from pages.inspector_servers import VIEW_METHODS, VIEWS, column_defs
 from pages.inspector_streams import example_card, streams_card
 from pages.json_box import json_toolbar
@@ -62,27 +63,36 @@ def servers_grid():
 def servers_card():
     return dbc.Card(
         [
-            dbc.CardHeader("Servers and methods", className="py-1 fw-semibold"),
+            dbc.CardHeader(card_title("Servers and methods"), className="py-1"),
             dbc.CardBody(
                 [
                     dbc.Row(
                         [
                             dbc.Col(
-                                dbc.Input(
-                                    id=ids.SERVERS_FILTER,
-                                    type="search",
-                                    placeholder="Search every column",
-                                    size="sm",
-                                    autoComplete="off",
-                                ),
+                                [
+                                    dbc.Label(
+                                        "Search every column", html_for=ids.SERVERS_FILTER, className="visually-hidden"
+                                    ),
+                                    dbc.Input(
+                                        id=ids.SERVERS_FILTER,
+                                        type="search",
+                                        placeholder="Search every column",
+                                        size="sm",
+                                        autoComplete="off",
+                                    ),
+                                ],
                             ),
                             dbc.Col(
-                                dbc.RadioItems(
-                                    id=ids.SERVERS_VIEW,
-                                    options=[{"label": title, "value": key} for key, title in VIEWS],
-                                    value=VIEW_METHODS,
-                                    inline=True,
-                                    className="small",
+                                html.Div(
+                                    dbc.RadioItems(
+                                        id=ids.SERVERS_VIEW,
+                                        options=[{"label": title, "value": key} for key, title in VIEWS],
+                                        value=VIEW_METHODS,
+                                        inline=True,
+                                        className="small",
+                                    ),
+                                    role="radiogroup",
+                                    **{"aria-label": "Show the servers grid by"},
                                 ),
                                 width="auto",
                             ),
@@ -111,9 +121,10 @@ def servers_card():
 def invoke_card():
     return dbc.Card(
         [
-            dbc.CardHeader("Invoke a method", className="py-1 fw-semibold"),
+            dbc.CardHeader(card_title("Invoke a method"), className="py-1"),
             dbc.CardBody(
                 [
+                    dbc.Label("Method", html_for=ids.ADHOC_METHOD, className="small mb-0"),
                     dbc.Select(
                         id=ids.ADHOC_METHOD, options=[], placeholder="Pick a method", size="sm", className="mb-1"
                     ),
@@ -127,8 +138,11 @@ def invoke_card():
                         className="font-monospace small mb-1",
                     ),
                     json_toolbar(ids.ADHOC_ARGS),
-                    dbc.Label("Target", html_for=ids.ADHOC_TARGET, className="small mb-0 me-2"),
-                    dbc.RadioItems(id=ids.ADHOC_TARGET, options=TARGET_OPTIONS, value="best", inline=True),
+                    radio_group(
+                        ids.ADHOC_TARGET_LABEL,
+                        "Target",
+                        dbc.RadioItems(id=ids.ADHOC_TARGET, options=TARGET_OPTIONS, value="best", inline=True),
+                    ),
                     dbc.Checklist(id=ids.ADHOC_INSTANCES, options=[], value=[], className="small ms-3 mb-1"),
                     dbc.Row(
                         [
@@ -143,7 +157,13 @@ def invoke_card():
                         className="g-2 align-items-center mb-1",
                     ),
                     html.Div(id=ids.ADHOC_PROBLEM, className="text-danger small", role="alert"),
+                    # Only the latest outcome is announced: the results below are drawn again as they change, and a
+                    # live list would be read out again each time.
+                    html.Div(
+                        id=ids.ADHOC_OUTCOME, role="status", className="visually-hidden", **{"aria-live": "polite"}
+                    ),
                     html.Small("Results (latest first)", className="text-muted"),
+                    html.Div(id=ids.ADHOC_COPY_STATUS, className="small text-muted", role="status"),
                     html.Div(id=ids.ADHOC_HISTORY, className="inspector-history"),
                 ],
                 className="p-2",

@@ -18,6 +18,7 @@ from dash import dcc, html
 import ids
 from interop.log import bound_rows, handled_count, number_or, row_outcome
 from pages.app_names import app_name
+from pages.inspector_parts import card_title
 from pages.inspector_text import clock, describe_target, latency_figure
 
 OUTCOME_LABELS = {"ok": "answered ok", "failed": "failed", "pending": "pending or no answer"}  # OUTCOMES' words
@@ -299,7 +300,7 @@ def header_buttons():
             ),
             button("Clear", ids.LOG_CLEAR, title="Hide the live records so far"),
         ],
-        className="ms-auto d-flex gap-3 align-items-center",
+        className="ms-auto d-flex gap-3 align-items-center inspector-log-actions",
     )
 
 
@@ -327,7 +328,7 @@ def log_card():
         [
             dbc.CardHeader(
                 [
-                    html.Span("Invocation log", className="fw-semibold"),
+                    card_title("Invocation log"),
                     html.Span(id=ids.LOG_SUMMARY, className="small text-muted ms-2"),
                     header_buttons(),
                 ],
