@@ -52,6 +52,10 @@ def servers_grid():
             "suppressColumnVirtualisation": True,
             "rowSelection": {"mode": "singleRow", "checkboxes": False, "enableClickSelection": True},
             "tooltipShowDelay": 300,
+            # Tab enters the grid and leaves it again; the arrow keys move inside (AG Grid would Tab through
+            # every header and cell first).
+            "tabToNextCell": {"function": "false"},
+            "tabToNextHeader": {"function": "false"},
             "rowHeight": 30,
             "headerHeight": 32,
         },

@@ -212,6 +212,10 @@ def log_grid():
             "quickFilterText": "",
             "suppressColumnVirtualisation": True,
             "tooltipShowDelay": 300,
+            # Tab enters the grid and leaves it again; the arrow keys move inside (AG Grid would Tab through
+            # every header and cell first).
+            "tabToNextCell": {"function": "false"},
+            "tabToNextHeader": {"function": "false"},
             "rowHeight": 28,
             "headerHeight": 30,
             "floatingFiltersHeight": 30,
