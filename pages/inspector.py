@@ -130,7 +130,11 @@ def invoke_card():
                 [
                     dbc.Label("Method", html_for=ids.ADHOC_METHOD, className="small mb-0"),
                     dbc.Select(
-                        id=ids.ADHOC_METHOD, options=[], placeholder="Pick a method", size="sm", className="mb-1"
+                        id=ids.ADHOC_METHOD,
+                        options=[],
+                        placeholder="Pick a method",
+                        size="sm",
+                        className="mb-1 inspector-select",
                     ),
                     dbc.Label("Arguments (JSON)", html_for=ids.ADHOC_ARGS, className="small mb-0"),
                     dbc.Textarea(

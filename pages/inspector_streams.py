@@ -119,7 +119,11 @@ def streams_card():
                     *stream_stores(),
                     dbc.Label("Stream", html_for=ids.STREAM_METHOD, className="small mb-0"),
                     dbc.Select(
-                        id=ids.STREAM_METHOD, options=[], placeholder="Pick a stream", size="sm", className="mb-1"
+                        id=ids.STREAM_METHOD,
+                        options=[],
+                        placeholder="Pick a stream",
+                        size="sm",
+                        className="mb-1 inspector-select",
                     ),
                     dbc.Label("Arguments (JSON)", html_for=ids.STREAM_ARGS, className="small mb-0"),
                     dbc.Textarea(
@@ -215,7 +219,7 @@ def subscription_card(sub, server=streams.ALL_SERVERS):
                         options=server_options([], server),
                         value=server,
                         size="sm",
-                        className="stream-filter",
+                        className="stream-filter inspector-select",
                     ),
                     dbc.Button("Close", id=ids.stream_part("close", key), **button),
                     dbc.Button("Reconnect", id=ids.stream_part("reconnect", key), **button),
