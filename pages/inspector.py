@@ -37,8 +37,8 @@ def servers_grid():
     """Every server and its methods in AG Grid (Community): it sorts, filters, moves and resizes by itself.
 
     Cells are text (AG Grid renders values as text): names, signatures and
-    descriptions come from other apps. Clicking a row picks its method in the
-    invoke form, or its stream in the streams form.
+    descriptions come from other apps. Clicking a row (or Space on it, from the
+    keyboard) picks its method in the invoke form, or its stream in the streams form.
     """
     return dag.AgGrid(
         id=ids.SERVERS_GRID,
