@@ -1,5 +1,5 @@
-"""The Inspector from the keyboard alone: invoke a method, move through the log grid, copy a result and open
-and close what opens and closes, each control showing where the focus is.
+"""The Inspector from the keyboard alone: invoke a method, move through the log grid, pick a method in the servers
+grid, copy a result or a stream item and open and close what opens and closes, each stop showing a focus ring.
 
 The tests press keys in the shell page, as a reader would; a test only puts the focus on its starting point.
 """
@@ -12,6 +12,8 @@ from playwright.sync_api import expect
 
 import ids
 from harness.browser import Shell
+from tests.browser.streams_support import WAIT_MS, card, push, subscribe, unique, wait_for_items, wait_open
+from tests.browser.test_streams import publishers  # noqa: F401  (the fixture: publishers taken away, console clean)
 
 pytestmark = pytest.mark.browser
 
@@ -241,3 +243,35 @@ def test_kbdi004_a_row_of_the_servers_grid_picks_its_method_from_the_keyboard(sh
     press(shell, "Space")  # AG Grid selects the focused row: the same as a click on it
     expect(page.locator(f"#{ids.ADHOC_METHOD}")).to_have_value("SendMessage")
     assert json.loads(page.locator(f"#{ids.ADHOC_ARGS}").input_value()) is not None
+
+
+def test_kbdi005_stream_items_open_close_and_copy_from_the_keyboard(shell, publishers):  # noqa: F811
+    stream = unique("Keys")
+    feed = publishers.add(stream, unique("Key Feed"))
+    sub = subscribe(shell, stream, "{}")
+    wait_open(shell, sub)
+    for n in (1, 2):
+        push(feed, {"n": n})
+    wait_for_items(shell, sub, 2)
+    entries = card(shell, sub).locator("details.stream-entry")
+
+    def open_states():
+        return entries.evaluate_all("all => all.map(d => d.open)")
+
+    card(shell, sub).locator("select").focus()  # the start: the card's server filter
+    tab_to(shell, lambda element: element["name"] == f"Expand all items of {stream}")
+    press(shell, "Enter")
+    assert open_states() == [True, True]
+    assert press(shell, "Tab")["name"] == f"Collapse all items of {stream}"
+    press(shell, "Enter")
+    assert open_states() == [False, False]
+    # The newest item's line opens it, and its Copy copies it.
+    assert press(shell, "Tab")["tag"] == "summary"
+    press(shell, "Enter")
+    assert open_states() == [True, False]
+    assert press(shell, "Tab")["name"] == "Copy item 2"
+    press(shell, "Enter")
+    expect(inspector(shell).locator(f"#{ids.STREAM_COPY_STATUS}")).to_have_text(
+        re.compile(rf"^Copied item 2 of {stream} "), timeout=WAIT_MS
+    )
+    assert shell.frame("Inspector").evaluate("navigator.clipboard.readText()") == json.dumps({"n": 2}, indent=2)
