@@ -88,6 +88,9 @@ ADHOC_BUTTON = "inspector-invoke-button"
 ADHOC_PROBLEM = "inspector-invoke-problem"
 ADHOC_HISTORY_STORE = "inspector-history-store"  # the inspector's invocations with their results
 ADHOC_HISTORY = "inspector-history"  # the results, latest first, each with its Returned and Called with views
+ADHOC_OUTCOME = "inspector-invoke-outcome"  # aria-live: the latest invocation's outcome, for screen readers
+ADHOC_COPY_STATUS = "inspector-copy-status"  # what a result view's Copy did (assets/inspector.js)
+ADHOC_TARGET_LABEL = "inspector-target-label"  # names the target radio group
 STREAMS_CARD = "inspector-streams"  # stream subscriptions: the card
 STREAM_METHOD = "inspector-stream-method"  # the stream picker (a dbc.Select); other parts may set its value
 STREAM_ARGS = "inspector-stream-args"
@@ -96,6 +99,7 @@ STREAM_INSTANCES = "inspector-stream-target-instances"
 STREAM_WAIT_TIMEOUT = "inspector-stream-wait-timeout-ms"
 STREAM_BUTTON = "inspector-subscribe-button"
 STREAM_PROBLEM = "inspector-stream-problem"
+STREAM_TARGET_LABEL = "inspector-stream-target-label"  # names the stream target radio group
 STREAM_COMMAND = "inspector-stream-command"  # Python -> assets/inspector_streams.js: subscribe, close, ...
 STREAM_STATE = "inspector-stream-state"  # assets/inspector_streams.js -> Python: each subscription, no items
 STREAM_DATA = "inspector-stream-data"  # assets/inspector_streams.js -> Python: the items, bounded
@@ -262,6 +266,7 @@ SHARED_WITH_JAVASCRIPT = (
     "STREAM_SUBSCRIPTIONS_KEPT",
     "STREAM_ARGS_SHOWN",
     "STREAM_COPY_STATUS",
+    "ADHOC_COPY_STATUS",
     "STREAM_LIST",
 )
 

@@ -39,5 +39,6 @@ window.ioConnectShared = Object.freeze({
     "STREAM_SUBSCRIPTIONS_KEPT": 8,
     "STREAM_ARGS_SHOWN": 200,
     "STREAM_COPY_STATUS": "inspector-stream-copy-status",
+    "ADHOC_COPY_STATUS": "inspector-copy-status",
     "STREAM_LIST": "inspector-stream-list"
 });

@@ -231,6 +231,30 @@
     document.addEventListener("change", refuseLargeFile, true);
     document.addEventListener("drop", refuseLargeFile, true);
 
+    /*
+     * Copy on a result's view (callbacks/inspector.py): its JSON, from the view beside the button, on the
+     * clipboard. The buttons have no Dash id, so the history, drawn again as results come in, costs no callback
+     * per button; what Copy did is said in a status line.
+     */
+    function copyView(event) {
+        var button = event.target && event.target.closest ? event.target.closest("button[data-copy-view]") : null;
+        var view = button && button.parentElement.querySelector("pre[data-view]");
+        if (!view) {
+            return;
+        }
+        var say = function (text) { setProps(SHARED.ADHOC_COPY_STATUS, {children: text}); };
+        var what = button.getAttribute("title").replace(/^Copy /, "");
+        if (!(navigator.clipboard && window.isSecureContext)) {
+            say("Not copied: this page may not use the clipboard (it needs https or localhost).");
+            return;
+        }
+        navigator.clipboard.writeText(view.textContent).then(
+            function () { say("Copied \u201c" + what + "\u201d (" + view.textContent.length + " characters)."); },
+            function () { say("Not copied: the browser refused the clipboard."); }
+        );
+    }
+    document.addEventListener("click", copyView);
+
     window.dash_clientside = Object.assign({}, window.dash_clientside, {
         inspector: {
             /*

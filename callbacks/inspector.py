@@ -14,7 +14,7 @@ the Inspector collects for its log.
 """
 
 import dash_bootstrap_components as dbc
-from dash import ALL, ClientsideFunction, Input, Output, Patch, State, ctx, dcc, html, no_update
+from dash import ALL, ClientsideFunction, Input, Output, Patch, State, ctx, html, no_update
 from dash.exceptions import PreventUpdate
 
 import ids
@@ -246,7 +246,15 @@ def result_views(entry, names):
             dbc.Tab(
                 html.Div(
                     [
-                        dcc.Clipboard(content=text, title=f"Copy {label}", className="inspector-copy"),
+                        # A real button, without a Dash id (assets/inspector.js copies the view beside it): a
+                        # dcc.Clipboard is a div, with no keyboard access and no name.
+                        html.Button(
+                            "Copy",
+                            type="button",
+                            title=f"Copy {label}",
+                            className="btn btn-sm btn-outline-secondary py-0 px-2 inspector-copy",
+                            **{"aria-label": f"Copy {label}", "data-copy-view": key},
+                        ),
                         html.Pre(text, className="small mb-0 inspector-result", **{"data-view": key}),
                     ],
                     className="position-relative",
@@ -315,6 +323,20 @@ def render_history(history, snapshot):
     )[: ids.INSPECTOR_HISTORY_KEPT]
     names = instance_names(snapshot)
     return [history_item(e, names, latest=i == 0) for i, e in enumerate(entries)]
+
+
+@app.callback(
+    Output(ids.ADHOC_OUTCOME, "children"),
+    Input(ids.ADHOC_HISTORY_STORE, "data"),
+    State(ids.SERVERS_STORE, "data"),
+    State(ids.ADHOC_OUTCOME, "children"),
+    prevent_initial_call=True,
+)
+def announce_outcome(history, snapshot, announced):
+    """The latest invocation's outcome, for the live region: written only when it changes, as a screen reader
+    reads it out again each time (the handling times that come in later change the history, not the outcome)."""
+    text = inspector_text.latest_outcome(history, instance_names(snapshot))
+    return no_update if text == announced else text
 
 
 def register(dash_app):

@@ -19,6 +19,7 @@ from pages.common import (
     timeout_field,
 )
 from pages.inspector_log import latency_chart, log_card, log_stores
+from pages.inspector_parts import card_title, radio_group
 from pages.inspector_servers import VIEW_METHODS, VIEWS, column_defs
 from pages.inspector_streams import example_card, streams_card
 from pages.json_box import json_toolbar
@@ -36,8 +37,8 @@ def servers_grid():
     """Every server and its methods in AG Grid (Community): it sorts, filters, moves and resizes by itself.
 
     Cells are text (AG Grid renders values as text): names, signatures and
-    descriptions come from other apps. Clicking a row picks its method in the
-    invoke form, or its stream in the streams form.
+    descriptions come from other apps. Clicking a row (or Space on it, from the
+    keyboard) picks its method in the invoke form, or its stream in the streams form.
     """
     return dag.AgGrid(
         id=ids.SERVERS_GRID,
@@ -51,6 +52,10 @@ def servers_grid():
             "suppressColumnVirtualisation": True,
             "rowSelection": {"mode": "singleRow", "checkboxes": False, "enableClickSelection": True},
             "tooltipShowDelay": 300,
+            # Tab enters the grid and leaves it again; the arrow keys move inside (AG Grid would Tab through
+            # every header and cell first).
+            "tabToNextCell": {"function": "false"},
+            "tabToNextHeader": {"function": "false"},
             "rowHeight": 30,
             "headerHeight": 32,
         },
@@ -62,27 +67,36 @@ def servers_grid():
 def servers_card():
     return dbc.Card(
         [
-            dbc.CardHeader("Servers and methods", className="py-1 fw-semibold"),
+            dbc.CardHeader(card_title("Servers and methods"), className="py-1"),
             dbc.CardBody(
                 [
                     dbc.Row(
                         [
                             dbc.Col(
-                                dbc.Input(
-                                    id=ids.SERVERS_FILTER,
-                                    type="search",
-                                    placeholder="Search every column",
-                                    size="sm",
-                                    autoComplete="off",
-                                ),
+                                [
+                                    dbc.Label(
+                                        "Search every column", html_for=ids.SERVERS_FILTER, className="visually-hidden"
+                                    ),
+                                    dbc.Input(
+                                        id=ids.SERVERS_FILTER,
+                                        type="search",
+                                        placeholder="Search every column",
+                                        size="sm",
+                                        autoComplete="off",
+                                    ),
+                                ],
                             ),
                             dbc.Col(
-                                dbc.RadioItems(
-                                    id=ids.SERVERS_VIEW,
-                                    options=[{"label": title, "value": key} for key, title in VIEWS],
-                                    value=VIEW_METHODS,
-                                    inline=True,
-                                    className="small",
+                                html.Div(
+                                    dbc.RadioItems(
+                                        id=ids.SERVERS_VIEW,
+                                        options=[{"label": title, "value": key} for key, title in VIEWS],
+                                        value=VIEW_METHODS,
+                                        inline=True,
+                                        className="small",
+                                    ),
+                                    role="radiogroup",
+                                    **{"aria-label": "Show the servers grid by"},
                                 ),
                                 width="auto",
                             ),
@@ -111,11 +125,16 @@ def servers_card():
 def invoke_card():
     return dbc.Card(
         [
-            dbc.CardHeader("Invoke a method", className="py-1 fw-semibold"),
+            dbc.CardHeader(card_title("Invoke a method"), className="py-1"),
             dbc.CardBody(
                 [
+                    dbc.Label("Method", html_for=ids.ADHOC_METHOD, className="small mb-0"),
                     dbc.Select(
-                        id=ids.ADHOC_METHOD, options=[], placeholder="Pick a method", size="sm", className="mb-1"
+                        id=ids.ADHOC_METHOD,
+                        options=[],
+                        placeholder="Pick a method",
+                        size="sm",
+                        className="mb-1 inspector-select",
                     ),
                     dbc.Label("Arguments (JSON)", html_for=ids.ADHOC_ARGS, className="small mb-0"),
                     dbc.Textarea(
@@ -127,8 +146,11 @@ def invoke_card():
                         className="font-monospace small mb-1",
                     ),
                     json_toolbar(ids.ADHOC_ARGS),
-                    dbc.Label("Target", html_for=ids.ADHOC_TARGET, className="small mb-0 me-2"),
-                    dbc.RadioItems(id=ids.ADHOC_TARGET, options=TARGET_OPTIONS, value="best", inline=True),
+                    radio_group(
+                        ids.ADHOC_TARGET_LABEL,
+                        "Target",
+                        dbc.RadioItems(id=ids.ADHOC_TARGET, options=TARGET_OPTIONS, value="best", inline=True),
+                    ),
                     dbc.Checklist(id=ids.ADHOC_INSTANCES, options=[], value=[], className="small ms-3 mb-1"),
                     dbc.Row(
                         [
@@ -143,7 +165,13 @@ def invoke_card():
                         className="g-2 align-items-center mb-1",
                     ),
                     html.Div(id=ids.ADHOC_PROBLEM, className="text-danger small", role="alert"),
+                    # Only the latest outcome is announced: the results below are drawn again as they change, and a
+                    # live list would be read out again each time.
+                    html.Div(
+                        id=ids.ADHOC_OUTCOME, role="status", className="visually-hidden", **{"aria-live": "polite"}
+                    ),
                     html.Small("Results (latest first)", className="text-muted"),
+                    html.Div(id=ids.ADHOC_COPY_STATUS, className="small text-muted", role="status"),
                     html.Div(id=ids.ADHOC_HISTORY, className="inspector-history"),
                 ],
                 className="p-2",

@@ -18,6 +18,7 @@ from dash import dcc, html
 import ids
 from interop.log import bound_rows, handled_count, number_or, row_outcome
 from pages.app_names import app_name
+from pages.inspector_parts import card_title
 from pages.inspector_text import clock, describe_target, latency_figure
 
 OUTCOME_LABELS = {"ok": "answered ok", "failed": "failed", "pending": "pending or no answer"}  # OUTCOMES' words
@@ -211,6 +212,10 @@ def log_grid():
             "quickFilterText": "",
             "suppressColumnVirtualisation": True,
             "tooltipShowDelay": 300,
+            # Tab enters the grid and leaves it again; the arrow keys move inside (AG Grid would Tab through
+            # every header and cell first).
+            "tabToNextCell": {"function": "false"},
+            "tabToNextHeader": {"function": "false"},
             "rowHeight": 28,
             "headerHeight": 30,
             "floatingFiltersHeight": 30,
@@ -245,7 +250,13 @@ def log_toolbar():
                         html_for=ids.LOG_FILTER_APP,
                         className="visually-hidden",
                     ),
-                    dbc.Select(id=ids.LOG_FILTER_APP, options=choices("All apps", []), value=ANY, size="sm"),
+                    dbc.Select(
+                        id=ids.LOG_FILTER_APP,
+                        options=choices("All apps", []),
+                        value=ANY,
+                        size="sm",
+                        className="inspector-select",
+                    ),
                 ],
                 md=3,
             ),
@@ -299,7 +310,7 @@ def header_buttons():
             ),
             button("Clear", ids.LOG_CLEAR, title="Hide the live records so far"),
         ],
-        className="ms-auto d-flex gap-3 align-items-center",
+        className="ms-auto d-flex gap-3 align-items-center inspector-log-actions",
     )
 
 
@@ -327,7 +338,7 @@ def log_card():
         [
             dbc.CardHeader(
                 [
-                    html.Span("Invocation log", className="fw-semibold"),
+                    card_title("Invocation log"),
                     html.Span(id=ids.LOG_SUMMARY, className="small text-muted ms-2"),
                     header_buttons(),
                 ],

@@ -12,6 +12,7 @@ from dash import dcc, html
 import ids
 from interop import streams
 from pages.common import DEFAULT_WAIT_TIMEOUT_MS, timeout_field
+from pages.inspector_parts import card_title, radio_group
 from pages.inspector_text import clock, describe_target, instance_label
 from pages.json_box import json_toolbar
 
@@ -112,12 +113,17 @@ def stream_stores():
 def streams_card():
     return dbc.Card(
         [
-            dbc.CardHeader("Streams", className="py-1 fw-semibold"),
+            dbc.CardHeader(card_title("Streams"), className="py-1"),
             dbc.CardBody(
                 [
                     *stream_stores(),
+                    dbc.Label("Stream", html_for=ids.STREAM_METHOD, className="small mb-0"),
                     dbc.Select(
-                        id=ids.STREAM_METHOD, options=[], placeholder="Pick a stream", size="sm", className="mb-1"
+                        id=ids.STREAM_METHOD,
+                        options=[],
+                        placeholder="Pick a stream",
+                        size="sm",
+                        className="mb-1 inspector-select",
                     ),
                     dbc.Label("Arguments (JSON)", html_for=ids.STREAM_ARGS, className="small mb-0"),
                     dbc.Textarea(
@@ -129,8 +135,11 @@ def streams_card():
                         className="font-monospace small mb-1",
                     ),
                     json_toolbar(ids.STREAM_ARGS),
-                    dbc.Label("Target", html_for=ids.STREAM_TARGET, className="small mb-0 me-2"),
-                    dbc.RadioItems(id=ids.STREAM_TARGET, options=TARGET_OPTIONS, value="best", inline=True),
+                    radio_group(
+                        ids.STREAM_TARGET_LABEL,
+                        "Target",
+                        dbc.RadioItems(id=ids.STREAM_TARGET, options=TARGET_OPTIONS, value="best", inline=True),
+                    ),
                     dbc.Checklist(id=ids.STREAM_INSTANCES, options=[], value=[], className="small ms-3 mb-1"),
                     dbc.Row(
                         [
@@ -168,6 +177,7 @@ def subscription_card(sub, server=streams.ALL_SERVERS):
     """
     key = sub["id"]
     request = sub.get("request") if isinstance(sub.get("request"), dict) else {}
+    stream = str(request.get("stream") or "?")
     args = request.get("args") if isinstance(request.get("args"), str) else "{}"  # JSON text, already short
     at = f"{clock(sub['at'])}  " if isinstance(sub.get("at"), int | float) else ""
     button = {"size": "sm", "color": "secondary", "outline": True, "className": "py-0 px-2"}
@@ -177,7 +187,7 @@ def subscription_card(sub, server=streams.ALL_SERVERS):
         [
             html.Div(
                 [
-                    html.Span(str(request.get("stream") or "?"), className="fw-semibold me-2"),
+                    html.H3(stream, className="inspector-stream-title me-2"),
                     html.Span(f"{at}target {describe_target(request.get('target'))}", className="text-muted"),
                 ],
                 className="small",
@@ -209,7 +219,7 @@ def subscription_card(sub, server=streams.ALL_SERVERS):
                         options=server_options([], server),
                         value=server,
                         size="sm",
-                        className="stream-filter",
+                        className="stream-filter inspector-select",
                     ),
                     dbc.Button("Close", id=ids.stream_part("close", key), **button),
                     dbc.Button("Reconnect", id=ids.stream_part("reconnect", key), **button),
@@ -220,8 +230,16 @@ def subscription_card(sub, server=streams.ALL_SERVERS):
             html.Div(
                 [
                     html.Div(id=ids.stream_part("summary", key), className="small text-muted me-auto"),
-                    html.Button("Expand all", **page_button, **{"data-stream-entries": "expand"}),
-                    html.Button("Collapse all", **page_button, **{"data-stream-entries": "collapse"}),
+                    html.Button(
+                        "Expand all",
+                        **page_button,
+                        **{"data-stream-entries": "expand", "aria-label": f"Expand all items of {stream}"},
+                    ),
+                    html.Button(
+                        "Collapse all",
+                        **page_button,
+                        **{"data-stream-entries": "collapse", "aria-label": f"Collapse all items of {stream}"},
+                    ),
                 ],
                 className="d-flex gap-1 align-items-center",
             ),
@@ -266,7 +284,10 @@ def item_view(item, colours, subscription=None):
                 type="button",
                 title="Copy this item's data as JSON",
                 className="btn btn-sm btn-link py-0 px-1 stream-copy",
-                **{"data-stream-copy": str(number) if numbered else ""},
+                **{
+                    "data-stream-copy": str(number) if numbered else "",
+                    **({"aria-label": f"Copy item {number}"} if numbered else {}),
+                },
             ),
             *([html.Div(note, className="stream-cut small text-muted w-100")] if note else []),
         ],

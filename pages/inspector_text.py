@@ -115,6 +115,20 @@ def history_line(entry, names=None):
     return f"{at}  {method} → {target}  {latency}  {outcome_text(entry.get('result'))}"
 
 
+def latest_outcome(history, names=None):
+    """What the live region says of the latest invocation: ``Sum → best: invoking…``, then
+    ``Sum → best: 1 answered · returned {"sum": 15}`` or ``Sum → best: error: …``; ``""`` with none."""
+    entries = [e for e in (history or {}).values() if isinstance(e, dict) and e.get("id")]
+    if not entries:
+        return ""
+    entry = max(entries, key=lambda e: e.get("order") or 0)
+    invoke = entry.get("invoke") or {}
+    servers = [{"instance": i, "application": a} for i, a in (names or {}).items()]
+    method = (invoke.get("definition") or {}).get("name", "?")
+    what = "invoking…" if entry.get("result") is None else outcome_text(entry["result"])
+    return f"{method} → {describe_target(invoke.get('target'), servers)}: {what}"
+
+
 # --- one result, as the Interop Viewer shows it ------------------------------------------------------
 
 

@@ -170,9 +170,37 @@ def test_cbin007_render_history_latest_first_with_status_servers_and_views():
     ]
     assert json.loads(views["called-with"]) == {"a": 7, "b": 8}
     assert json.loads(views["invocation-result"])["returned"] == {"sum": 15}
-    copies = [clipboard["content"] for clipboard in _of_type(settled, "Clipboard")]
-    assert copies == [views["returned"], views["called-with"], views["invocation-result"]]  # Copy copies the view
+    # Each view has a real Copy button beside it (assets/inspector.js copies the view it sits with), named by it.
+    views_beside = {
+        node["props"]["children"][0]["props"]["data-copy-view"]: node["props"]["children"][1]["props"]["data-view"]
+        for node in _components(settled)
+        if node["type"] == "Div" and "position-relative" in (node["props"].get("className") or "")
+    }
+    assert views_beside == {key: key for key in views}
+    names = {b["aria-label"] for b in _of_type(settled, "Button") if "data-copy-view" in b}
+    assert names == {"Copy Returned", "Copy Called with", "Copy InvocationResult"}
     assert inspector.render_history({}, SNAPSHOT) == []
+
+
+def test_cbin011_the_live_region_says_the_latest_outcome_once():
+    sent = {"id": "a", "order": 1, "invoke": {"definition": {"name": "Sum"}, "target": "all"}, "result": None}
+    answered = {
+        **sent,
+        "result": {"invocationResult": {"returned": {"sum": 3}, "all_return_values": [{"returned": {"sum": 3}}]}},
+    }
+    failed = {
+        "id": "b",
+        "order": 2,
+        "invoke": {"definition": {"name": "Nope"}, "target": "best"},
+        "result": {"error": {"message": "x"}},
+    }
+    assert inspector.announce_outcome({}, SNAPSHOT, None) == ""
+    assert inspector.announce_outcome({"a": sent}, SNAPSHOT, "") == "Sum → all: invoking…"
+    said = inspector.announce_outcome({"a": answered}, SNAPSHOT, "Sum → all: invoking…")
+    assert said == 'Sum → all: 1 answered · returned {"sum": 3}'
+    # Handling times coming in change the history, not the outcome: nothing is said again.
+    assert inspector.announce_outcome({"a": {**answered, "handling": {"s1": 2}}}, SNAPSHOT, said) is inspector.no_update
+    assert inspector.announce_outcome({"a": answered, "b": failed}, SNAPSHOT, said) == "Nope → best: error: x"
 
 
 def test_cbin010_the_history_keeps_the_newest_and_each_result_finds_its_entry():

@@ -1,0 +1,18 @@
+"""Pieces the Inspector's cards share: their titles and their named radio groups."""
+
+from dash import html
+
+
+def card_title(text):
+    """A card's title: an h2 under the app's h1, as large and bold as a card header's text (assets/app.css)."""
+    return html.H2(text, className="inspector-card-title")
+
+
+def radio_group(label_id, label, radios):
+    """``radios`` (a ``dbc.RadioItems``) as a radio group named by its visible ``label``: a ``<label for>`` names
+    one control, not a group, so the group points at the text that names it."""
+    return html.Div(
+        [html.Span(label, id=label_id, className="small me-2"), radios],
+        role="radiogroup",
+        **{"aria-labelledby": label_id},
+    )
