@@ -32,4 +32,5 @@ def test_bnch002_main_thread_time_goes_to_the_frame_each_top_level_event_ran_for
         "/server/": 1.5,
         "(no frame)": 3.0,
         "all tasks": 7.5,
+        "by event": {"/caller/": {"FunctionCall": 3.0}, "/server/": {"TimerFire": 1.5}},
     }
