@@ -12,6 +12,7 @@ from pages.common import (
     DEFAULT_WAIT_TIMEOUT_MS,
     app_heading,
     client_root,
+    history_lines,
     timeout_field,
 )
 
@@ -131,7 +132,7 @@ def layout():
                     # Plain text lines, not one component per line: re-rendering 50
                     # components on every result kept the browser busy under load. Not live: all of it would
                     # be read again on every result.
-                    html.Pre([], id=ids.SUM_HISTORY, className="small text-muted mb-3 history"),
+                    history_lines(ids.SUM_HISTORY, "Sum history", "small text-muted mb-3"),
                     message_controls(),
                     html.Div(id=ids.SEND_MESSAGE_RESULT, className="small"),
                 ],

@@ -88,6 +88,19 @@ def app_heading(title):
     return html.H1([title, instance_badge()], className="h5 mt-2")
 
 
+def history_lines(component_id, name, class_name="small mb-0"):
+    """A history of plain text lines that scrolls in its own box once it is long: focusable, so the keyboard
+    can scroll it, and named for who lands on it. Not live: all of it would be read again at every line."""
+    return html.Pre(
+        [],
+        id=component_id,
+        className=f"{class_name} history",
+        tabIndex=0,
+        role="region",
+        **{"aria-label": name},
+    )
+
+
 def instance_badge():
     """Filled in by a clientside callback with this instance's interop name."""
     return html.Span(id=ids.INSTANCE_NAME, className="badge text-bg-secondary ms-2")

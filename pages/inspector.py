@@ -14,8 +14,8 @@ import ids
 from pages.common import (
     DEFAULT_RESPONSE_TIMEOUT_MS,
     DEFAULT_WAIT_TIMEOUT_MS,
+    app_heading,
     client_root,
-    instance_badge,
     timeout_field,
 )
 from pages.inspector_log import latency_chart, log_card, log_stores
@@ -196,7 +196,7 @@ def layout():
             dcc.Store(id=ids.ADHOC_HISTORY_STORE, data={}),
             dbc.Container(
                 [
-                    html.H5(["Inspector", instance_badge()], className="mt-2"),
+                    app_heading("Inspector"),
                     log_card(),
                     servers_card(),
                     dbc.Row([dbc.Col(invoke_card(), lg=6), dbc.Col(streams_card(), lg=6)], className="g-2"),

@@ -5,7 +5,7 @@ import dash_glue42
 from dash import html
 
 import ids
-from pages.common import app_heading, client_root
+from pages.common import app_heading, client_root, history_lines
 
 APP_NAME = "Sum Server"
 # How long MethodRegister waits for the Sum handler callback. dash_glue42 starts
@@ -56,7 +56,7 @@ def layout():
                     ),
                     html.Small("Handled invocations (latest first)", className="text-muted"),
                     # Text lines, one a handled invocation, which the handler callbacks prepend (a Patch).
-                    html.Pre([], id=ids.HANDLED_LIST, className="small mb-0 history"),
+                    history_lines(ids.HANDLED_LIST, "Handled invocations"),
                 ],
                 fluid=True,
             ),
