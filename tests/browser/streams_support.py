@@ -67,15 +67,16 @@ class Publishers:
         }
         url = f"{self.base_url}{PREFIX}stream_publisher.html?{urlencode(query)}"
         self.shell.page.evaluate(
-            """([key, url]) => {
+            """([key, url, app]) => {
                 const frame = document.createElement("iframe");
                 frame.id = key;
+                frame.title = `Stream publisher ${app}`;
                 frame.src = url;
                 frame.width = "20";
                 frame.height = "20";
                 document.body.appendChild(frame);
             }""",
-            [key, url],
+            [key, url, app],
         )
         self.added[key] = app
         frame = self.frame(key)
