@@ -90,24 +90,31 @@ def handling_times_patch(records, history):
     Input(ids.LATENCY_COLLAPSE, "is_open"),
     State(ids.LOG_GRID_SHOWN, "data"),
     State(ids.ADHOC_HISTORY_STORE, "data"),
+    State(ids.LOG_FILTER_APP, "options"),
+    State(ids.LAST_ARGS, "data"),
     prevent_initial_call="initial_duplicate",
 )
-def render_log(records, file, application, visible, chart_open=False, shown=None, history=None):
+def render_log(
+    records, file, application, visible, chart_open=False, shown=None, history=None, app_choices=None, last_args=None
+):
     """The log (live records, or the rows of an opened file) of the app preset: while the log is on screen,
     the grid's rows that changed (and their digests), and the chart while it is open too; always its summary,
     the preset's choices and the last arguments of each method (live ones only: they prefill the editor); and
-    the handling times the live records add to the Inspector's own results."""
+    the handling times the live records add to the Inspector's own results. What has not changed is not sent
+    again (the page would redraw it for nothing at every flush)."""
     rows = file["rows"] if file else merge_records(records)
     app_ = picked_app(application)
     picked = rows_of_app(rows, app_)
     transaction, digests = grid_transaction(grid_rows(picked), shown) if visible else (None, None)
+    new_choices = choices("All apps", apps_of(rows), application or ANY)
+    new_last_args = None if file else last_args_by_method(rows)
     return (
         transaction or no_update,
         digests if transaction else no_update,
         log_summary(picked, len(rows), app_),
         latency_figure(bound_rows(picked)) if visible and chart_open else no_update,
-        choices("All apps", apps_of(rows), application or ANY),
-        no_update if file else last_args_by_method(rows),
+        new_choices if new_choices != app_choices else no_update,
+        no_update if file or new_last_args == last_args else new_last_args,
         no_update if file else handling_times_patch(records, history),
     )
 

@@ -102,13 +102,19 @@ def test_lgrd104_an_opened_file_is_rendered_in_the_same_grid_instead_of_the_reco
     assert out["last_args"] is no_update  # the editor keeps what the live log prefilled
 
 
+def unchanged(out):
+    """The preset's choices and the last arguments a render left in the page, as the next one reads them."""
+    return out["app_choices"], out["last_args"]
+
+
 def test_lgrd109_a_flush_sends_the_grid_only_the_rows_that_changed():
     first = [invoked("i1", T0, latency=None, servers=())]
     before = render(first)
     assert [row["outcome"] for row in before["rows"]] == ["pending or no answer"]
-    # The same records again: nothing for the grid, and the digests stay.
-    again = render(first, shown=before["shown"])
-    assert again["transaction"] is no_update and again["shown"] is no_update
+    # The same records again: nothing for the grid, the digests, the preset's choices or the last arguments.
+    outputs = inspector_log.render_log(first, None, ANY, True, True, before["shown"], None, *unchanged(before))
+    again = dict(zip(RENDER_OUTPUTS, outputs, strict=True))
+    assert again["transaction"] is again["shown"] is again["app_choices"] is again["last_args"] is no_update
     # i1 is answered and i2 comes in: i1 is updated, i2 added, nothing else travels.
     later = [*RECORDS, invoked("i2", T0 + 1000, method="SendMessage", args='{"m":"hi"}', servers=(S2,))]
     after = render(later, shown=before["shown"])
