@@ -10,7 +10,7 @@ findings let through, each with its reason and upstream report, and
 States: the first load; a long history with an error shown; a stream
 subscription to two servers; a reopened log file as full as the Inspector
 opens (every text at the seam's limit, markup and formulas in them); each
-guide topic; each app opened alone; the 404 page. The keyboard is covered by
+guide topic with its live apps; each app opened alone; the 404 page. The keyboard is covered by
 ``test_keyboard.py`` and ``test_keyboard_inspector.py``.
 """
 
@@ -150,13 +150,20 @@ def test_a11y004_a_full_log_file_reopened(wide_shell, tmp_path):
 
 
 @pytest.mark.parametrize("topic", TOPICS, ids=lambda t: t.slug)
-def test_a11y005_each_guide_topic(browser, live_server, topic):
+def test_a11y005_each_guide_topic_with_its_live_apps(browser, live_server, topic):
     context = browser.new_context(viewport=VIEWPORT)
     try:
         page = context.new_page()
         page.goto(live_server.url + topic.path)
         page.locator("pre code.hljs").first.wait_for(timeout=WAIT_MS)  # the listings are highlighted
-        assert_clean(axe.scan(page.main_frame, topic.slug))
+        shell = Shell(page, live_server.url)
+        names = page.locator("iframe[data-name]").evaluate_all("frames => frames.map(f => f.dataset.name)")
+        assert len(names) == sum(count for _, count in topic.apps)
+        shell.wait_connected(*names)
+        findings = axe.scan(page.main_frame, topic.slug)
+        for name in names:
+            findings += axe.scan(shell.frame(name), f"{topic.slug}: {name}")
+        assert_clean(findings)
     finally:
         context.close()
 
