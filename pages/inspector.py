@@ -19,7 +19,7 @@ from pages.common import (
     timeout_field,
 )
 from pages.inspector_log import latency_chart, log_card, log_stores
-from pages.inspector_parts import card_title, radio_group
+from pages.inspector_parts import card_title, radio_group, search_box
 from pages.inspector_servers import VIEW_METHODS, VIEWS, column_defs
 from pages.inspector_streams import example_card, streams_card
 from pages.json_box import json_toolbar
@@ -72,20 +72,7 @@ def servers_card():
                 [
                     dbc.Row(
                         [
-                            dbc.Col(
-                                [
-                                    dbc.Label(
-                                        "Search every column", html_for=ids.SERVERS_FILTER, className="visually-hidden"
-                                    ),
-                                    dbc.Input(
-                                        id=ids.SERVERS_FILTER,
-                                        type="search",
-                                        placeholder="Search every column",
-                                        size="sm",
-                                        autoComplete="off",
-                                    ),
-                                ],
-                            ),
+                            dbc.Col(search_box(ids.SERVERS_FILTER, "Search every column")),
                             dbc.Col(
                                 html.Div(
                                     dbc.RadioItems(

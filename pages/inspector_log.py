@@ -18,7 +18,7 @@ from dash import dcc, html
 import ids
 from interop.log import bound_rows, handled_count, number_or, row_outcome
 from pages.app_names import app_name
-from pages.inspector_parts import card_title
+from pages.inspector_parts import card_title, search_box
 from pages.inspector_text import clock, describe_target, latency_figure
 
 OUTCOME_LABELS = {"ok": "answered ok", "failed": "failed", "pending": "pending or no answer"}  # OUTCOMES' words
@@ -230,19 +230,7 @@ def log_grid():
 def log_toolbar():
     return dbc.Row(
         [
-            dbc.Col(
-                [
-                    dbc.Label("Search the log", html_for=ids.LOG_SEARCH, className="visually-hidden"),
-                    dbc.Input(
-                        id=ids.LOG_SEARCH,
-                        type="search",
-                        placeholder="Search the log",
-                        size="sm",
-                        autoComplete="off",
-                    ),
-                ],
-                md=4,
-            ),
+            dbc.Col(search_box(ids.LOG_SEARCH, "Search the log"), md=4),
             dbc.Col(
                 [
                     dbc.Label(

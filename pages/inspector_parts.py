@@ -1,5 +1,6 @@
-"""Pieces the Inspector's cards share: their titles and their named radio groups."""
+"""Pieces the Inspector's cards share: their titles, their named radio groups and their grids' search boxes."""
 
+import dash_bootstrap_components as dbc
 from dash import html
 
 
@@ -16,3 +17,11 @@ def radio_group(label_id, label, radios):
         role="radiogroup",
         **{"aria-labelledby": label_id},
     )
+
+
+def search_box(component_id, words):
+    """A grid's quick-filter box: ``words`` shown in it while empty, and its name (a placeholder is no name)."""
+    return [
+        dbc.Label(words, html_for=component_id, className="visually-hidden"),
+        dbc.Input(id=component_id, type="search", placeholder=words, size="sm", autoComplete="off"),
+    ]
