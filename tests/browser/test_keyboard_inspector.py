@@ -11,11 +11,14 @@ import pytest
 from playwright.sync_api import expect
 
 import ids
-from harness.browser import Shell
 from tests.browser.streams_support import WAIT_MS, card, push, subscribe, unique, wait_for_items, wait_open
-from tests.browser.test_streams import publishers  # noqa: F401  (the fixture: publishers taken away, console clean)
+from tests.browser.test_inspector import inspector, shell
+from tests.browser.test_streams import publishers
 
 pytestmark = pytest.mark.browser
+# The fixtures, used by name: the Inspector tests' tall shell of its own, and stream publishers taken away after
+# each test with the console clean.
+__all__ = ["publishers", "shell"]
 
 TABS_TO_FIND = 60  # more Tab presses than any control in the Inspector is from the start points below
 
@@ -43,22 +46,6 @@ ACTIVE = """(grids) => {
             || drawn(getComputedStyle(element, "::before")),
     };
 }"""
-
-
-@pytest.fixture(scope="module")
-def shell(browser, live_server):
-    # Tall enough for the whole shell: the inspector renders its log only while it is on screen.
-    context = browser.new_context(viewport={"width": 1400, "height": 2400})
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
-    shell = Shell(context.new_page(), live_server.url).open()
-    yield shell
-    problems = shell.problems()
-    context.close()
-    assert problems == []  # no console errors or warnings, in any app, all module long
-
-
-def inspector(shell):
-    return shell.app("Inspector")
 
 
 def active(shell):
@@ -245,7 +232,7 @@ def test_kbdi004_a_row_of_the_servers_grid_picks_its_method_from_the_keyboard(sh
     assert json.loads(page.locator(f"#{ids.ADHOC_ARGS}").input_value()) is not None
 
 
-def test_kbdi005_stream_items_open_close_and_copy_from_the_keyboard(shell, publishers):  # noqa: F811
+def test_kbdi005_stream_items_open_close_and_copy_from_the_keyboard(shell, publishers):
     stream = unique("Keys")
     feed = publishers.add(stream, unique("Key Feed"))
     sub = subscribe(shell, stream, "{}")
