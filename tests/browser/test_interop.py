@@ -231,19 +231,73 @@ def test_brws013_the_console_stays_quiet(shell):
     assert len(shell.console) < 10, shell.console[:20]
 
 
-def test_brws014_a_double_click_is_two_invocations(shell):
+# In the Caller, the time of each click on Sum and of each invoke callback request it sent (its start, and when
+# its answer was read), on the page's own clock.
+WATCH_SUM_CLICKS = """() => {
+    const watch = {clicks: [], requests: []};
+    document.getElementById("sum-numbers-btn").addEventListener(
+        "click", () => watch.clicks.push(performance.now()), true);
+    const sent = window.fetch;
+    window.fetch = function (url, init) {
+        const body = (init && typeof init.body === "string") ? init.body : "";
+        const answer = sent.apply(this, arguments);
+        if (body.includes('"sum-numbers-btn.n_clicks"')) {
+            const request = {start: performance.now(), end: null};
+            watch.requests.push(request);
+            answer.then((response) => response.clone().text()).finally(() => { request.end = performance.now(); });
+        }
+        return answer;
+    };
+    window.sumClickWatch = watch;
+}"""
+
+# A click Dash may or may not merge with the one before: it came this soon after that one's answer was read.
+MERGE_MARGIN_MS = 50
+
+
+def invocations_dash_makes(clicks, requests):
+    """The fewest and the most invocations Dash makes from ``clicks``, given each one's invoke request.
+
+    Dash drops the answer of an invoke request that a later click's request overtakes, so a click makes an
+    invocation of its own only when the next click came after its answer.
+    """
+    assert len(requests) == len(clicks), (clicks, requests)
+    fewest = most = 1  # the last click's request is never overtaken
+    for request, next_click in zip(requests[:-1], clicks[1:], strict=True):
+        if request["end"] is not None and next_click > request["end"] + MERGE_MARGIN_MS:
+            fewest += 1
+        if request["end"] is not None and next_click > request["end"]:
+            most += 1
+    return fewest, most
+
+
+def test_brws014_a_double_click_is_two_invocations_when_dash_answers_between_the_clicks(shell):
     """Playwright's double click with 50 ms between each press and release: the clicks are 100 ms apart.
+
+    Dash merges the second click with the first when the first's invoke request is still out (the guide's
+    Timeouts topic), which a loaded machine makes likely; so the test reads when each request was answered and
+    expects what Dash does with those times. What must hold either way: each invocation Dash makes is handled
+    once and gets one result line.
 
     After one Sum, as in a page in use: the very first callback request of a fresh page is the slowest.
     """
     a = own_number()
     shell.sum(a, 1)
     shell.wait_until(lambda: handled_own(shell, a) == 1)
+    caller = shell.frame("Caller")
+    caller.evaluate(WATCH_SUM_CLICKS)
     shell.caller.locator(f"#{ids.SUM_BUTTON}").dblclick(delay=50)
-    history = shell.wait_for_lines(shell.caller.locator(f"#{ids.SUM_HISTORY}"), 3, timeout_ms=QUICK_MS)
-    assert len(shell.wait_settled("Caller", 3, args={"a": str(a), "b": "1"})) == 3
+    shell.wait_until(lambda: caller.evaluate("() => sumClickWatch.requests.every((r) => r.end !== null)"))
+    watch = caller.evaluate("() => sumClickWatch")
+    fewest, most = invocations_dash_makes(watch["clicks"], watch["requests"])
+    history = shell.wait_for_lines(shell.caller.locator(f"#{ids.SUM_HISTORY}"), 1 + fewest, timeout_ms=QUICK_MS)
+    shell.wait_settled("Caller", 1 + fewest, args={"a": str(a), "b": "1"})
+    shell.wait_until(lambda: not any(r["pending"] for r in shell.activity("Caller", "invoked")))
     shell.wait_handlers_done()
-    assert len(shell.lines(shell.caller.locator(f"#{ids.SUM_HISTORY}"))) == 3 == handled_own(shell, a), history
+    settled = shell.activity("Caller", "invoked", {"a": str(a), "b": "1"})
+    made = len(shell.lines(shell.caller.locator(f"#{ids.SUM_HISTORY}"))) - 1
+    assert fewest <= made <= most, (watch, history)
+    assert made + 1 == handled_own(shell, a) == len(settled), history
 
 
 def test_brws015_clicks_while_invocations_are_pending_each_get_their_own_result(shell):
