@@ -68,9 +68,10 @@ setup: $(VENV)/.dev $(DASH2_VENV)/.dev
 	@scripts/ensure-debian-package.sh nginx nginx "the load-balancer test"
 	@scripts/ensure-debian-package.sh wrk wrk "the benchmark"
 
-## bench: the benchmark (bench/): this tree and the baseline revision side by side; BENCH_ARGS=--no-baseline for this tree only
+## bench: the benchmark (bench/): this tree on both Dash lines and the baseline revision, each against the vendor page's
+# example (bench/vendor_example/, on Dash 2.18 from .venv-dash2); BENCH_ARGS=--no-baseline leaves the baseline out
 BENCH_ARGS ?=
-bench: $(VENV)/.dev
+bench: $(VENV)/.dev $(DASH2_VENV)/.dev
 	@scripts/ensure-chromium.sh
 	@scripts/ensure-debian-package.sh wrk wrk "the benchmark"
 	$(BIN)/python -m bench $(BENCH_ARGS)

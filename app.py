@@ -75,8 +75,7 @@ def create_dash_app(server, spec, debug=False, compat=True, shared_static_prefix
 def create_server(config=None, apps=registry.APPS):
     """Build the Flask server. ``config`` overrides the defaults and ``IOCONNECT_*`` variables.
 
-    ``apps`` is the registry by default; the benchmark mounts a leaner set
-    (``bench/lean.py``) the same way, so both are served alike.
+    ``apps`` is the registry by default; another set of apps is mounted and served the same way.
     """
     server = flask.Flask(__name__)
     server.config.from_mapping(DEFAULTS)

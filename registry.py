@@ -111,7 +111,7 @@ CLIENT_APPS = (
 
 
 def shell_spec(client_apps):
-    """The platform shell, embedding and listing ``client_apps`` (the benchmark's lean shell uses its own)."""
+    """The platform shell, embedding and listing ``client_apps``."""
     return AppSpec(
         name="shell",
         title=pages.shell.APP_NAME,

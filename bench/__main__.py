@@ -1,15 +1,16 @@
-"""``make bench``: the interop path and the page, measured through the real shell.
+"""``make bench``: the interop path and the page, measured through the real shell, against the vendor's example.
 
 The app runs as deployed (gunicorn, gunicorn.conf.py, a free port); headless
-Chromium opens the shell; every latency is timed in the page. With
-``--baseline REV`` the same figures are taken in the same run from a git
-worktree of ``REV``, so before and after sit side by side. The leanest Dash
-pair shaped as the vendor's documentation writes it (bench/lean.py) is
-measured in the same run too: the floor under the real apps.
+Chromium opens the shell; every latency is timed in the page. The anchor is
+the vendor page's own Interop example (bench/vendor_example/, on Dash 2.18,
+none of this project's code): every Sum figure that judges the project is a
+ratio against it, taken in alternating blocks in the same run. With
+``--baseline REV`` a git worktree of ``REV`` is measured in the same run too,
+so before and after sit side by side.
 
-    python -m bench                    # full run, current tree and the baseline
-    python -m bench --smoke            # tiny counts, current tree and the floor (make test runs this)
-    python -m bench --baseline REV     # another revision as the "before"
+    python -m bench                    # full run: this tree on both Dash lines, the baseline, the example
+    python -m bench --smoke            # tiny counts, this tree and the example (make test runs this)
+    python -m bench --pairs-only       # only the Sums in alternating blocks (a few minutes)
 """
 
 import argparse
@@ -29,8 +30,9 @@ from typing import NamedTuple
 from urllib.parse import urlparse
 
 import ids
-from bench import first_sum, lean, wrk
-from bench.figures import TARGETS, against_baseline_table, render_table
+from bench import first_sum, wrk
+from bench.anchor import EXAMPLE_CALLER, SHELL_CALLER, Dash2Server, ExampleServer
+from bench.figures import TARGETS, blocks_table, render_table
 from harness.browser import (
     CHROMIUM_FLAGS,
     ROOT,
@@ -81,8 +83,9 @@ COUNTS = {
 }
 # The apps the figures use; the shell may embed more (the inspector), and the cold load waits for all of them.
 SHELL_APPS = ("Sum Server 1", "Sum Server 2", "Caller")
-LEAN_APPS = (lean.SERVER_NAME, lean.CALLER_NAME)
-LEAN_SERVER_APP = "bench.lean:create_lean_server()"
+# The side every Sum ratio is taken against, and this tree on the Dash 2.18 line.
+ANCHOR = "example"
+DASH2_ROLE = "current on Dash 2.18"
 
 
 def latency(times):
@@ -218,28 +221,10 @@ def measure(browser, server, label, counts, role):
     return figures
 
 
-def measure_floor(browser, server, counts):
-    """The documentation's Dash pair (bench/lean.py): Sum round trip, burst, cold load."""
-    label = "docs-shaped pair (floor)"
-    print(f"-- measuring {label} (bench/lean.py)", file=sys.stderr)
-    context = browser.new_context()
-    try:
-        figures = {"label": label, "role": "floor", **cold_loads(browser, server.url, counts, apps=LEAN_APPS)}
-        shell = Shell(context.new_page(), server.url)
-        shell.page.goto(server.url + "/")
-        shell.wait_connected(*LEAN_APPS)
-        sum_round_trips(shell, 2, None, 900, caller=lean.CALLER_NAME)  # warm up, as for the real apps
-        figures["sum_best"] = sum_round_trips(shell, counts["round_trips"], None, 1000, caller=lean.CALLER_NAME)
-        figures["burst"] = burst(shell, lean.CALLER_NAME, counts)
-        figures["problems"] = shell.problems()
-        return figures
-    finally:
-        context.close()
-
-
 class Side(NamedTuple):
-    """One side of a pair: its server, the caller app whose Sum is timed, and the apps its shell must have
-    connected before the first click (how its shell is opened)."""
+    """One side of the Sums in alternating blocks: its server, its caller's iframe (a CSS selector in its
+    platform page), and the shell apps that must be connected before the first click (none for the vendor's
+    example, whose caller is ready once its glue lists a Sum server)."""
 
     role: str
     server: LiveServer
@@ -250,11 +235,11 @@ class Side(NamedTuple):
 def real_side(role, server):
     # The real shell embeds the Inspector too: it is part of the app, so it stays live (and logging) while its
     # side is measured.
-    return Side(role, server, "Caller", (*SHELL_APPS, "Inspector"))
+    return Side(role, server, SHELL_CALLER, (*SHELL_APPS, "Inspector"))
 
 
-def floor_side(server):
-    return Side("floor", server, lean.CALLER_NAME, LEAN_APPS)
+def example_side(server):
+    return Side(ANCHOR, server, EXAMPLE_CALLER, ())
 
 
 # Headless, in a 1440x900 window (a common laptop's: the real shell shows the Caller and the Inspector's log
@@ -320,8 +305,11 @@ class PairedShell:
         self.shell = Shell(page, side.server.url)
         self.cdp = page.context.new_cdp_session(page)
         page.goto(side.server.url + "/")
-        self.shell.wait_connected(*side.apps)
-        self.caller = with_probes(self.shell.frame(side.caller))
+        if side.apps:
+            self.shell.wait_connected(*side.apps)
+        frame = first_sum.caller_frame(page, side.caller)
+        first_sum.poll(frame, first_sum.CAN_SUM, page)
+        self.caller = with_probes(frame)
         page.evaluate(self.COUNT_RESUMES)
         self.cdp.send("Performance.enable")
         self.sums = 0  # every Sum this side made, so each expects a result text it has not shown yet
@@ -467,23 +455,23 @@ def attribute_profile(profile, scripts, count, top=10):
     }
 
 
-def measure_pair(playwright, workdir, sides, counts):
-    """Two sides' Sum round trips in alternating blocks, the side not measured frozen, each in its own Chromium.
+def measure_blocks(playwright, workdir, sides, counts):
+    """Each side's Sum round trips in blocks taken in turn, every other side frozen, each in its own Chromium.
 
-    Clicking in turn with both pages live put each side's background work (timers, platform traffic) into the
-    other's figures. Here only the measured page runs; the host's drift still lands on both sides alike, as
-    blocks alternate (ABBA, so a steady drift favours neither). Each side's first block warms up and is left
-    out. Per side: the Sum round trip, its main-thread time per Sum, and a CPU profile of a last block of its own
-    (the profiler's overhead stays out of the timed blocks).
+    Clicking in turn with every page live put each side's background work (timers, platform traffic) into the
+    others' figures. Here only the measured page runs; the host's drift lands on every side alike, as the order
+    reverses every round (ABC CBA ABC ..., so a steady drift favours none). Each side's first block warms up and
+    is left out. Per side: the Sum round trip, its main-thread time per Sum, and a CPU profile of a last block
+    of its own (the profiler's overhead stays out of the timed blocks). Ratios are against the first side.
     """
-    first, second = sides
-    print(f"-- measuring {first.role} and {second.role} in alternating blocks", file=sys.stderr)
+    roles = [side.role for side in sides]
+    print(f"-- measuring {', '.join(roles)} in alternating blocks", file=sys.stderr)
     blocks, size, settle_ms = counts["pair_blocks"], counts["pair_sums"], counts["pair_settle_ms"]
     gap_ms = counts["pair_gap_ms"]
     with contextlib.ExitStack() as stack:
         shells = {}
         for side in sides:
-            # A fresh profile each, so neither side starts with the other pair's HTTP cache.
+            # A fresh profile each, so no side starts with another's HTTP cache.
             profile = tempfile.mkdtemp(prefix=f"chromium-{side.role}-", dir=workdir)
             page = stack.enter_context(own_chromium(playwright, profile))
             shells[side.role] = PairedShell(side, page)
@@ -493,14 +481,14 @@ def measure_pair(playwright, workdir, sides, counts):
             """``role``'s page runs, every other one is frozen."""
             if active != [role]:
                 for other, shell in shells.items():
-                    if other != role:
+                    if other != role and active in ([], [other]):
                         shell.freeze()
                 shells[role].thaw(settle_ms)
                 active[:] = [role]
             return shells[role]
 
-        times = {side.role: [] for side in sides}
-        cpu = {side.role: collections.Counter() for side in sides}
+        times = {role: [] for role in roles}
+        cpu = {role: collections.Counter() for role in roles}
         for round_ in range(blocks + 1):  # round 0 warms up
             for side in sides if round_ % 2 == 0 else sides[::-1]:
                 took, seconds = only(side.role).block(size, gap_ms)
@@ -517,20 +505,26 @@ def measure_pair(playwright, workdir, sides, counts):
         role: {key: round(seconds * 1000 / sums, 2) for key, seconds in spent.items()} for role, spent in cpu.items()
     }
     return {
-        **figures,
-        "ratio": round(figures[first.role]["p50"] / figures[second.role]["p50"], 2),
+        "roles": roles,
+        "sums": figures,
         "blocks": blocks,
         "sums_per_block": size,
-        "main_thread_ms_per_sum": {
-            **main_thread,
-            "ratio": round(main_thread[first.role]["task"] / main_thread[second.role]["task"], 2),
-            "cpu_ratio": round(main_thread[first.role]["cpu"] / main_thread[second.role]["cpu"], 2),
-        },
+        "main_thread_ms_per_sum": main_thread,
         "profile": profiles,
         "freezes": freezes,
         "log_on_screen": log_on_screen,
         "problems": problems,
     }
+
+
+def ratio(blocks, role, against, figure="p50"):
+    """``role``'s Sum ``figure`` over ``against``'s, from the same blocks."""
+    return round(blocks["sums"][role][figure] / blocks["sums"][against][figure], 2)
+
+
+def main_thread_ratio(blocks, role, against, key="task"):
+    cost = blocks["main_thread_ms_per_sum"]
+    return round(cost[role][key] / cost[against][key], 2)
 
 
 def baseline_tree(rev, into):
@@ -556,111 +550,83 @@ def main(argv=None):
     parser.add_argument("--baseline", default=BASELINE_REV, help="git revision measured side by side")
     parser.add_argument("--no-baseline", action="store_true", help="measure the current tree only")
     parser.add_argument(
-        "--first-sum-only", action="store_true", help="only the time to the first Sum (beside the baseline)"
+        "--first-sum-only", action="store_true", help="only the time to the first Sum (beside the example)"
     )
     parser.add_argument(
-        "--baseline-pair-only",
+        "--pairs-only",
         action="store_true",
-        help="only this tree's Sum against the baseline's, in alternating blocks (a few minutes, not a quarter hour)",
+        help="only the Sums in alternating blocks against the example (a few minutes, not a quarter hour)",
     )
     parser.add_argument("--json", type=Path, default=RESULTS / "latest.json", help="where to write the figures")
     args = parser.parse_args(argv)
     counts = COUNTS["smoke" if args.smoke else "full"]
+    # The smoke run proves the benchmark and the anchor run: this tree on Dash 4 against the example.
+    baseline_rev = None if args.smoke or args.no_baseline else args.baseline
 
     from playwright.sync_api import sync_playwright
 
     runs = []
-    against_baseline = None
-    with tempfile.TemporaryDirectory(prefix="ioconnect-bench-") as tmp, sync_playwright() as playwright:
-        tmp = Path(tmp)
+    with sync_playwright() as playwright, contextlib.ExitStack() as stack:
+        tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="ioconnect-bench-")))
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
-        with_baseline = not (args.smoke or args.no_baseline)
-        if args.baseline_pair_only:
-            browser.close()
-            return report_of(args, counts, runs, None, baseline_pair(playwright, tmp, args.baseline, counts))
-        first = first_sum_figures(browser, tmp, args.baseline if with_baseline else None, counts["first_sum_runs"])
+        stack.callback(browser.close)
+        baseline_root = None
+        if baseline_rev is not None:
+            baseline_root = baseline_tree(baseline_rev, tmp / "baseline")
+            stack.callback(
+                subprocess.run, ["git", "worktree", "remove", "--force", str(baseline_root)], cwd=ROOT, check=False
+            )
+        first = None
+        if not args.pairs_only:
+            first = first_sum.section(browser, tmp, baseline_root, baseline_rev, counts["first_sum_runs"])
         if args.first_sum_only:
-            browser.close()
             return report_of(args, counts, runs, first)
-        # The floor runs on one server for all its figures and both pairs; so do the current tree and the baseline.
-        lean_server = LiveServer(tmp / "lean.log", app=LEAN_SERVER_APP, ACCESS_LOG="0")
-        try:
-            floor = floor_side(lean_server)
-            with contextlib.ExitStack() as baseline_stack:
-                baseline_server = None
-                if not (args.smoke or args.no_baseline):
-                    tree = baseline_tree(args.baseline, tmp / "baseline")
-                    baseline_stack.callback(
-                        subprocess.run, ["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT, check=False
-                    )
-                    baseline_server = LiveServer(tmp / "baseline.log", root=tree, ACCESS_LOG="0")
-                    baseline_stack.callback(baseline_server.stop)
-                    run = measure(browser, baseline_server, f"baseline {args.baseline}", counts, "baseline")
-                    pair = (real_side("baseline", baseline_server), floor)
-                    run["baseline_paired"] = measure_pair(playwright, tmp, pair, counts)
-                    runs.append(run)
-                app_server = LiveServer(tmp / "current.log", ACCESS_LOG="0")
-                try:
-                    current = measure(browser, app_server, "current", counts, "current")
-                    floor_run = measure_floor(browser, lean_server, counts)
-                    current["paired"] = measure_pair(playwright, tmp, (real_side("current", app_server), floor), counts)
-                    if baseline_server is not None:
-                        # The before-and-after question itself, asked the paired way: figures taken one after
-                        # the other drift with the host (the floor's own p50 moved by a third within one run).
-                        pair = (real_side("current", app_server), real_side("baseline", baseline_server))
-                        against_baseline = measure_pair(playwright, tmp, pair, counts)
-                    current["server_errors"] = app_server.errors()
-                    runs += [current, floor_run]
-                finally:
-                    app_server.stop()
-                if baseline_server is not None:
-                    run["server_errors"] = baseline_server.errors()
-            floor_run["server_errors"] = lean_server.errors()
-        finally:
-            lean_server.stop()
-            browser.close()
-
-    return report_of(args, counts, runs, first, against_baseline)
+        servers = started_servers(stack, tmp, baseline_root, dash2=not args.smoke)
+        if not args.pairs_only:
+            for role, server in servers.items():
+                if role in ("current", "baseline"):
+                    label = "current" if role == "current" else f"baseline {baseline_rev}"
+                    runs.append(measure(browser, server, label, counts, role))
+        sides = [
+            example_side(server) if role == ANCHOR else real_side(role, server) for role, server in servers.items()
+        ]
+        blocks = measure_blocks(playwright, tmp, sides, counts)
+        for run in runs:
+            run["server_errors"] = servers[run["role"]].errors()
+        blocks["server_errors"] = {role: server.errors() for role, server in servers.items()}
+        return report_of(args, counts, runs, first, blocks)
 
 
-def baseline_pair(playwright, workdir, baseline_rev, counts):
-    """This tree's Sum against ``baseline_rev``'s, as the full run pairs them, and nothing else."""
-    tree = baseline_tree(baseline_rev, workdir / "baseline")
-    servers = []
-    try:
-        servers.append(LiveServer(workdir / "baseline.log", root=tree, ACCESS_LOG="0"))
-        servers.append(LiveServer(workdir / "current.log", ACCESS_LOG="0"))
-        baseline_server, app_server = servers
-        pair = (real_side("current", app_server), real_side("baseline", baseline_server))
-        return measure_pair(playwright, workdir, pair, counts)
-    finally:
-        for server in servers:
-            server.stop()
-        subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT, check=False)
+def started_servers(stack, workdir, baseline_root, dash2):
+    """role -> its running server: the example (first: the anchor), this tree (on Dash 2.18 too with ``dash2``),
+    and the baseline when there is one."""
+    servers = {}
+
+    def start(role, server_class, **options):
+        log = workdir / f"{role.replace(' ', '-')}.log"
+        servers[role] = server_class(log, ACCESS_LOG="0", **options)
+        stack.callback(servers[role].stop)
+
+    start(ANCHOR, ExampleServer)
+    start("current", LiveServer)
+    if dash2:
+        start(DASH2_ROLE, Dash2Server)
+    if baseline_root is not None:
+        start("baseline", LiveServer, root=baseline_root)
+    return servers
 
 
-def first_sum_figures(browser, workdir, baseline_rev, runs):
-    """Time to the first Sum for the current tree, and for ``baseline_rev`` (None: the current tree alone)."""
-    if baseline_rev is None:
-        return first_sum.section(browser, workdir, None, None, runs)
-    tree = baseline_tree(baseline_rev, workdir / "baseline-first-sum")
-    try:
-        return first_sum.section(browser, workdir, tree, f"baseline {baseline_rev}", runs)
-    finally:
-        subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT, check=False)
-
-
-def report_of(args, counts, runs, first, against_baseline=None):
+def report_of(args, counts, runs, first, blocks=None):
     report = {"machine": machine(), "counts": counts, "targets": TARGETS, "runs": runs, "first_sum": first}
-    if against_baseline is not None:
-        report["against_baseline"] = against_baseline
+    if blocks is not None:
+        report["blocks"] = blocks
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, indent=2))
     if runs:
         print(render_table(report))
         print()
-    if against_baseline is not None:
-        print(against_baseline_table(against_baseline, f"baseline {args.baseline}"))
+    if blocks is not None:
+        print(blocks_table(blocks, ANCHOR))
         print()
     if first is not None:
         print(first_sum.table(first))

@@ -1,7 +1,7 @@
-"""``python -m bench.breakdown``: where a Sum's time goes, per frame and per callback, in the real shell and the floor.
+"""``python -m bench.breakdown``: where a Sum's time goes, per frame and per callback, in the shell and the example.
 
-The pair (``python -m bench``) says how much slower the Caller's Sum is than
-the docs-shaped floor's; this says where the difference is spent:
+The blocks of ``python -m bench`` say how much slower the Caller's Sum is than
+the vendor's example's (bench/vendor_example/); this says where the difference is spent:
 
 - **per frame**: a Chromium trace (``devtools.timeline``) of N Sums. Every
   app of a shell is a same-origin iframe on the one main thread, so a CPU
@@ -23,8 +23,9 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlparse
 
-from bench import lean
-from bench.__main__ import LEAN_APPS, LEAN_SERVER_APP, SHELL_APPS, with_probes
+from bench import first_sum
+from bench.__main__ import SHELL_APPS, with_probes
+from bench.anchor import EXAMPLE_CALLER, EXAMPLE_SERVER, ExampleServer
 from harness.browser import CHROMIUM_FLAGS, LiveServer, Shell, chromium_path
 
 # Events that run script or rendering for one frame; their nested events are inside their time.
@@ -118,11 +119,11 @@ def attribute_trace(events, count):
     return result
 
 
-def per_callback(shell, frames, count):
+def per_callback(frames, count):
     """ms per Sum of callback requests, by frame and outputs: how many per Sum and their mean answer time."""
     rows = []
-    for name in frames:
-        for call in shell.frame(name).evaluate("() => window.__benchCallbacks || []"):
+    for name, frame in frames.items():
+        for call in frame.evaluate("() => window.__benchCallbacks || []"):
             rows.append((name, call["output"], call["ms"]))
     grouped = collections.defaultdict(list)
     for name, output, ms in rows:
@@ -138,22 +139,31 @@ def per_callback(shell, frames, count):
     ]
 
 
-def measure(browser, url, caller, apps, count, trace_path, viewport=(1280, 720)):
+def frames_of(page, apps):
+    """name -> Frame of each app, by its iframe's selector, once each document is its own."""
+    return {name: first_sum.caller_frame(page, selector) for name, selector in apps.items()}
+
+
+def measure(browser, url, caller, apps, count, trace_path, viewport=(1280, 720), shell_apps=()):
+    """``apps``: name -> iframe selector; ``shell_apps``: the shell's app names to wait for (none: the example)."""
     context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
     try:
         page = context.new_page()
         shell = Shell(page, url)
         page.goto(url + "/")
-        shell.wait_connected(*apps)
-        frame = with_probes(shell.frame(caller))
-        for name in apps:
-            shell.frame(name).evaluate(TIME_CALLBACKS)
+        if shell_apps:
+            shell.wait_connected(*shell_apps)
+        frames = frames_of(page, apps)
+        first_sum.poll(frames[caller], first_sum.CAN_SUM, page)
+        frame = with_probes(frames[caller])
+        for each in frames.values():
+            each.evaluate(TIME_CALLBACKS)
         for i in range(3):  # warm up
             frame.evaluate(
                 "([a, b, e]) => ioconnectBench.typedSumRoundTrip(a, b, e, 15000, 30)", [i, 700, f"Sum is {i + 700}"]
             )
-        for name in apps:
-            shell.frame(name).evaluate(TIME_CALLBACKS)  # forget the warm-up's requests
+        for each in frames.values():
+            each.evaluate(TIME_CALLBACKS)  # forget the warm-up's requests
         browser.start_tracing(
             page=page, path=str(trace_path), categories=["devtools.timeline", "disabled-by-default-devtools.timeline"]
         )
@@ -171,10 +181,14 @@ def measure(browser, url, caller, apps, count, trace_path, viewport=(1280, 720))
         return {
             "sum_p50_ms": round(sorted(times)[len(times) // 2], 1),
             "main_thread_by_frame": attribute_trace(events, count),
-            "callbacks": per_callback(shell, apps, count),
+            "callbacks": per_callback(frames, count),
         }
     finally:
         context.close()
+
+
+SHELL_FRAMES = {name: f'iframe[data-name="{name}"]' for name in (*SHELL_APPS, "Inspector")}
+EXAMPLE_FRAMES = {"Caller": EXAMPLE_CALLER, "Server": EXAMPLE_SERVER}
 
 
 def main(argv=None):
@@ -195,19 +209,21 @@ def main(argv=None):
         tmp = Path(tmp)
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
         app_server = LiveServer(tmp / "current.log", ACCESS_LOG="0")
-        lean_server = LiveServer(tmp / "lean.log", app=LEAN_SERVER_APP, ACCESS_LOG="0")
+        example_server = ExampleServer(tmp / "example.log", ACCESS_LOG="0")
+        viewport = tuple(int(side) for side in args.viewport.split("x"))
         try:
             sides = (
-                ("current", app_server.url, "Caller", (*SHELL_APPS, "Inspector")),
-                ("floor", lean_server.url, lean.CALLER_NAME, LEAN_APPS),
+                ("current", app_server.url, SHELL_FRAMES, tuple(SHELL_FRAMES)),
+                ("example", example_server.url, EXAMPLE_FRAMES, ()),
             )
-            for role, url, caller, apps in sides:
+            for role, url, frames, shell_apps in sides:
                 print(f"-- tracing {args.sums} Sums: {role}", file=sys.stderr)
-                viewport = tuple(int(side) for side in args.viewport.split("x"))
-                report[role] = measure(browser, url, caller, apps, args.sums, tmp / f"{role}.json", viewport)
+                report[role] = measure(
+                    browser, url, "Caller", frames, args.sums, tmp / f"{role}.json", viewport, shell_apps
+                )
         finally:
             app_server.stop()
-            lean_server.stop()
+            example_server.stop()
             browser.close()
     text = json.dumps(report, indent=2)
     if args.json:

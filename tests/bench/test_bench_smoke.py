@@ -3,39 +3,41 @@
 import json
 import subprocess
 import sys
+import urllib.request
 
 import pytest
 
 from bench import first_sum
+from bench.anchor import ExampleServer
 from harness.browser import ROOT
 
 FIGURES = ("sum_best", "sum_all", "floor", "void_invoke", "cold_load")
-LEAN_FIGURES = ("sum_best", "cold_load")  # the documentation's Dash pair (bench/lean.py)
 
 
-def assert_fair_pair(pair, side, counts):
-    """The pair measured every block of both sides (the warm-up left out), their main-thread time and a profile."""
+def assert_fair_blocks(blocks, roles, counts):
+    """Every side measured every block (the warm-up left out), its main-thread time and a profile."""
     sums = counts["pair_blocks"] * counts["pair_sums"]
-    assert (pair["blocks"], pair["sums_per_block"]) == (counts["pair_blocks"], counts["pair_sums"])
-    assert pair[side]["n"] == pair["floor"]["n"] == sums and pair[side]["p50"] > 0 and pair["floor"]["p50"] > 0
-    assert pair["ratio"] == round(pair[side]["p50"] / pair["floor"]["p50"], 2)
-    cost = pair["main_thread_ms_per_sum"]
-    for role in (side, "floor"):
+    assert blocks["roles"] == roles
+    assert (blocks["blocks"], blocks["sums_per_block"]) == (counts["pair_blocks"], counts["pair_sums"])
+    cost = blocks["main_thread_ms_per_sum"]
+    for role in roles:
+        assert blocks["sums"][role]["n"] == sums and blocks["sums"][role]["p50"] > 0, role
         # The page's own work is inside its tasks; a page that did nothing would mean the metrics came from
-        # elsewhere (the frozen side, or no page at all).
+        # elsewhere (a frozen side, or no page at all).
         assert cost[role]["task"] >= cost[role]["script"] > 0 and cost[role]["cpu"] > 0, (role, cost[role])
-        profile = pair["profile"][role]
+        profile = blocks["profile"][role]
         assert profile["sums"] == counts["profile_sums"] and profile["total_ms"] > 0, (role, profile)
         assert "dash_renderer.min.js" in profile["by_script"], (role, profile["by_script"])
-    assert cost["ratio"] > 0 and cost["cpu_ratio"] > 0
-    # Each side is frozen while the other's blocks run: at least once per round after the first.
-    assert min(pair["freezes"].values()) >= counts["pair_blocks"] // 2, pair["freezes"]
-    assert pair["problems"] == []
+        assert blocks["server_errors"][role] == [], role
+    # Each side is frozen while another's blocks run: at least once per round after the first.
+    assert min(blocks["freezes"].values()) >= counts["pair_blocks"] // 2, blocks["freezes"]
+    assert blocks["log_on_screen"] == {"example": None, "current": True}
+    assert blocks["problems"] == []
 
 
 @pytest.mark.browser  # the script drives Chromium
 @pytest.mark.script
-def test_bnch001_smoke_run_measures_every_figure(tmp_path):
+def test_bnch001_smoke_run_measures_every_figure_against_the_vendor_example(tmp_path):
     output = tmp_path / "bench.json"
     completed = subprocess.run(
         [sys.executable, "-m", "bench", "--smoke", "--json", str(output)],
@@ -45,11 +47,11 @@ def test_bnch001_smoke_run_measures_every_figure(tmp_path):
         timeout=300,
     )
     assert completed.returncode == 0, completed.stderr[-3000:]
-    assert "| figure |" in completed.stdout and "sum_best_vs_floor" in completed.stdout
-    assert "the other side frozen" in completed.stdout and "CPU profile of a Sum" in completed.stdout
+    assert "| figure |" in completed.stdout and "the others frozen" in completed.stdout
+    assert "| current |" in completed.stdout and "÷ example (target ≤ 1.0)" in completed.stdout
     report = json.loads(output.read_text())
-    run, lean = report["runs"]
-    assert (run["role"], lean["role"]) == ("current", "floor")
+    [run] = report["runs"]
+    assert run["role"] == "current"
     for figure in FIGURES:
         assert run[figure]["n"] >= 1 and run[figure]["p50"] > 0, figure
     assert run["burst"]["correct"] == run["burst"]["count"]
@@ -57,15 +59,30 @@ def test_bnch001_smoke_run_measures_every_figure(tmp_path):
     for side in ("wrk_sum", "wrk_trivial"):
         assert run[side]["requests_per_s"] > 0 and run[side]["errors"] == 0, side
     assert run["problems"] == [] and run["server_errors"] == []
-    assert_fair_pair(run["paired"], "current", report["counts"])
-    for figure in LEAN_FIGURES:
-        assert lean[figure]["n"] >= 1 and lean[figure]["p50"] > 0, figure
-    assert lean["shell_apps"] == 2 and lean["burst"]["correct"] == lean["burst"]["count"]
-    assert lean["problems"] == [] and lean["server_errors"] == []
-    # Time to the first Sum: one fresh load per server, for this tree alone in a smoke run.
+    assert_fair_blocks(report["blocks"], ["example", "current"], report["counts"])
+    # Time to the first Sum: one fresh load per server, for this tree and the example in a smoke run.
     first = report["first_sum"]
-    assert first["ratios"] == {} and first["server_errors"] == []
-    for kind in first_sum.SERVERS:
-        side = first["sides"][f"current, {kind}"]
-        assert len(side["runs"]) == 1 and side["p50"] > 0, kind
+    assert first["server_errors"] == []
+    assert set(first["sides"]) == {f"current, {kind}" for kind in first_sum.SERVERS} | {first_sum.EXAMPLE}
+    for label, side in first["sides"].items():
+        assert len(side["runs"]) == 1 and side["p50"] > 0, label
+    assert set(first["ratios"]) == {f"current, {kind}" for kind in first_sum.SERVERS}
     assert "| time to the first Sum, p50 of 1" in completed.stdout
+
+
+@pytest.mark.script
+def test_bnch003_the_vendor_example_runs_as_its_page_writes_it_with_nothing_of_ours(tmp_path):
+    """Its pages load Dash's and dash_glue42's bundles only: no asset of ours, no CSP or compression of ours."""
+    server = ExampleServer(tmp_path / "example.log")
+    try:
+        for path in ("/", "/app-a/", "/app-b/"):
+            request = urllib.request.Request(server.url + path, headers={"Accept-Encoding": "gzip, br"})
+            with urllib.request.urlopen(request) as response:
+                html = response.read().decode()
+                headers = response.headers
+            assert "/assets/" not in html and "/_dash-glue42/" not in html, path
+            assert "Content-Security-Policy" not in headers and "Content-Encoding" not in headers, path
+            assert "dash_glue42" in html and "v2_18_" in html, path  # Dash 2.18's fingerprints
+    finally:
+        server.stop()
+    assert server.errors() == []
