@@ -125,9 +125,17 @@ LOG_CONTEXT_PREFIX = "io-connect-dash.interop-log."  # + an app's interop instan
 LOG_KEPT = 20  # records of each kind in an app's log window; also the lines of a server's handled list
 LOG_TEXT_LIMIT = 200  # characters of args or outcome a log record carries
 LOG_ROWS = 200  # rows the inspector's log shows
-LOG_PUBLISH_MS = 100  # an app publishes its log window at most this often, this long after a change
-LOG_FLUSH_MS = 1_000  # the Inspector's page sends the records to Python at most this often while the log is on screen
-LOG_QUIET_FLUSH_MS = 2_000  # … and this often while it is not (the summary stays current, the grid waits)
+# An app publishes its log window once its changes have paused this long, and at the latest this long after
+# the first change it has not published: at a person's pace, 100 ms after each invocation settles; in a stream
+# of invocations, once a second, not after each one (every write goes through the shell's gateway).
+LOG_PUBLISH_MS = 100
+LOG_PUBLISH_MAX_MS = 1_000
+# The Inspector's page sends the records to Python once they have paused LOG_SETTLE_MS, and at most once per
+# LOG_FLUSH_MS while the log is on screen (LOG_QUIET_FLUSH_MS while it is not: the summary stays current, the
+# grid waits).
+LOG_SETTLE_MS = 150
+LOG_FLUSH_MS = 1_000
+LOG_QUIET_FLUSH_MS = 2_000
 # A spreadsheet runs a CSV cell that starts with one of these as a formula (OWASP, "CSV Injection"): the log
 # grid's CSV export puts an apostrophe before it (assets/inspector_log.js).
 CSV_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -248,6 +256,8 @@ SHARED_WITH_JAVASCRIPT = (
     "LOG_TEXT_LIMIT",
     "LOG_ROWS",
     "LOG_PUBLISH_MS",
+    "LOG_PUBLISH_MAX_MS",
+    "LOG_SETTLE_MS",
     "LOG_FLUSH_MS",
     "LOG_QUIET_FLUSH_MS",
     "CSV_FORMULA_STARTS",

@@ -14,6 +14,8 @@ window.ioConnectShared = Object.freeze({
     "LOG_TEXT_LIMIT": 200,
     "LOG_ROWS": 200,
     "LOG_PUBLISH_MS": 100,
+    "LOG_PUBLISH_MAX_MS": 1000,
+    "LOG_SETTLE_MS": 150,
     "LOG_FLUSH_MS": 1000,
     "LOG_QUIET_FLUSH_MS": 2000,
     "CSV_FORMULA_STARTS": [

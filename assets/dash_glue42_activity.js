@@ -13,8 +13,8 @@
  *
  *     LOG_CONTEXT_PREFIX + <its interop instance id>  =  {application, instance, records: [...]}
  *
- * with glue.contexts.set, LOG_PUBLISH_MS after a change at the most often, and never on an invocation's
- * path. The inspector subscribes to every app's context (assets/inspector.js) and merges the records
+ * with glue.contexts.set, once its changes pause for LOG_PUBLISH_MS (or LOG_PUBLISH_MAX_MS after the first
+ * unpublished one, in a stream of invocations), and never on an invocation's path. The inspector subscribes to every app's context (assets/inspector.js) and merges the records
  * (interop/log.py). Why one context per app, always the whole window: one writer per context, so no app
  * overwrites another's records (three apps creating one shared context at once kept only one app's data),
  * and every write is idempotent, so a write that is coalesced into the next loses nothing.
@@ -49,6 +49,7 @@
     var listeners = [];
     var published = 0; // windows written to the log context, for the tests
     var publishTimer = null;
+    var unpublishedSince = 0; // when the oldest change not yet published came (0: none)
     var sequence = 0;
 
     function newId() {
@@ -96,9 +97,13 @@
                 console.error(error);
             }
         });
-        if (!publishTimer) {
-            publishTimer = setTimeout(publish, SHARED.LOG_PUBLISH_MS);
-        }
+        // Once the changes pause (ids.LOG_PUBLISH_MS), or at the latest LOG_PUBLISH_MAX_MS after the first one
+        // not yet published: a stream of invocations is published about once a second, not after each one.
+        var now = Date.now();
+        unpublishedSince = unpublishedSince || now;
+        clearTimeout(publishTimer);
+        publishTimer = setTimeout(publish, Math.max(0, Math.min(
+            now + SHARED.LOG_PUBLISH_MS, unpublishedSince + SHARED.LOG_PUBLISH_MAX_MS) - now));
     }
 
     /* Context names cannot be chosen freely in every io.Connect: keep the id to safe characters. */
@@ -117,6 +122,7 @@
             publishTimer = setTimeout(publish, SHARED.LOG_PUBLISH_MS); // not connected yet
             return;
         }
+        unpublishedSince = 0;
         var me = glue.interop.instance;
         var data = {application: me.application, instance: me.instance, records: records()};
         Promise.resolve(glue.contexts.set(contextName(me.instance), data)).then(function () {

@@ -9,8 +9,9 @@
  *   inspector-servers-store   snapshot of the interop servers and their methods
  *   inspector-log-records     records collected from every app's log context
  *
- * The records go to Python at most once a second while the log card is on
- * screen, and every 2 s while it is not (ids.LOG_FLUSH_MS, LOG_QUIET_FLUSH_MS):
+ * The records go to Python once they pause for 150 ms, and at most once a
+ * second while the log card is on screen, every 2 s while it is not
+ * (ids.LOG_SETTLE_MS, LOG_FLUSH_MS, LOG_QUIET_FLUSH_MS):
  * the summary counts them either way, and the grid receives the rows that
  * changed only while it is seen (inspector-log-visible says whether it is).
  * Redrawing it for nobody slowed every app in the page. Records are sent
@@ -25,7 +26,8 @@
     var LOG_CARD = SHARED.INSPECTOR_LOG;
     var LOG_VISIBLE = SHARED.LOG_VISIBLE;
     var SNAPSHOT_DELAY_MS = 30; // events come in bursts (a server and each of its methods)
-    var FLUSH_MS = SHARED.LOG_FLUSH_MS; // the log goes to Python at most this often while it is seen
+    var SETTLE_MS = SHARED.LOG_SETTLE_MS; // the log goes to Python once its records pause this long...
+    var FLUSH_MS = SHARED.LOG_FLUSH_MS; // ... and at most this often while it is seen
     var QUIET_FLUSH_MS = SHARED.LOG_QUIET_FLUSH_MS; // ... and this often while it is not
     var RECORDS_KEPT = 3 * SHARED.LOG_ROWS; // enough for the rows the log shows, with 2 servers each
     // ...and at most this much JSON: Python gets them all with each render, and
@@ -77,6 +79,8 @@
     var flushTimer = null;
     var logOnScreen = false;
     var logChanged = false; // records came in since the last flush
+    var unsentSince = 0; // when the first of them came
+    var lastFlushAt = 0;
     var showingFile = false; // a log file is shown instead: records are still collected, but not sent
 
     function recordKey(instance, record) {
@@ -104,6 +108,7 @@
     function flushLog() {
         flushTimer = null;
         logChanged = false;
+        lastFlushAt = Date.now();
         setProps(LOG_RECORDS, {data: newestRecords()});
     }
 
@@ -130,10 +135,25 @@
             }
         });
         windows[data.instance] = keys;
+        scheduleFlush();
+    }
+
+    /*
+     * Send once the records pause (LOG_SETTLE_MS: an invocation's records come from each app in turn), and no
+     * sooner than FLUSH_MS after the last send (QUIET_FLUSH_MS off screen); records that never pause go at
+     * that pace.
+     */
+    function scheduleFlush() {
+        var now = Date.now();
+        unsentSince = logChanged ? unsentSince : now;
         logChanged = true;
-        if (!showingFile && !flushTimer) {
-            flushTimer = setTimeout(flushLog, logOnScreen ? FLUSH_MS : QUIET_FLUSH_MS);
+        if (showingFile) {
+            return;
         }
+        var interval = logOnScreen ? FLUSH_MS : QUIET_FLUSH_MS;
+        var due = Math.max(lastFlushAt + interval, Math.min(now + SETTLE_MS, unsentSince + interval));
+        clearTimeout(flushTimer);
+        flushTimer = setTimeout(flushLog, Math.max(0, due - now));
     }
 
     /* Follow whether the log card is on screen (in the top page's viewport, through the shell's iframe). */

@@ -5,6 +5,7 @@ on screen once the shell is scrolled to the Inspector; a summary that follows th
 The JSON export and reopening it in the same grid, under its banner, is ``insl003`` (test_inspector_log.py).
 """
 
+import json
 import re
 import uuid
 from datetime import UTC, datetime
@@ -233,3 +234,47 @@ def test_lgrd009_a_flush_gives_the_grid_only_the_rows_that_changed(log_view):
         changed = update["rowTransaction"]["add"] + update["rowTransaction"]["update"]
         assert [r["args"] for r in changed] == ['{"a":"6100","b":"3"}'] * len(changed) == [row["args"]], changed
     assert sum(len(update["rowTransaction"]["add"]) for update in grid_updates) == 1  # added once, then updated
+
+
+# In the Caller: ``count`` Sums through glue itself, each sent once the one before is answered, to Sum Server 1;
+# the ms they took, on the page's clock.
+SUMS_IN_A_ROW = """async ([count, first]) => {
+    const glue = await window.glue42dash.glueInstancePromise;
+    const started = performance.now();
+    for (let i = 0; i < count; i++) {
+        await glue.interop.invoke("Sum", {a: first + i, b: 1}, {application: "Sum Server 1"});
+    }
+    return performance.now() - started;
+}"""
+
+
+def test_lgrd010_a_stream_of_invocations_is_published_about_once_a_second_not_once_each(log_view):
+    """Sum Server 1's seam records each invocation it handles, and writes its log window once its changes pause
+    (``ids.LOG_PUBLISH_MS``) or at the latest ``LOG_PUBLISH_MAX_MS`` after the first change not yet written:
+    every write goes through the shell's gateway to the Inspector, on the main thread the next invocation needs.
+    Twenty Sums in a row make a write a second at most, not twenty; the last ones are still written."""
+    shell = log_view
+    server = shell.frame("Sum Server 1")
+
+    def published():
+        return server.evaluate("() => window.ioConnectActivity.published()")
+
+    count, first = 20, 7700 + uuid.uuid4().int % 100 * 100
+    before = published()
+    took_ms = shell.frame("Caller").evaluate(SUMS_IN_A_ROW, [count, first])
+    during = published() - before
+    assert during <= took_ms / ids.LOG_PUBLISH_MAX_MS + 1 and during < count / 2, (during, took_ms)
+    last = {"a": first + count - 1, "b": 1}
+    shell.wait_until(lambda: published() > before + during, WAIT_MS)  # the changes after the last write
+    written = server.evaluate(
+        "(name) => window.glue42dash.glueInstance.contexts.get(name)",
+        server.evaluate(
+            "() => window.ioConnectActivity.contextName(window.glue42dash.glueInstance.interop.instance.instance)"
+        ),
+    )
+    assert any(r["kind"] == "handled" and r["args"] == json_args(last) for r in written["records"]), last
+
+
+def json_args(args):
+    """A record's arguments, as the seam writes them (compact JSON)."""
+    return json.dumps(args, separators=(",", ":"))
