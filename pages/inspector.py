@@ -58,6 +58,7 @@ def servers_grid():
             "tabToNextHeader": {"function": "false"},
             "rowHeight": 30,
             "headerHeight": 32,
+            "animateRows": False,  # as the log's grid: an animation re-lays out the whole page for ~0.4 s
         },
         className="inspector-grid",
         style={"height": None},

@@ -11,7 +11,8 @@ from dash.exceptions import PreventUpdate
 import ids
 from callbacks import inspector_log
 from interop import log, log_file
-from pages.inspector_log import ANY, CHART_HIDE, CHART_SHOW, grid_transaction, row_digest
+from pages.inspector import servers_grid
+from pages.inspector_log import ANY, CHART_HIDE, CHART_SHOW, grid_transaction, log_grid, row_digest
 from pages.inspector_text import clock
 from tests.unit.samples import S1, S2, T0, handled, invoked
 
@@ -212,3 +213,10 @@ def test_cbin009_the_chart_is_added_once_it_is_first_opened():
     assert chart.id == ids.LATENCY_GRAPH and chart.figure == figure
     with pytest.raises(PreventUpdate):  # opened again: the chart is there already
         inspector_log.show_chart(True, figure, chart.to_plotly_json())
+
+
+def test_lgrd111_the_inspectors_grids_do_not_animate_their_rows():
+    """An animated row change restyles and re-lays out the page in every frame for ~0.4 s; the Inspector shares
+    its main thread with every app of the Workspace, so each flush of the log delayed the next invocation."""
+    for grid in (log_grid(), servers_grid()):
+        assert grid.dashGridOptions["animateRows"] is False, grid.id
