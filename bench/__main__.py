@@ -22,9 +22,11 @@ import json
 import os
 import platform
 import re
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import urlparse
@@ -276,6 +278,9 @@ def own_chromium(playwright, profile):
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        # A group of its own, stopped whole: Debian's /usr/bin/chromium-headless-shell is a shell script that
+        # runs the browser as its child, so stopping only the script left the browser running.
+        start_new_session=True,
     )
     try:
         wait_until_answering(process, f"http://127.0.0.1:{port}/json/version", lambda: "Chromium gave no DevTools port")
@@ -286,8 +291,14 @@ def own_chromium(playwright, profile):
         finally:
             browser.close()
     finally:
-        process.terminate()
+        os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)
+        for _ in range(100):  # until the browser under the script is gone too, 10 s at most
+            try:
+                os.killpg(process.pid, 0)
+            except ProcessLookupError:
+                break
+            time.sleep(0.1)
 
 
 class PairedShell:

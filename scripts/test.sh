@@ -14,11 +14,11 @@ cd "$(dirname "$0")/.."
 stage=scripts/stage.sh
 eval "extra=(${PYTEST_ARGS:-})"  # as the shell would split them: PYTEST_ARGS="-k 'brws002 or brws003'"
 start=$(date +%s)
+workers=${BROWSER_SESSIONS:-2}
 
 unit() { $stage "$1: unit and Flask client" "$2/python" -m pytest -q -m "not browser and not servers" "${extra[@]}"; }
 unit_dash4() { unit "Dash 4" "$BIN"; }
 unit_dash2() { unit "Dash 2.18" "$DASH2_BIN"; }
-servers_dash4() { $stage "Dash 4: servers of their own" "$BIN/python" -m pytest -q -m "servers" "${extra[@]}"; }
 
 if [ "${1:-}" = fast ]; then  # `make test-fast`: lint and the suites without a browser, one after the other
     $stage "lint (ruff)" make --no-print-directory lint && unit_dash4 && unit_dash2 || exit 1
@@ -31,8 +31,6 @@ $stage "lint (ruff)" make --no-print-directory lint || exit 1
 
 beside() {
     unit_dash4 &&
-    servers_dash4 &&
-    $stage "Dash 4: the benchmark and screenshot scripts" "$BIN/python" -m pytest -q -m script "${extra[@]}" &&
     unit_dash2 &&
     $stage "Dash 2.18: browser, core" "$DASH2_BIN/python" -m pytest -q -m "browser and core" "${extra[@]}"
 }
@@ -42,7 +40,8 @@ beside_log=test-results/beside-the-browser-stage.log
 beside > "$beside_log" 2>&1 &
 beside_pid=$!
 echo "== running beside the Dash 4 browser stage (printed after it): the other stages, in $beside_log =="
-$stage "Dash 4: browser" "$BIN/python" -m pytest -q -m "browser and not script and not servers" "${extra[@]}"
+$stage "Dash 4: browser, servers and scripts, $workers sessions, ${CHROMIUM:-chromium}" "$BIN/python" -m pytest -q -m "browser or servers" \
+    -n "$workers" --dist loadfile "${extra[@]}"
 browser_status=$?
 wait "$beside_pid"
 beside_status=$?
