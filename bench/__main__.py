@@ -32,8 +32,8 @@ from typing import NamedTuple
 from urllib.parse import urlparse
 
 import ids
-from bench import first_sum, wrk
-from bench.anchor import EXAMPLE_CALLER, SHELL_CALLER, Dash2Server, ExampleServer
+from bench import breakdown, first_sum, wrk
+from bench.anchor import EXAMPLE_CALLER, SHELL_APPS, SHELL_CALLER, Dash2Server, ExampleServer, with_probes
 from bench.figures import TARGETS, blocks_table, render_table
 from harness.browser import (
     CHROMIUM_FLAGS,
@@ -45,7 +45,6 @@ from harness.browser import (
     wait_until_answering,
 )
 
-PROBES = (Path(__file__).parent / "probes.js").read_text()
 # The last revision before the lesson's callbacks were written beside their functions and each app loaded only its
 # own scripts: measured beside it, the current tree shows what that reshaping costs.
 BASELINE_REV = "6332553"
@@ -66,6 +65,7 @@ COUNTS = {
         "pair_settle_ms": 300,
         "pair_gap_ms": 30,
         "profile_sums": 20,
+        "traced": 30,  # Sums traced a side for the per-frame breakdown (bench/breakdown.py)
         "first_sum_runs": first_sum.RUNS,
     },
     "smoke": {
@@ -80,11 +80,10 @@ COUNTS = {
         "pair_settle_ms": 100,
         "pair_gap_ms": 30,
         "profile_sums": 2,
+        "traced": 2,
         "first_sum_runs": 1,
     },
 }
-# The apps the figures use; the shell may embed more (the inspector), and the cold load waits for all of them.
-SHELL_APPS = ("Sum Server 1", "Sum Server 2", "Caller")
 # The side every Sum ratio is taken against, and this tree on the Dash 2.18 line.
 ANCHOR = "example"
 DASH2_ROLE = "current on Dash 2.18"
@@ -98,11 +97,6 @@ def latency(times):
         return round(ordered[min(len(ordered) - 1, int(p * len(ordered)))], 2)
 
     return {"p50": pick(0.50), "p95": pick(0.95), "n": len(ordered)}
-
-
-def with_probes(frame):
-    frame.evaluate(PROBES)  # evaluated by the driver, so the page's CSP does not apply
-    return frame
 
 
 def sum_round_trips(shell, count, target, base, caller="Caller"):
@@ -602,10 +596,13 @@ def main(argv=None):
             example_side(server) if role == ANCHOR else real_side(role, server) for role, server in servers.items()
         ]
         blocks = measure_blocks(playwright, tmp, sides, counts)
+        frames = None
+        if not args.pairs_only:
+            frames = breakdown.both_sides(browser, tmp, servers["current"].url, servers[ANCHOR].url, counts["traced"])
         for run in runs:
             run["server_errors"] = servers[run["role"]].errors()
         blocks["server_errors"] = {role: server.errors() for role, server in servers.items()}
-        return report_of(args, counts, runs, first, blocks)
+        return report_of(args, counts, runs, first, blocks, frames)
 
 
 def started_servers(stack, workdir, baseline_root, dash2):
@@ -627,10 +624,12 @@ def started_servers(stack, workdir, baseline_root, dash2):
     return servers
 
 
-def report_of(args, counts, runs, first, blocks=None):
+def report_of(args, counts, runs, first, blocks=None, frames=None):
     report = {"machine": machine(), "counts": counts, "targets": TARGETS, "runs": runs, "first_sum": first}
     if blocks is not None:
         report["blocks"] = blocks
+    if frames is not None:
+        report["frames"] = frames
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, indent=2))
     if runs:
@@ -638,6 +637,9 @@ def report_of(args, counts, runs, first, blocks=None):
         print()
     if blocks is not None:
         print(blocks_table(blocks, ANCHOR))
+        print()
+    if frames is not None:
+        print(breakdown.table(frames))
         print()
     if first is not None:
         print(first_sum.table(first))

@@ -1,4 +1,5 @@
-"""The bench's anchor: the vendor page's own Interop example (bench/vendor_example/), and the project on Dash 2.18.
+"""The sides the bench measures: the vendor page's own Interop example (bench/vendor_example/), the anchor, and
+this project's shell, on Dash 4 and on Dash 2.18; and the in-page probes (probes.js) that time them.
 
 The example runs as its reader would run it: Dash 2.18 from ``.venv-dash2``, none of this project's code,
 assets or config, under gunicorn with 2 sync workers (``gunicorn -w 2 run:server`` in its own folder). The
@@ -7,8 +8,13 @@ project runs on Dash 2.18 from the same virtualenv for the second line's figures
 """
 
 import os
+from pathlib import Path
 
 from harness.browser import ROOT, LiveServer
+
+PROBES = (Path(__file__).parent / "probes.js").read_text()
+# The shell's apps the figures use; it embeds the Inspector too, and the cold load waits for all of them.
+SHELL_APPS = ("Sum Server 1", "Sum Server 2", "Caller")
 
 EXAMPLE_ROOT = ROOT / "bench" / "vendor_example"
 # The example's platform page embeds its caller (/app-a/) and its server (/app-b/) as these iframes.
@@ -16,6 +22,11 @@ EXAMPLE_CALLER = "iframe#app-a"
 EXAMPLE_SERVER = "iframe#app-b"
 # The project's shell names each app's iframe.
 SHELL_CALLER = 'iframe[data-name="Caller"]'
+
+
+def with_probes(frame):
+    frame.evaluate(PROBES)  # evaluated by the driver, so the page's CSP does not apply
+    return frame
 
 
 def dash2_python():

@@ -24,8 +24,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from bench import first_sum
-from bench.__main__ import SHELL_APPS, with_probes
-from bench.anchor import EXAMPLE_CALLER, EXAMPLE_SERVER, ExampleServer
+from bench.anchor import EXAMPLE_CALLER, EXAMPLE_SERVER, SHELL_APPS, ExampleServer, with_probes
 from harness.browser import CHROMIUM_FLAGS, LiveServer, Shell, chromium_path
 
 # Events that run script or rendering for one frame; their nested events are inside their time.
@@ -189,6 +188,58 @@ def measure(browser, url, caller, apps, count, trace_path, viewport=(1280, 720),
 
 SHELL_FRAMES = {name: f'iframe[data-name="{name}"]' for name in (*SHELL_APPS, "Inspector")}
 EXAMPLE_FRAMES = {"Caller": EXAMPLE_CALLER, "Server": EXAMPLE_SERVER}
+VIEWPORT = (1440, 900)  # as the bench's blocks: the Inspector's log on screen beside the Caller
+# What each frame's path is, on either side: the shell's apps and the example's (/app-a/ its caller).
+FRAME_ROLES = {
+    "/caller/": "the Caller",
+    "/app-a/": "the Caller",
+    "/server/": "the Sum servers",
+    "/app-b/": "the Sum servers",
+    "/": "the platform page",
+    "/inspector/": "the Inspector",
+    "(no frame)": "in no frame's event (the page's style, layout and paint, IPC, GC)",
+    "all tasks": "all main-thread tasks",
+}
+
+
+def both_sides(browser, workdir, current_url, example_url, sums, viewport=VIEWPORT):
+    """``{"current": ..., "example": ...}``: ``measure`` of this tree's shell and of the vendor's example."""
+    sides = (
+        ("current", current_url, SHELL_FRAMES, tuple(SHELL_FRAMES)),
+        ("example", example_url, EXAMPLE_FRAMES, ()),
+    )
+    report = {}
+    for role, url, frames, shell_apps in sides:
+        print(f"-- tracing {sums} Sums: {role}", file=sys.stderr)
+        trace = workdir / f"trace-{role}.json"
+        report[role] = measure(browser, url, "Caller", frames, sums, trace, viewport, shell_apps)
+    return report
+
+
+def by_role(side):
+    """A side's ms per Sum by what each frame is (FRAME_ROLES), the frames of one role added up."""
+    spent = collections.Counter()
+    for path, ms in side["main_thread_by_frame"].items():
+        if path in FRAME_ROLES:
+            spent[FRAME_ROLES[path]] += ms
+    return spent
+
+
+def table(report):
+    """Markdown: main-thread ms per Sum by frame, this tree beside the example, and the callbacks' answer times."""
+    current, example = by_role(report["current"]), by_role(report["example"])
+    lines = ["| main thread per Sum, by frame (ms) | current | example |", "|---|---|---|"]
+    for role in dict.fromkeys(FRAME_ROLES.values()):
+        if role in current or role in example:
+            lines.append(f"| {role} | {current.get(role, 0):.1f} | {example.get(role, 0):.1f} |")
+    for side in ("current", "example"):
+        calls = "; ".join(
+            f"{c['frame']} {c['outputs'].strip('.').split('...')[0].split('@')[0]}: {c['per_sum']:g}/Sum, "
+            f"{c['mean_ms']:.1f} ms"
+            for c in report[side]["callbacks"]
+        )
+        lines.append(f"\n{side}'s callbacks (per Sum, mean answer time in the page): {calls}")
+    return "\n".join(lines)
 
 
 def main(argv=None):
@@ -197,14 +248,13 @@ def main(argv=None):
     parser.add_argument("--json", type=Path, default=None)
     parser.add_argument(
         "--viewport",
-        default="1280x720",
+        default="x".join(map(str, VIEWPORT)),
         help="the window, as WIDTHxHEIGHT: at 1440x900 the Inspector's log is on screen beside the Caller",
     )
     args = parser.parse_args(argv)
 
     from playwright.sync_api import sync_playwright
 
-    report = {}
     with tempfile.TemporaryDirectory(prefix="ioconnect-breakdown-") as tmp, sync_playwright() as playwright:
         tmp = Path(tmp)
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
@@ -212,23 +262,14 @@ def main(argv=None):
         example_server = ExampleServer(tmp / "example.log", ACCESS_LOG="0")
         viewport = tuple(int(side) for side in args.viewport.split("x"))
         try:
-            sides = (
-                ("current", app_server.url, SHELL_FRAMES, tuple(SHELL_FRAMES)),
-                ("example", example_server.url, EXAMPLE_FRAMES, ()),
-            )
-            for role, url, frames, shell_apps in sides:
-                print(f"-- tracing {args.sums} Sums: {role}", file=sys.stderr)
-                report[role] = measure(
-                    browser, url, "Caller", frames, args.sums, tmp / f"{role}.json", viewport, shell_apps
-                )
+            report = both_sides(browser, tmp, app_server.url, example_server.url, args.sums, viewport)
         finally:
             app_server.stop()
             example_server.stop()
             browser.close()
-    text = json.dumps(report, indent=2)
     if args.json:
-        args.json.write_text(text)
-    print(text)
+        args.json.write_text(json.dumps(report, indent=2))
+    print(table(report))
     return report
 
 

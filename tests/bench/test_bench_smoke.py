@@ -7,7 +7,7 @@ import urllib.request
 
 import pytest
 
-from bench import first_sum
+from bench import breakdown, first_sum
 from bench.anchor import ExampleServer
 from harness.browser import ROOT
 
@@ -60,6 +60,10 @@ def test_bnch001_smoke_run_measures_every_figure_against_the_vendor_example(tmp_
         assert run[side]["requests_per_s"] > 0 and run[side]["errors"] == 0, side
     assert run["problems"] == [] and run["server_errors"] == []
     assert_fair_blocks(report["blocks"], ["example", "current"], report["counts"])
+    # The per-frame breakdown, of both sides: each one's Caller did work in its own frame.
+    assert "| main thread per Sum, by frame (ms) | current | example |" in completed.stdout
+    for side in ("current", "example"):
+        assert breakdown.by_role(report["frames"][side])["the Caller"] > 0, report["frames"][side]
     # Time to the first Sum: one fresh load per server, for this tree and the example in a smoke run.
     first = report["first_sum"]
     assert first["server_errors"] == []

@@ -1,6 +1,6 @@
 """The bench's tables (bench/figures.py, bench/first_sum.py): which sides are judged against the vendor's example."""
 
-from bench import first_sum
+from bench import breakdown, first_sum
 from bench.figures import blocks_table
 
 
@@ -45,3 +45,18 @@ def test_bnch005_the_time_to_the_first_sum_is_judged_under_gunicorn_against_the_
     lines = first_sum.table(figures).splitlines()
     assert "0.70× (target ≤ 0.7: met)" in lines[3] and lines[3].startswith("| current, gunicorn")
     assert "target" not in lines[2]  # make run is shown, not judged
+
+
+def test_bnch006_the_breakdown_table_puts_each_sides_frames_under_what_they_are():
+    side = {
+        "main_thread_by_frame": {"/caller/": 9.0, "/server/": 3.0, "/inspector/": 1.5, "/": 2.0, "(no frame)": 4.0},
+        "callbacks": [{"frame": "Caller", "outputs": "..a.invoke...b.children@x..", "per_sum": 1.0, "mean_ms": 7.25}],
+    }
+    example = {
+        "main_thread_by_frame": {"/app-a/": 5.0, "/app-b/": 2.0, "/": 1.0, "(no frame)": 3.0},
+        "callbacks": [{"frame": "Caller", "outputs": "a.invoke", "per_sum": 1.0, "mean_ms": 6.0}],
+    }
+    lines = breakdown.table({"current": side, "example": example}).splitlines()
+    assert "| the Caller | 9.0 | 5.0 |" in lines
+    assert "| the Inspector | 1.5 | 0.0 |" in lines
+    assert any(line.startswith("current's callbacks") and "Caller a.invoke: 1/Sum, 7.2 ms" in line for line in lines)
