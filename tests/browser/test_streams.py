@@ -177,6 +177,8 @@ def test_strm005_a_stream_closed_by_its_server_and_one_whose_publisher_goes_away
     gone = subscribe(shell, leaving, "{}")
     for sub in (closed, gone):
         wait_open(shell, sub)
+    # Close once the publisher's stream counts the subscription too, not only once the Inspector says it is open.
+    shell.wait_until(lambda: subscribers(closer) == 1, WAIT_MS)
     closer.evaluate("() => window.publisher.close()")
     expect(state_of(shell, closed)).to_have_text("closed by the server", timeout=WAIT_MS)
     publishers.remove(leaver_app)
