@@ -126,9 +126,9 @@ LOG_KEPT = 20  # records of each kind in an app's log window; also the lines of 
 LOG_TEXT_LIMIT = 200  # characters of args or outcome a log record carries
 LOG_ROWS = 200  # rows the inspector's log shows
 # An app publishes its log window once its changes have paused this long, and at the latest this long after
-# the first change it has not published: at a person's pace, 100 ms after each invocation settles; in a stream
+# the first change it has not published: at a person's pace, 250 ms after each invocation settles; in a stream
 # of invocations, once a second, not after each one (every write goes through the shell's gateway).
-LOG_PUBLISH_MS = 100
+LOG_PUBLISH_MS = 250
 LOG_PUBLISH_MAX_MS = 1_000
 # The Inspector's page sends the records to Python once they have paused LOG_SETTLE_MS, and at most once per
 # LOG_FLUSH_MS while the log is on screen (LOG_QUIET_FLUSH_MS while it is not: the summary stays current, the

@@ -13,7 +13,7 @@ window.ioConnectShared = Object.freeze({
     "LOG_KEPT": 20,
     "LOG_TEXT_LIMIT": 200,
     "LOG_ROWS": 200,
-    "LOG_PUBLISH_MS": 100,
+    "LOG_PUBLISH_MS": 250,
     "LOG_PUBLISH_MAX_MS": 1000,
     "LOG_SETTLE_MS": 150,
     "LOG_FLUSH_MS": 1000,
