@@ -522,16 +522,6 @@ def measure_blocks(playwright, workdir, sides, counts):
     }
 
 
-def ratio(blocks, role, against, figure="p50"):
-    """``role``'s Sum ``figure`` over ``against``'s, from the same blocks."""
-    return round(blocks["sums"][role][figure] / blocks["sums"][against][figure], 2)
-
-
-def main_thread_ratio(blocks, role, against, key="task"):
-    cost = blocks["main_thread_ms_per_sum"]
-    return round(cost[role][key] / cost[against][key], 2)
-
-
 def baseline_tree(rev, into):
     """A worktree of ``rev`` to run the "before" figures from."""
     subprocess.run(
