@@ -183,8 +183,9 @@ TOPICS = (
             "`options.waitTimeoutMs` is how long it waits for a server of the method to appear.",
             "A caller that gives up does not stop the server: the invocation still runs, and its answer is dropped.",
             "On the caller's side, Dash itself sets a limit. A click that comes while the invoke callback's "
-            "request is still out replaces that request: Dash drops the first answer and runs the callback "
-            "once more, with both clicks counted in `n_clicks`, so two clicks make one invocation. "
+            "request is still out can replace that request: when Dash takes up the new click before the first "
+            "answer is in, it drops that answer and runs the callback once more, with both clicks counted in "
+            "`n_clicks`, so two clicks make one invocation. "
             "Measured on a 2-core machine: ten clicks 5 ms apart made 1 invocation, 10 ms apart 4, and 20 ms "
             "apart or more all 10. A person's clicks, even a double click, are further apart than that. "
             "Results cannot be lost this way: the compatibility script hands them to the result callback "

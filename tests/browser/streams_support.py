@@ -99,8 +99,17 @@ class Publishers:
         self.shell.wait_until(lambda: app not in self.platform_apps(), WAIT_MS)
 
     def remove_all(self):
-        for app in list(self.added.values()):
+        """Take every publisher away; returns once the Inspector's servers grid no longer lists them either.
+
+        That grid is as tall as its rows, so a row that went later would move every card below it under the
+        next test's clicks.
+        """
+        apps = list(self.added.values())
+        for app in apps:
             self.remove(app)
+        rows = inspector(self.shell).locator(f"#{ids.SERVERS_GRID} .ag-row")
+        for app in apps:
+            expect(rows.filter(has_text=app)).to_have_count(0, timeout=WAIT_MS)
 
     def platform_apps(self):
         return self.shell.page.evaluate(

@@ -258,25 +258,25 @@ MERGE_MARGIN_MS = 50
 def invocations_dash_makes(clicks, requests):
     """The fewest and the most invocations Dash makes from ``clicks``, given each one's invoke request.
 
-    Dash drops the answer of an invoke request that a later click's request overtakes, so a click makes an
-    invocation of its own only when the next click came after its answer.
+    Each click sends a request of its own. Dash may drop the answer of one that a later click's request
+    overtakes, and it decides when it handles that later click, which on a loaded machine comes well after the
+    click itself: a click whose request was still out may or may not make its own invocation. One whose next
+    click came after its answer (by a margin) surely does.
     """
     assert len(requests) == len(clicks), (clicks, requests)
-    fewest = most = 1  # the last click's request is never overtaken
+    fewest = 1  # the last click's request is never overtaken
     for request, next_click in zip(requests[:-1], clicks[1:], strict=True):
         if request["end"] is not None and next_click > request["end"] + MERGE_MARGIN_MS:
             fewest += 1
-        if request["end"] is not None and next_click > request["end"]:
-            most += 1
-    return fewest, most
+    return fewest, len(clicks)
 
 
 def test_brws014_a_double_click_is_two_invocations_when_dash_answers_between_the_clicks(shell):
     """Playwright's double click with 50 ms between each press and release: the clicks are 100 ms apart.
 
-    Dash merges the second click with the first when the first's invoke request is still out (the guide's
+    Dash may merge the second click with the first when the first's invoke request is still out (the guide's
     Timeouts topic), which a loaded machine makes likely; so the test reads when each request was answered and
-    expects what Dash does with those times. What must hold either way: each invocation Dash makes is handled
+    expects what Dash can do with those times. What must hold either way: each invocation Dash makes is handled
     once and gets one result line.
 
     After one Sum, as in a page in use: the very first callback request of a fresh page is the slowest.
