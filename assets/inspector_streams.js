@@ -15,12 +15,13 @@
  * Memory stays flat: each subscription keeps its latest STREAM_ITEMS_KEPT
  * items, each at most STREAM_ITEM_CHARS characters of JSON, and the items
  * store holds at most STREAM_DATA_CHARS of JSON in all (a callback request is
- * bounded). Items are data, never markup: they are JSON text, and
- * Python shows them as text.
+ * bounded). Items are data, never markup: they are JSON text; Python words
+ * each item's line, and the page draws it as text (`drawItem`).
  *
- * The items' own buttons are the page's, without Dash ids (a card may list 100 items, and a Dash id on each
- * would make every redraw of the list heavier): one click listener serves each item's Copy and each card's
- * Expand all and Collapse all, and an item opened shows its JSON indented, written then (`openEntry`).
+ * An item is one Dash component; what is inside it, its buttons included, is the page's (a card may list 100
+ * items, and Dash 4 checks every component of a page at each change of its store): one click listener serves
+ * each item's Copy and each card's Expand all and Collapse all, and an item opened shows its JSON indented,
+ * written then (`openEntry`).
  * "Use call arguments" hands Python the whole request (`useArguments`): the state carries it shortened.
  */
 (function () {
@@ -335,7 +336,12 @@
         OPEN_KEPT = SHARED.STREAM_ITEMS_KEPT * SHARED.STREAM_SUBSCRIPTIONS_KEPT;
         var list = document.getElementById(SHARED.STREAM_LIST);
         if (list) {
-            drawn.observe(list, {childList: true, subtree: true});
+            drawn.observe(list, {
+                childList: true,
+                subtree: true,
+                attributes: true,
+                attributeFilter: ["data-time", "data-server", "data-text", "data-note", "data-number"]
+            });
         }
         withGlue().then(function (glue) {
             glue.interop.serverRemoved(function (server) {
@@ -405,10 +411,75 @@
         });
     }
 
+    function element(tag, className, text) {
+        var node = document.createElement(tag);
+        node.className = className;
+        if (text) {
+            node.textContent = text;
+        }
+        return node;
+    }
+
+    /*
+     * An item's line, its opened view and Copy, drawn from the words Python wrote on it (data attributes, see
+     * item_view in pages/inspector_streams.py), as text. The item is one Dash component without children, so
+     * React leaves what is drawn here alone; drawn again only when its words change.
+     */
+    function drawItem(item) {
+        var words = ["time", "server", "text", "note", "number"].map(function (name) {
+            return item.getAttribute("data-" + name) || "";
+        });
+        var drawnAs = words.join("\u0000");
+        if (item.ioConnectDrawn === drawnAs) {
+            return;
+        }
+        item.ioConnectDrawn = drawnAs;
+        var number = words[4];
+        var summary = element("summary", "small");
+        summary.appendChild(element("span", "stream-time", words[0]));
+        summary.appendChild(element("span", "stream-server", words[1]));
+        summary.appendChild(element("span", "stream-text", words[2]));
+        var details = element("details", "stream-entry");
+        details.appendChild(summary);
+        details.appendChild(element("pre", "stream-pretty mb-0")); // written when opened (openEntry)
+        var copy = element("button", "btn btn-sm btn-link py-0 px-1 stream-copy", "Copy");
+        copy.type = "button";
+        copy.title = "Copy this item's data as JSON";
+        copy.setAttribute("data-stream-copy", number);
+        if (number) {
+            copy.setAttribute("aria-label", "Copy item " + number);
+        }
+        item.replaceChildren(details, copy);
+        if (words[3]) {
+            item.appendChild(element("div", "stream-cut small text-muted w-100", words[3]));
+        }
+    }
+
+    /* Draw the items Dash just put in `root` (or gave other words), then open again those that were open. */
+    function drawItems(root) {
+        if (!root.querySelectorAll) {
+            return;
+        }
+        if (root.matches(".stream-item")) {
+            drawItem(root);
+        }
+        root.querySelectorAll(".stream-item").forEach(drawItem);
+    }
+
     var drawn = new MutationObserver(function (mutations) {
         mutations.forEach(function (mutation) {
+            var target = mutation.target;
+            if (mutation.type === "attributes") {
+                drawItem(target);
+                reopen(target.parentElement);
+                return;
+            }
+            if (target.classList && target.classList.contains("stream-item")) {
+                return; // drawItem's own nodes
+            }
             mutation.addedNodes.forEach(function (node) {
                 if (node.nodeType === 1) {
+                    drawItems(node);
                     reopen(node.matches(".stream-item") ? node.parentElement : node);
                 }
             });

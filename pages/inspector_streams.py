@@ -1,7 +1,7 @@
 """The inspector's Streams card: subscribe to a stream, and a card per subscription with its data as it arrives.
 
-Everything from other apps (stream names, arguments, items) is given to Dash as string children, so it shows
-as text, never as HTML.
+Everything from other apps (stream names, arguments, items) is given to Dash as string children, or, for an item's
+line, as data attributes the page writes as text (``item_view``): it shows as text, never as HTML.
 """
 
 import json
@@ -253,47 +253,30 @@ def subscription_card(sub, server=streams.ALL_SERVERS):
 
 def item_view(item, colours, subscription=None):
     """One item, collapsed to a line: when it arrived, which server pushed it (in that server's colour), and its JSON
-    as text. Opened, it shows the JSON indented (the page writes that when it opens: only what is read is formatted);
-    Copy puts it on the clipboard.
+    as text. Opened, it shows the JSON indented; Copy puts it on the clipboard.
 
-    An item's number gives it an id (``ids.stream_item``): Dash makes the list's elements anew each time it is
-    drawn, so the page keeps which items are open by that id, and opens them again.
+    One Dash component per item, with the line's words in data attributes: the page draws the line, the opened view
+    and Copy from them, as text (``drawItem`` in assets/inspector_streams.js). Dash 4 runs a selector for every
+    component of the page at each change of its store, so items drawn as Dash components (eight each, 800 for a
+    full card) made every callback of the Inspector slower with each card (docs/performance.md).
+
+    An item's number gives it an id (``ids.stream_item``): the page keeps which items are open by that id, and opens
+    them again when the list is drawn anew.
     """
     text, note = cut_text(item.get("text"), item.get("chars"))
     number = item.get("n")
     numbered = isinstance(number, int) and not isinstance(number, bool) and isinstance(subscription, str)
-
     return html.Div(
-        [
-            html.Details(
-                [
-                    html.Summary(
-                        [
-                            html.Span(clock(item.get("t")), className="stream-time"),
-                            html.Span(instance_label(item), className="stream-server"),
-                            html.Span(text, className="stream-text"),
-                        ],
-                        className="small",
-                    ),
-                    html.Pre(className="stream-pretty mb-0"),  # written by the page when opened
-                ],
-                className="stream-entry",
-            ),
-            html.Button(
-                "Copy",
-                type="button",
-                title="Copy this item's data as JSON",
-                className="btn btn-sm btn-link py-0 px-1 stream-copy",
-                **{
-                    "data-stream-copy": str(number) if numbered else "",
-                    **({"aria-label": f"Copy item {number}"} if numbered else {}),
-                },
-            ),
-            *([html.Div(note, className="stream-cut small text-muted w-100")] if note else []),
-        ],
         className=f"stream-item {colour_class(colours, item.get('instance'))}",
         **({"id": ids.stream_item(subscription, number)} if numbered else {}),
-        **{"data-instance": str(item.get("instance") or "")},
+        **{
+            "data-instance": str(item.get("instance") or ""),
+            "data-time": clock(item.get("t")),
+            "data-server": instance_label(item),
+            "data-text": text,
+            "data-note": note,
+            "data-number": str(number) if numbered else "",
+        },
     )
 
 

@@ -19,6 +19,7 @@ NOT_SHARED = {
     ("caller.js", "var elapsed = ((now - record.t) / 1000)"): "milliseconds in a second",
     ("caller.js", "options.methodResponseTimeoutMs / 1000"): "milliseconds in a second",
     ("inspector_streams.js", "var REFRESH_MS = 1000;"): "how often open subscriptions are looked at again",
+    ("inspector_streams.js", '"stream-cut small text-muted w-100"'): "Bootstrap's full-width class, w-100",
     ("dash_glue42_activity.js", ".slice(2, 8);"): "the length of a record id's random part",
     ("shell.js", '{children: "Copy"}); }, 2000);'): "how long a Copy button says Copied",
 }
