@@ -150,20 +150,25 @@ def test_a11y004_a_full_log_file_reopened(wide_shell, tmp_path):
 
 
 @pytest.mark.parametrize("topic", TOPICS, ids=lambda t: t.slug)
-def test_a11y005_each_guide_topic_with_its_live_apps(browser, live_server, topic):
+def test_a11y005_each_guide_topic_with_its_live_apps_and_no_console_line(browser, live_server, topic):
+    """Each topic opened as a reader would: axe finds nothing in the page or its apps, and nothing was logged (the
+    Workspace and the guide's index are in test_console.py)."""
     context = browser.new_context(viewport=VIEWPORT)
     try:
         page = context.new_page()
+        shell = Shell(page, live_server.url)
         page.goto(live_server.url + topic.path)
         page.locator("pre code.hljs").first.wait_for(timeout=WAIT_MS)  # the listings are highlighted
-        shell = Shell(page, live_server.url)
         names = page.locator("iframe[data-name]").evaluate_all("frames => frames.map(f => f.dataset.name)")
         assert len(names) == sum(count for _, count in topic.apps)
         shell.wait_connected(*names)
+        for name in names:  # each app has rendered its page under its name, its first callbacks answered
+            expect(shell.app(name).locator(f"#{ids.INSTANCE_NAME}")).to_have_text(name, timeout=WAIT_MS)
         findings = axe.scan(page.main_frame, topic.slug)
         for name in names:
             findings += axe.scan(shell.frame(name), f"{topic.slug}: {name}")
         assert_clean(findings)
+        assert shell.problems() == []
     finally:
         context.close()
 

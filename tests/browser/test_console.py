@@ -1,18 +1,22 @@
-"""Every page, loaded as a reader would open it, logs nothing: no error, no warning, no uncaught exception.
+"""The Workspace and the guide, loaded as a reader would open them, log nothing: no error, no warning, no uncaught
+exception.
 
-The standalone apps are in ``test_standalone.py`` (they log nothing either), and navigating between the
-pages in ``test_guide.py``. The 404 page is left out: Chromium itself logs the 404 status of the document.
+Every guide topic is checked the same way where it is opened with its live apps (a11y005). The standalone apps
+are in ``test_standalone.py`` (they log nothing either), and navigating between the pages in ``test_guide.py``.
+The 404 page is left out: Chromium itself logs the 404 status of the document.
 """
 
 import pytest
 from playwright.sync_api import expect
 
 import ids
-from guide.topics import GUIDE_PATH, TOPICS
+from guide.topics import GUIDE_PATH
 from harness.browser import CONNECT_TIMEOUT_MS, Shell
 from pages.shell import WORKSPACE_PATH
 
-PAGES = (WORKSPACE_PATH, GUIDE_PATH, *(topic.path for topic in TOPICS))
+# The Workspace, the guide's index, and the topic with every kind of app, on both Dash lines (`core`). Every topic is
+# opened with its live apps in a11y005 (test_accessibility.py), which checks the console too.
+PAGES = (WORKSPACE_PATH, GUIDE_PATH, f"{GUIDE_PATH}/inspector")
 
 
 @pytest.fixture(scope="module")
