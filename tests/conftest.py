@@ -27,10 +27,10 @@ def client(app):
 # The longest modules, longest first (in `make test`'s sessions, on 2 cores). pytest-xdist hands out whole
 # modules (`--dist loadfile`) in collection order, so one of these left for last would run alone at the end.
 LONGEST_FIRST = (
-    "tests/browser/test_accessibility.py",  # about 105 s in a session
-    "tests/browser/test_guide.py",  # 75 s
-    "tests/bench/test_bench_smoke.py",  # 60 s in one test: it must not be the last to start
-    "tests/browser/test_hostile.py",  # 55 s
+    "tests/browser/test_accessibility.py",
+    "tests/browser/test_guide.py",
+    "tests/bench/test_bench_smoke.py",  # nearly all of it one test, which must not be the last to start
+    "tests/browser/test_hostile.py",
     "tests/browser/test_streams.py",
     "tests/browser/test_log_grid.py",
     "tests/browser/test_interop.py",
