@@ -10,7 +10,7 @@ findings let through, each with its reason and upstream report, and
 States: the first load; a long history with an error shown; a stream
 subscription to two servers; a reopened log file as full as the Inspector
 opens (every text at the seam's limit, markup and formulas in them); each
-guide topic with its live apps; each app opened alone; the 404 page. The keyboard is covered by
+guide topic with its live apps, followed from the guide's menu; each app opened alone; the 404 page. The keyboard is covered by
 ``test_keyboard.py`` and ``test_keyboard_inspector.py``.
 """
 
@@ -149,28 +149,39 @@ def test_a11y004_a_full_log_file_reopened(wide_shell, tmp_path):
         expect(page.locator(f"#{ids.LOG_FILE_BANNER}")).to_be_hidden()
 
 
-@pytest.mark.parametrize("topic", TOPICS, ids=lambda t: t.slug)
-def test_a11y005_each_guide_topic_with_its_live_apps_and_no_console_line(browser, live_server, topic):
-    """Each topic opened as a reader would: axe finds nothing in the page or its apps, and nothing was logged (the
-    Workspace and the guide's index are in test_console.py)."""
+@pytest.fixture(scope="module")
+def guide_reader(browser, live_server):
+    """One page on the guide, as a reader moves through it: the platform starts once, each topic's apps load
+    when its link is followed (the Workspace and the guide opened directly are in test_console.py)."""
     context = browser.new_context(viewport=VIEWPORT)
-    try:
-        page = context.new_page()
-        shell = Shell(page, live_server.url)
-        page.goto(live_server.url + topic.path)
-        page.locator("pre code.hljs").first.wait_for(timeout=WAIT_MS)  # the listings are highlighted
-        names = page.locator("iframe[data-name]").evaluate_all("frames => frames.map(f => f.dataset.name)")
-        assert len(names) == sum(count for _, count in topic.apps)
-        shell.wait_connected(*names)
-        for name in names:  # each app has rendered its page under its name, its first callbacks answered
-            expect(shell.app(name).locator(f"#{ids.INSTANCE_NAME}")).to_have_text(name, timeout=WAIT_MS)
-        findings = axe.scan(page.main_frame, topic.slug)
-        for name in names:
-            findings += axe.scan(shell.frame(name), f"{topic.slug}: {name}")
-        assert_clean(findings)
-        assert shell.problems() == []
-    finally:
-        context.close()
+    page = context.new_page()
+    shell = Shell(page, live_server.url)
+    page.goto(live_server.url + "/guide")
+    expect(page.locator('[data-page="guide"]')).to_be_visible(timeout=WAIT_MS)
+    yield shell
+    context.close()
+
+
+@pytest.mark.parametrize("topic", TOPICS, ids=lambda t: t.slug)
+def test_a11y005_each_guide_topic_with_its_live_apps_and_no_console_line(guide_reader, topic):
+    """Each topic followed from the guide's menu: axe finds nothing in the page or its apps, and its apps
+    logged nothing."""
+    shell, page = guide_reader, guide_reader.page
+    logged_before = len(shell.problems())
+    page.locator(".guide-nav").get_by_role("link", name=topic.label, exact=True).click()
+    body = page.locator(f'[data-page="topic:{topic.slug}"]')
+    expect(body.locator("h1")).to_have_text(topic.title, timeout=WAIT_MS)
+    body.locator("pre code.hljs").first.wait_for(timeout=WAIT_MS)  # the listings are highlighted
+    names = body.locator("iframe[data-name]").evaluate_all("frames => frames.map(f => f.dataset.name)")
+    assert len(names) == sum(count for _, count in topic.apps)
+    shell.wait_connected(*names)
+    for name in names:  # each app has rendered its page under its name, its first callbacks answered
+        expect(shell.app(name).locator(f"#{ids.INSTANCE_NAME}")).to_have_text(name, timeout=WAIT_MS)
+    findings = axe.scan(page.main_frame, topic.slug)
+    for name in names:
+        findings += axe.scan(shell.frame(name), f"{topic.slug}: {name}")
+    assert_clean(findings)
+    assert shell.problems()[logged_before:] == []
 
 
 @pytest.mark.core
