@@ -10,7 +10,8 @@ findings let through, each with its reason and upstream report, and
 States: the first load; a long history with an error shown; a stream
 subscription to two servers; a reopened log file as full as the Inspector
 opens (every text at the seam's limit, markup and formulas in them); each
-guide topic with its live apps, followed from the guide's menu; each app opened alone; the 404 page. The keyboard is covered by
+guide topic with its live apps, followed from the guide's menu; each app
+opened alone; the 404 page. The keyboard is covered by
 ``test_keyboard.py`` and ``test_keyboard_inspector.py``.
 """
 
