@@ -175,10 +175,19 @@ def test_hstl006_backend_restart_errors_during_the_outage_then_works_without_rel
         exited = server_log(server).count("Worker exiting")
         server.process.send_signal(signal.SIGHUP)
         shell.sum(4, 4)
-        expect(shell.caller.locator(f"#{ids.SUM_RESULT} > div")).to_have_text(
-            [re.compile(r"^(Sum is 8|The method's handler could not reach its app server .*Try again\.)$")],
-            timeout=10_000,
-        )
+        try:
+            expect(shell.caller.locator(f"#{ids.SUM_RESULT} > div")).to_have_text(
+                [re.compile(r"^(Sum is 8|The method's handler could not reach its app server .*Try again\.)$")],
+                timeout=10_000,
+            )
+        except AssertionError as error:
+            # Seen once in a fresh clone beside stress-ng, not since: say which step the Sum did not reach.
+            invoked = shell.activity("Caller", "invoked", {"a": "4", "b": "4"})
+            handled = [shell.activity(name, "handled", {"a": "4", "b": "4"}) for name in SERVERS]
+            raise AssertionError(
+                f"{error}\ninvoked: {invoked}\nhandled: {handled}\nconsole: {shell.console[-20:]}\n"
+                f"server log: {server_log(server)[-3000:]}"
+            ) from error
         shell.wait_until(lambda: server_log(server).count("Worker exiting") >= exited + 2, timeout_ms=30_000)
         shell.sum(5, 5)
         expect(shell.caller.locator(f"#{ids.SUM_RESULT} > div")).to_have_text(["Sum is 10"], timeout=10_000)
