@@ -257,6 +257,16 @@ class Shell:
         self.wait_until(lambda: found.extend(r for r in self.log_rows() if match(r)) or found, timeout_ms)
         return found[0]
 
+    def follow_topic(self, topic, timeout_ms=5_000):
+        """Open a guide topic from the guide's menu, in this page: (its body once its title shows, the names of
+        the apps it embeds, as many as the topic lists)."""
+        self.page.locator(".guide-nav").get_by_role("link", name=topic.label, exact=True).click()
+        body = self.page.locator(f'[data-page="topic:{topic.slug}"]')
+        expect(body.locator("h1")).to_have_text(topic.title, timeout=timeout_ms)
+        names = body.locator("iframe[data-name]").evaluate_all("frames => frames.map(f => f.dataset.name)")
+        assert len(names) == sum(count for _, count in topic.apps), (topic.slug, names)
+        return body, names
+
     def card(self, name):
         return self.page.locator(".card", has=self.page.locator(f'iframe[data-name="{name}"]'))
 

@@ -81,9 +81,7 @@ def test_guid102_every_topic_renders_its_code_and_connects_its_apps(page, live_s
     expect(page.locator('[data-page="guide"]')).to_be_visible()
     mark_page(page)
     for topic in TOPICS:
-        page.locator(".guide-nav").get_by_role("link", name=topic.label, exact=True).click()
-        body = page.locator(f'[data-page="topic:{topic.slug}"]')
-        expect(body.locator("h1")).to_have_text(topic.title)
+        body, names = shell.follow_topic(topic)
         # The listing on screen is the source of what it names, as the browser renders it.
         listings = body.locator(".code-listing[data-source]")
         expect(listings).to_have_count(len(topic.code))
@@ -99,8 +97,6 @@ def test_guid102_every_topic_renders_its_code_and_connects_its_apps(page, live_s
             sum(sum(added_lines(SNIPPETS.get(r.function, ""), source_of(r).text)) for r in callbacks)
         )
         expect(body.locator(".try-it li")).to_have_count(len(topic.steps))
-        names = body.locator("iframe").evaluate_all("frames => frames.map(f => f.dataset.name)")
-        assert len(names) == sum(count for _, count in topic.apps)
         for name in names:
             expect(shell.card(name).locator(".badge")).to_have_text("connected", timeout=CONNECT_TIMEOUT_MS)
     assert same_document(page)
