@@ -9,7 +9,8 @@ from hosting.logging_config import ACCESS_LOG_FORMAT, dict_config
 
 bind = f"{os.environ.get('HOST', '0.0.0.0')}:{os.environ.get('PORT', '8050')}"
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
-worker_class = "gthread"
+# gunicorn's gthread worker, whose graceful stop does not drop connections queued on its own socket.
+worker_class = "hosting.gunicorn_worker.ThreadWorker"
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))
 # A listening socket per worker (SO_REUSEPORT): the kernel spreads new connections

@@ -1,10 +1,11 @@
-"""Deployment as documented: gunicorn with several workers, one log format, graceful SIGTERM."""
+"""Deployment as documented: gunicorn with several workers, one log format, a graceful SIGTERM and HUP."""
 
 import http.client
 import re
 import signal
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -89,3 +90,43 @@ def test_depl004_connections_opened_together_are_spread_over_the_workers(tmp_pat
         workers_by_round.setdefault(match.group(2), set()).add(match.group(1))
     assert sorted(workers_by_round) == ["0", "1", "2"]
     assert all(len(workers) == 2 for workers in workers_by_round.values()), workers_by_round
+
+
+def fresh_request(port, path):
+    """One request on a connection of its own: the status, or the error that ended it."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        connection.request("GET", path)
+        return connection.getresponse().status
+    except OSError as error:
+        return repr(error)
+    finally:
+        connection.close()
+
+
+def test_depl005_a_reload_drops_no_connection_opened_while_it_runs(tmp_path):
+    """A HUP replaces the workers; every connection opened meanwhile is answered.
+
+    The old workers linger while their kept-alive connections close. With ``reuse_port`` the
+    kernel kept queueing new connections on an old worker's own socket, and reset them when it
+    closed: a Caller click made then was lost (``hstl006``). hosting/gunicorn_worker.py.
+    """
+    server = LiveServer(tmp_path / "gunicorn.log", workers=2)
+    kept_alive = [http.client.HTTPConnection("127.0.0.1", server.port, timeout=10) for _ in range(8)]
+    try:
+        for connection in kept_alive:  # on both workers, nearly always: so the old workers linger
+            connection.request("GET", "/healthz?round=kept")
+            assert connection.getresponse().read()
+        server.process.send_signal(signal.SIGHUP)
+        answers = []
+        deadline = time.monotonic() + 60
+        with ThreadPoolExecutor(8) as pool:
+            while server.log_text().count("Worker exiting") < 2:  # until both old workers are gone
+                assert time.monotonic() < deadline, server.log_text()
+                answers += pool.map(lambda n: fresh_request(server.port, f"/healthz?round=hup{n}"), range(8))
+        failed = [answer for answer in answers if answer != 200]
+        assert failed == [], f"{len(failed)} of {len(answers)} failed: {failed[:3]}"
+    finally:
+        for connection in kept_alive:
+            connection.close()
+        server.stop()
