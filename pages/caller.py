@@ -134,7 +134,8 @@ def layout():
                     # be read again on every result.
                     history_lines(ids.SUM_HISTORY, "Sum history", "small text-muted mb-3"),
                     message_controls(),
-                    html.Div(id=ids.SEND_MESSAGE_RESULT, className="small"),
+                    # Who received the message, or the error: announced politely, as the Sum's outcome is.
+                    html.Div(id=ids.SEND_MESSAGE_RESULT, className="small", role="status"),
                 ],
                 fluid=True,
             ),

@@ -312,3 +312,13 @@ def test_rout020_the_caller_and_the_server_hold_no_store_and_no_timer_but_the_co
     timers = [c["props"].get("id") for c in iter_components(layout) if c.get("type") == "Interval"]
     stores = [c["props"].get("id") for c in iter_components(layout) if c.get("type") == "Store"]
     assert (timers, stores) == ([ids.CONNECT_TIMER], [])
+
+
+def test_rout021_each_outcome_of_the_caller_is_announced_and_its_history_is_not(client):
+    """A screen reader says what Sum and Send gave: each outcome is a polite live region (role="status").
+    The history would be read again in full on every result, so it is not one."""
+    layout = client.get("/caller/_dash-layout").get_json()
+    roles = {id_: find_component(layout, id_)["props"].get("role") for id_ in (ids.SUM_RESULT, ids.SEND_MESSAGE_RESULT)}
+    assert roles == {ids.SUM_RESULT: "status", ids.SEND_MESSAGE_RESULT: "status"}
+    history = find_component(layout, ids.SUM_HISTORY)["props"]
+    assert history.get("role") != "status" and "aria-live" not in history
