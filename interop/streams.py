@@ -24,7 +24,9 @@ from interop.adhoc import build_target, parse_arguments
 from interop.options import NOTHING_SENT, is_timeout
 
 TARGET_MODES = ("best", "all", "instances")  # glue.interop.subscribe refuses skipMine
-ALL_SERVERS = ""  # the server filter's value that shows every server's items
+# The server filter's value that shows every server's items. Not "": dbc.Select keeps "" for its hidden
+# placeholder option, so a select whose value is "" shows an empty box, not "All servers".
+ALL_SERVERS = "*"
 STATES = ("subscribing", "open", "failed", "closed-by-server", "publisher-gone", "closed-by-you")
 LIVE_STATES = ("subscribing", "open")
 
@@ -123,10 +125,15 @@ def find(state, subscription_id):
 # --- items ------------------------------------------------------------------------
 
 
+def is_one_server(server):
+    """Whether the server filter's value picks one server (an instance id) rather than all of them."""
+    return isinstance(server, str) and server not in ("", ALL_SERVERS)
+
+
 def items_of(data, subscription_id, server=ALL_SERVERS):
     """The items of one subscription (newest first), only those of ``server`` (an instance id) when given."""
     found = (data or {}).get(subscription_id) if isinstance(data, dict) else None
     items = [item for item in found or [] if isinstance(item, dict)]
-    if server:
+    if is_one_server(server):
         items = [item for item in items if item.get("instance") == server]
     return items[: ids.STREAM_ITEMS_KEPT]

@@ -56,7 +56,7 @@ def summary_text(sub, shown, server=streams.ALL_SERVERS):
     text = f"{received:,} item{'s' if received != 1 else ''} received · showing {shown}"
     if received > ids.STREAM_ITEMS_KEPT:
         text += f" (the latest {ids.STREAM_ITEMS_KEPT} are kept)"
-    if server:
+    if streams.is_one_server(server):
         text += " of one server"
     return text
 
@@ -68,7 +68,7 @@ def server_options(items, current=streams.ALL_SERVERS):
         instance = item.get("instance")
         if isinstance(instance, str) and instance and instance not in seen:
             seen[instance] = instance_label(item)
-    if current and current not in seen:
+    if streams.is_one_server(current) and current not in seen:
         seen[current] = f"({current})"
     options = [{"label": "All servers", "value": streams.ALL_SERVERS}]
     options += [{"label": label, "value": instance} for instance, label in sorted(seen.items(), key=lambda p: p[1])]

@@ -126,9 +126,10 @@ def test_strm003_best_and_all_with_two_publishers_show_data_by_server_in_its_col
     assert colour_of(items(shell, best).first) == colours[items(shell, best).first.get_attribute("data-instance")]
     # Best subscribed to one publisher only: the other never had a subscriber from it.
     assert sorted(len(requests(feed)) for feed in feeds.values()) == [1, 2]
-    # The server filter shows one server's items.
+    # The server filter shows one server's items; until one is picked, it says it shows all.
     other = next(app for app in feeds if app != chosen)
     picker = card(shell, everyone).locator("select")
+    assert picker.evaluate("select => select.selectedOptions[0].textContent") == "All servers"
     picker.select_option(label=next(o for o in picker.locator("option").all_text_contents() if o.startswith(other)))
     shell.wait_until(lambda: [label.split(" (")[0] for label, _ in item_texts(shell, everyone)] == [other], WAIT_MS)
     expect(card(shell, everyone)).to_contain_text("showing 1 of one server")
@@ -136,6 +137,9 @@ def test_strm003_best_and_all_with_two_publishers_show_data_by_server_in_its_col
     push(feeds[other], {"from": other, "n": 9})
     shell.wait_until(lambda: len(item_texts(shell, everyone)) == 2, WAIT_MS)
     assert {label.split(" (")[0] for label, _ in item_texts(shell, everyone)} == {other}
+    picker.select_option(label="All servers")
+    shell.wait_until(lambda: len(item_texts(shell, everyone)) == 3, WAIT_MS)
+    expect(card(shell, everyone)).not_to_contain_text("of one server")
 
 
 def test_strm004_close_reconnect_and_clear(shell, publishers):

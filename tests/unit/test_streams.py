@@ -125,7 +125,7 @@ def test_strs007_items_are_filtered_by_server_and_bounded():
     many = {"s1": [{"instance": "t1", "text": str(n)} for n in range(ids.STREAM_ITEMS_KEPT + 50)]}
     assert len(streams.items_of(many, "s1")) == ids.STREAM_ITEMS_KEPT
     assert page.server_options(data["s1"][:2], "gone") == [
-        {"label": "All servers", "value": ""},
+        {"label": "All servers", "value": streams.ALL_SERVERS},
         {"label": "(gone)", "value": "gone"},
         {"label": "t1", "value": "t1"},
         {"label": "t2", "value": "t2"},
@@ -201,6 +201,7 @@ def test_strs011_parts_render_each_card_from_the_snapshots():
     assert callbacks.render_parts(STATE, data, "t1", ids.stream_part("filter", "s1"))[2] == summary
     lots = {**OPEN, "received": 1234}
     assert page.summary_text(lots, 100) == "1,234 items received · showing 100 (the latest 100 are kept)"
+    assert page.summary_text(lots, 100, streams.ALL_SERVERS) == page.summary_text(lots, 100)
 
 
 def test_strs012_the_card_and_its_validation_parts():
