@@ -19,7 +19,7 @@ from pages.common import (
     timeout_field,
 )
 from pages.inspector_log import latency_chart, log_card, log_stores
-from pages.inspector_parts import card_title, radio_group, search_box
+from pages.inspector_parts import card_title, instances_group, radio_group, search_box
 from pages.inspector_servers import VIEW_METHODS, VIEWS, column_defs
 from pages.inspector_streams import example_card, streams_card
 from pages.json_box import json_toolbar
@@ -139,7 +139,10 @@ def invoke_card():
                         "Target",
                         dbc.RadioItems(id=ids.ADHOC_TARGET, options=TARGET_OPTIONS, value="best", inline=True),
                     ),
-                    dbc.Checklist(id=ids.ADHOC_INSTANCES, options=[], value=[], className="small ms-3 mb-1"),
+                    instances_group(
+                        dbc.Checklist(id=ids.ADHOC_INSTANCES, options=[], value=[], className="small ms-3 mb-1"),
+                        "Instances to invoke",
+                    ),
                     dbc.Row(
                         [
                             timeout_field(

@@ -19,6 +19,12 @@ def radio_group(label_id, label, radios):
     )
 
 
+def instances_group(checklist, name):
+    """The checkboxes of the instances a call targets, as a group with a ``name``: each box is named by its
+    instance alone, and a screen reader says what the group is for on entering it."""
+    return html.Div(checklist, role="group", **{"aria-label": name})
+
+
 def search_box(component_id, words):
     """A grid's quick-filter box: ``words`` shown in it while empty, and its name (a placeholder is no name)."""
     return [

@@ -12,7 +12,7 @@ from dash import dcc, html
 import ids
 from interop import streams
 from pages.common import DEFAULT_WAIT_TIMEOUT_MS, timeout_field
-from pages.inspector_parts import card_title, radio_group
+from pages.inspector_parts import card_title, instances_group, radio_group
 from pages.inspector_text import clock, describe_target, instance_label
 from pages.json_box import json_toolbar
 
@@ -140,7 +140,10 @@ def streams_card():
                         "Target",
                         dbc.RadioItems(id=ids.STREAM_TARGET, options=TARGET_OPTIONS, value="best", inline=True),
                     ),
-                    dbc.Checklist(id=ids.STREAM_INSTANCES, options=[], value=[], className="small ms-3 mb-1"),
+                    instances_group(
+                        dbc.Checklist(id=ids.STREAM_INSTANCES, options=[], value=[], className="small ms-3 mb-1"),
+                        "Instances to subscribe to",
+                    ),
                     dbc.Row(
                         [
                             timeout_field(ids.STREAM_WAIT_TIMEOUT, "waitTimeoutMs", 0, DEFAULT_WAIT_TIMEOUT_MS),

@@ -322,3 +322,17 @@ def test_rout021_each_outcome_of_the_caller_is_announced_and_its_history_is_not(
     assert roles == {ids.SUM_RESULT: "status", ids.SEND_MESSAGE_RESULT: "status"}
     history = find_component(layout, ids.SUM_HISTORY)["props"]
     assert history.get("role") != "status" and "aria-live" not in history
+
+
+@pytest.mark.parametrize(
+    "checklist, name",
+    [(ids.ADHOC_INSTANCES, "Instances to invoke"), (ids.STREAM_INSTANCES, "Instances to subscribe to")],
+)
+def test_rout022_the_inspectors_instance_checkboxes_are_a_named_group(client, checklist, name):
+    layout = client.get("/inspector/_dash-layout").get_json()
+    [group] = [
+        node
+        for node in iter_components(layout)
+        if node.get("props", {}).get("role") and find_component(node["props"].get("children"), checklist)
+    ]
+    assert (group["props"]["role"], group["props"]["aria-label"]) == ("group", name)
