@@ -18,15 +18,15 @@ from harness.browser import CHROMIUM_FLAGS, CONNECT_TIMEOUT_MS, ROOT, LiveServer
 
 OUT = ROOT / "docs" / "screenshots"
 VIEWPORT = {"width": 1440, "height": 900}  # a laptop's screen: the Workspace is laid out to fit it
-SHOTS = (
-    # (file name, path, apps to wait for, target of the Sum shown, the app scrolled to the top, if any)
-    ("workspace.png", "/", Shell.DEFAULT_APPS, "all", None),
-    ("inspector.png", "/", Shell.DEFAULT_APPS, "all", "Inspector"),
-    ("guide-targeting.png", "/guide/targeting", ("Caller", "Sum Server 1", "Sum Server 2"), "all", None),
+PAGES = (
+    # (path, apps to wait for, target of the Sum shown, the pictures: (file name, app scrolled to the top or None))
+    ("/", Shell.DEFAULT_APPS, "all", (("workspace.png", None), ("inspector.png", "Inspector"))),
+    ("/guide/targeting", ("Caller", "Sum Server 1", "Sum Server 2"), "all", (("guide-targeting.png", None),)),
 )
 
 
-def take(page, url, path, apps, target, scroll_to, out_file):
+def take(page, url, path, apps, target, shots, out):
+    """Open ``path``, make one Sum, and take each of ``shots`` of the same page, one after another."""
     shell = Shell(page, url)
     page.goto(url + path)
     shell.wait_connected(*apps)
@@ -35,17 +35,20 @@ def take(page, url, path, apps, target, scroll_to, out_file):
     if "Inspector" in apps:  # its log, at its top, with the Sum and both servers' own records
         summary = shell.app("Inspector").locator(f"#{ids.LOG_SUMMARY}")
         expect(summary).to_have_text("1 invocation · 2 handled records", timeout=CONNECT_TIMEOUT_MS)
-    if scroll_to == "Inspector":
-        # Its log is what the picture is for: at the Inspector's top, its grid draws its rows once on screen.
-        shell.card("Inspector").evaluate("card => card.scrollIntoView()")
-        answered = lambda row: row["target"] == "all" and row["servers"].count(" ms)") == 2  # noqa: E731
-        shell.wait_for_log_row(answered, CONNECT_TIMEOUT_MS)
-        shell.card("Inspector").evaluate("card => card.scrollIntoView()")
-    elif scroll_to:
-        shell.card(scroll_to).evaluate("card => card.scrollIntoView()")
-    page.mouse.move(0, 0)  # no hover effects in the picture
-    page.screenshot(path=str(out_file))
-    return out_file
+    written = []
+    for file_name, scroll_to in shots:
+        if scroll_to == "Inspector":
+            # Its log is what the picture is for: at the Inspector's top, its grid draws its rows once on screen.
+            shell.card("Inspector").evaluate("card => card.scrollIntoView()")
+            answered = lambda row: row["target"] == "all" and row["servers"].count(" ms)") == 2  # noqa: E731
+            shell.wait_for_log_row(answered, CONNECT_TIMEOUT_MS)
+            shell.card("Inspector").evaluate("card => card.scrollIntoView()")
+        elif scroll_to:
+            shell.card(scroll_to).evaluate("card => card.scrollIntoView()")
+        page.mouse.move(0, 0)  # no hover effects in the picture
+        page.screenshot(path=str(out / file_name))
+        written.append(out / file_name)
+    return written
 
 
 def main(argv=None):
@@ -61,8 +64,8 @@ def main(argv=None):
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
             page = browser.new_page(viewport=viewport)
-            for file_name, path, apps, target, scroll_to in SHOTS:
-                written.append(take(page, server.url, path, apps, target, scroll_to, args.out / file_name))
+            for path, apps, target, shots in PAGES:
+                written += take(page, server.url, path, apps, target, shots, args.out)
             browser.close()
     finally:
         server.stop()
