@@ -300,6 +300,11 @@ TOPICS = (
             "one line per server.",
             "The Caller can serve Sum as well: its switch mounts a `MethodRegister` for Sum, which is when "
             "`skipMine` differs from `all`.",
+            "Its handler's Input, the `MethodRegister`, is not in the page until the switch mounts it, and Dash's "
+            "renderer logs “ID not found in layout” for a callback on a component it cannot find. The Caller "
+            "lists it in its `validation_layout` "
+            "(`validation_layout` in `registry.py`): copying `caller_sum_handler` into your own app, set "
+            "`app.validation_layout` to your layout plus the `MethodRegister`.",
         ),
         apps=(("caller", 1), ("server", 2)),
         steps=(
