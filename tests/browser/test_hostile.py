@@ -147,10 +147,6 @@ def test_hstl005_server_removed_mid_invocation(shell):
     expect(lines).to_have_text(["Sum is 4"], timeout=5_000)
 
 
-def server_log(server):
-    return Path(server.log_path).read_text()
-
-
 @pytest.mark.servers  # its own server, stopped and started again
 def test_hstl006_backend_restart_errors_during_the_outage_then_works_without_reload(browser, tmp_path):
     server = LiveServer(tmp_path / "first.log")
@@ -172,7 +168,7 @@ def test_hstl006_backend_restart_errors_during_the_outage_then_works_without_rel
         # A HUP (gunicorn reloading its workers): a request on a keep-alive connection that an old worker
         # closes as it leaves can fail; that Sum is answered at once with the documented "try again", never
         # left waiting, and once the new workers serve, Sums work again without reloading the page.
-        exited = server_log(server).count("Worker exiting")
+        exited = server.log_text().count("Worker exiting")
         server.process.send_signal(signal.SIGHUP)
         shell.sum(4, 4)
         try:
@@ -187,9 +183,9 @@ def test_hstl006_backend_restart_errors_during_the_outage_then_works_without_rel
             handled = [shell.activity(name, "handled", {"a": "4", "b": "4"}) for name in SERVERS]
             raise AssertionError(
                 f"{error}\ninvoked: {invoked}\nhandled: {handled}\nconsole: {shell.console[-20:]}\n"
-                f"server log: {server_log(server)[-3000:]}"
+                f"server log: {server.log_text()[-3000:]}"
             ) from error
-        shell.wait_until(lambda: server_log(server).count("Worker exiting") >= exited + 2, timeout_ms=30_000)
+        shell.wait_until(lambda: server.log_text().count("Worker exiting") >= exited + 2, timeout_ms=30_000)
         shell.sum(5, 5)
         expect(shell.caller.locator(f"#{ids.SUM_RESULT} > div")).to_have_text(["Sum is 10"], timeout=10_000)
     finally:
