@@ -19,7 +19,7 @@ from harness.browser import CHROMIUM_FLAGS, CONNECT_TIMEOUT_MS, ROOT, LiveServer
 OUT = ROOT / "docs" / "screenshots"
 VIEWPORT = {"width": 1440, "height": 900}  # a laptop's screen: the Workspace is laid out to fit it
 PAGES = (
-    # (path, apps to wait for, target of the Sum shown, the pictures: (file name, app scrolled to the top or None))
+    # (path, apps to wait for, target of the Sum, pictures: (file name, "Inspector" scrolled to the top, or None))
     ("/", Shell.DEFAULT_APPS, "all", (("workspace.png", None), ("inspector.png", "Inspector"))),
     ("/guide/targeting", ("Caller", "Sum Server 1", "Sum Server 2"), "all", (("guide-targeting.png", None),)),
 )
@@ -43,8 +43,6 @@ def take(page, url, path, apps, target, shots, out):
             answered = lambda row: row["target"] == "all" and row["servers"].count(" ms)") == 2  # noqa: E731
             shell.wait_for_log_row(answered, CONNECT_TIMEOUT_MS)
             shell.card("Inspector").evaluate("card => card.scrollIntoView()")
-        elif scroll_to:
-            shell.card(scroll_to).evaluate("card => card.scrollIntoView()")
         page.mouse.move(0, 0)  # no hover effects in the picture
         page.screenshot(path=str(out / file_name))
         written.append(out / file_name)
